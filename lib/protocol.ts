@@ -1,0 +1,71 @@
+/**
+ * The one message protocol between the extension's parts, a map per direction.
+ * Every receiver calls `parseMessage` and ignores anything that does not validate:
+ * messages can come from other extensions or from a compromised page.
+ */
+import { z } from 'zod';
+
+const tabId = z.number().int().nonnegative();
+
+/** Messages sent to the background (from content scripts, popup and library page). */
+export const toBackground = {
+  /** A content script finished a pass over its frame. */
+  'content:status': z.strictObject({
+    url: z.string().max(4096),
+    title: z.string().max(1000),
+    frame: z.enum(['top', 'sub']),
+    textNodes: z.number().int().nonnegative(),
+    mentions: z.number().int().nonnegative(),
+  }),
+  /** The popup asks what the content script of a tab reported. */
+  'tab:status': z.strictObject({ tabId }),
+  /** Liveness check used by tests and the popup. */
+  ping: z.strictObject({}),
+} as const;
+
+/** Messages sent from the background or popup to a tab's content script. */
+export const toContent = {
+  'page:status': z.strictObject({}),
+} as const;
+
+export type ToBackground = typeof toBackground;
+export type ToContent = typeof toContent;
+export type MessageOf<M extends Record<string, z.ZodType>> = {
+  [K in keyof M]: { type: K; payload: z.infer<M[K]> };
+}[keyof M];
+
+export type BackgroundMessage = MessageOf<ToBackground>;
+export type ContentMessage = MessageOf<ToContent>;
+
+export interface TabStatus {
+  url: string;
+  title: string;
+  textNodes: number;
+  mentions: number;
+  at: number;
+}
+
+/** Replies, by message type. */
+export interface BackgroundReplies {
+  'content:status': { ok: true };
+  'tab:status': { status: TabStatus | null };
+  ping: { ok: true; version: string };
+}
+export interface ContentReplies {
+  'page:status': { url: string; textNodes: number; mentions: number };
+}
+
+/** Validates an incoming message against one direction's map; `null` for anything unknown or malformed. */
+export function parseMessage<M extends Record<string, z.ZodType>>(
+  map: M,
+  raw: unknown,
+): MessageOf<M> | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(map, type)) return null;
+  const schema = map[type as keyof M];
+  if (!schema) return null;
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) return null;
+  return { type, payload: parsed.data } as MessageOf<M>;
+}

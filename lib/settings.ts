@@ -1,0 +1,126 @@
+/**
+ * The settings model: one typed item per setting, each with a default, a schema and a version.
+ * Only values the user changed are stored (see platform/settings.ts), so defaults can improve later.
+ * A stored value that no longer validates (corrupted storage, a downgrade) reads as the default.
+ */
+import { z } from 'zod';
+import { KINDS, LANGS, type Kind } from './dataset/schema';
+
+const langChoice = z.union([z.literal('auto'), z.enum(LANGS)]);
+export type LangChoice = z.infer<typeof langChoice>;
+
+export const siteRule = z.strictObject({ enabled: z.boolean() });
+export type SiteRule = z.infer<typeof siteRule>;
+
+interface SettingDefinition<T> {
+  /** Storage key, without the area prefix. */
+  key: string;
+  schema: z.ZodType<T>;
+  fallback: T;
+  version: number;
+  /** migrations[n] turns a version n-1 value into version n. */
+  migrations: Record<number, (old: unknown) => unknown>;
+}
+
+function define<T>(def: SettingDefinition<T>): SettingDefinition<T> {
+  return def;
+}
+
+export const SETTINGS = {
+  uiLanguage: define<LangChoice>({
+    key: 'settings.uiLanguage',
+    schema: langChoice,
+    fallback: 'auto',
+    version: 1,
+    migrations: {},
+  }),
+  contentLanguage: define<LangChoice>({
+    key: 'settings.contentLanguage',
+    schema: langChoice,
+    fallback: 'auto',
+    version: 1,
+    migrations: {},
+  }),
+  highlighting: define<boolean>({
+    key: 'settings.highlighting',
+    schema: z.boolean(),
+    fallback: true,
+    version: 1,
+    migrations: {},
+  }),
+  highlightStyle: define<'background' | 'underline'>({
+    key: 'settings.highlightStyle',
+    schema: z.enum(['background', 'underline']),
+    fallback: 'background',
+    version: 1,
+    migrations: {},
+  }),
+  /** Per-site rules keyed by hostname ("news.un.org"). Absent host: follow the global switch. */
+  siteRules: define<Record<string, SiteRule>>({
+    key: 'settings.siteRules',
+    schema: z.record(z.string().max(253), siteRule),
+    fallback: {},
+    version: 1,
+    migrations: {},
+  }),
+  kindsShown: define<Kind[]>({
+    key: 'settings.kindsShown',
+    schema: z.array(z.enum(KINDS)),
+    fallback: [...KINDS],
+    version: 1,
+    migrations: {},
+  }),
+  hoverDelayMs: define<number>({
+    key: 'settings.hoverDelayMs',
+    schema: z.number().int().min(0).max(2000),
+    fallback: 150,
+    version: 1,
+    migrations: {},
+  }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValue<N extends SettingName> = (typeof SETTINGS)[N]['fallback'];
+
+/** Reads a raw stored value: migrated from its stored version, validated, or the default. */
+export function readSetting<N extends SettingName>(
+  name: N,
+  stored: unknown,
+  storedVersion = SETTINGS[name].version,
+): SettingValue<N> {
+  const def = SETTINGS[name] as unknown as SettingDefinition<SettingValue<N>>;
+  if (stored === undefined || stored === null) return def.fallback;
+  let value: unknown = stored;
+  for (let v = storedVersion + 1; v <= def.version; v++) {
+    const migrate = def.migrations[v];
+    if (migrate) value = migrate(value);
+  }
+  const parsed = def.schema.safeParse(value);
+  return parsed.success ? (parsed.data as SettingValue<N>) : def.fallback;
+}
+
+/** Whether highlighting runs on a host, given the global switch and the per-site rules. */
+export function isEnabledOnHost(
+  highlighting: boolean,
+  rules: Record<string, SiteRule>,
+  host: string,
+): boolean {
+  const rule = rules[host.toLowerCase()];
+  if (rule) return rule.enabled;
+  return highlighting;
+}
+
+/** Resolves the "auto" UI language from the browser's language tag. */
+export function resolveUiLanguage(choice: LangChoice, browserLanguage: string): (typeof LANGS)[number] {
+  if (choice !== 'auto') return choice;
+  const base = browserLanguage.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return (LANGS as readonly string[]).includes(base) ? (base as (typeof LANGS)[number]) : 'en';
+}
+
+/** The content language follows the UI language unless the user picked one. */
+export function resolveContentLanguage(
+  choice: LangChoice,
+  uiLanguage: (typeof LANGS)[number],
+): (typeof LANGS)[number] {
+  return choice === 'auto' ? uiLanguage : choice;
+}

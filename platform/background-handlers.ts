@@ -1,0 +1,41 @@
+/**
+ * The background's side of the protocol. Runtime code lives here, not at the top level of
+ * entrypoints/background.ts, so WXT can import the entrypoint at build time without side effects.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { parseMessage, toBackground, type BackgroundReplies, type TabStatus } from '../lib/protocol';
+
+const statusByTab = new Map<number, TabStatus>();
+
+export function handleBackgroundMessage(
+  raw: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<BackgroundReplies[keyof BackgroundReplies]> | undefined {
+  // Only our own pages and content scripts may talk to us.
+  if (sender.id !== browser.runtime.id) return undefined;
+  const message = parseMessage(toBackground, raw);
+  if (!message) return undefined;
+  switch (message.type) {
+    case 'ping':
+      return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
+    case 'content:status': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
+      statusByTab.set(tabId, { ...message.payload, at: Date.now() });
+      void showCountOnBadge(tabId, message.payload.mentions);
+      return Promise.resolve({ ok: true });
+    }
+    case 'tab:status':
+      return Promise.resolve({ status: statusByTab.get(message.payload.tabId) ?? null });
+  }
+}
+
+async function showCountOnBadge(tabId: number, mentions: number): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  try {
+    await action.setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
+    await action.setBadgeText({ tabId, text: mentions > 0 ? String(Math.min(mentions, 999)) : '' });
+  } catch {
+    // The tab may have closed meanwhile.
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded (playwright-core, no downloaded browser).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './static-server';
+
+export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** The Chromium to use: $CHROMIUM_PATH, else the first one installed. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
+  'or point CHROMIUM_PATH at a Chromium or Chrome binary.';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionPath?: string; locale?: string } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+  const ext = options.extensionPath ?? CHROME_BUILD;
+  if (!existsSync(join(ext, 'manifest.json'))) {
+    throw new Error(`No built extension at ${ext}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'context-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless ?? true,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The id of the tab showing `page`. The extension has no "tabs" permission, so tab URLs are hidden
+ * from it: bring the page to the front and ask for the active tab instead.
+ */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('extension service worker not running');
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    // Runs in the service worker, where `chrome` exists.
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}

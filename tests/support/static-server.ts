@@ -1,0 +1,71 @@
+/**
+ * Serves fixture folders on 127.0.0.1 for the browser tests, the demo (`npm start`) and the bench.
+ * Mounts: `/pages/…` → tests/fixtures/pages, `/corpus/…` → ../shared/corpus/pages (when present).
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURE_PAGES = join(REPO_ROOT, 'tests/fixtures/pages');
+export const CORPUS_PAGES = resolve(REPO_ROOT, '../shared/corpus/pages');
+
+export interface StaticServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startStaticServer(
+  mounts: Record<string, string> = defaultMounts(),
+): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      for (const [prefix, dir] of Object.entries(mounts)) {
+        if (!path.startsWith(prefix)) continue;
+        const file = normalize(join(dir, path.slice(prefix.length)));
+        if (!file.startsWith(dir)) break;
+        try {
+          if ((await stat(file)).isFile()) {
+            res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+            res.end(await readFile(file));
+            return;
+          }
+        } catch {
+          // fall through to 404
+        }
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export function defaultMounts(): Record<string, string> {
+  const mounts: Record<string, string> = { '/pages/': FIXTURE_PAGES + '/' };
+  if (existsSync(CORPUS_PAGES)) mounts['/corpus/'] = CORPUS_PAGES + '/';
+  return mounts;
+}
+
+export const SEED_PAGES = ['/pages/un-news-alliance-2012.html', '/pages/unaoc-shanghai-2012.html'];

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import {
+  SETTINGS,
+  isEnabledOnHost,
+  readSetting,
+  resolveContentLanguage,
+  resolveUiLanguage,
+} from '../../lib/settings';
+import { getSetting, resetSetting, setSetting, watchSetting } from '../../platform/settings';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+describe('settings model', () => {
+  test('reads the default when nothing is stored', () => {
+    expect(readSetting('highlighting', undefined)).toBe(true);
+    expect(readSetting('kindsShown', undefined)).toEqual(['organization', 'person', 'event', 'place']);
+    expect(readSetting('hoverDelayMs', undefined)).toBe(150);
+  });
+
+  test('falls back to the default when storage holds a value of the wrong shape', () => {
+    expect(readSetting('highlighting', 'yes')).toBe(true);
+    expect(readSetting('uiLanguage', 'de')).toBe('auto');
+    expect(readSetting('siteRules', { 'a.org': { enabled: 'no' } })).toEqual({});
+    expect(readSetting('hoverDelayMs', 1e9)).toBe(150);
+  });
+
+  test('runs migrations from the stored version up to the current one', () => {
+    const def = SETTINGS.hoverDelayMs as unknown as {
+      version: number;
+      migrations: Record<number, (v: unknown) => unknown>;
+    };
+    const saved = { version: def.version, migrations: def.migrations };
+    def.version = 3;
+    def.migrations = { 2: (v) => Number(v) * 2, 3: (v) => Number(v) + 1 };
+    try {
+      expect(readSetting('hoverDelayMs', 100, 1)).toBe(201);
+      expect(readSetting('hoverDelayMs', 100, 2)).toBe(101);
+    } finally {
+      Object.assign(def, saved);
+    }
+  });
+
+  test('a per-site rule overrides the global switch', () => {
+    expect(isEnabledOnHost(true, {}, 'news.un.org')).toBe(true);
+    expect(isEnabledOnHost(true, { 'news.un.org': { enabled: false } }, 'NEWS.un.org')).toBe(false);
+    expect(isEnabledOnHost(false, { 'news.un.org': { enabled: true } }, 'news.un.org')).toBe(true);
+    expect(isEnabledOnHost(false, {}, 'example.org')).toBe(false);
+  });
+
+  test('the UI language follows the browser and the content language follows the UI', () => {
+    expect(resolveUiLanguage('auto', 'ar-EG')).toBe('ar');
+    expect(resolveUiLanguage('auto', 'zh-TW')).toBe('zh');
+    expect(resolveUiLanguage('auto', 'de-DE')).toBe('en');
+    expect(resolveUiLanguage('ru', 'fr-FR')).toBe('ru');
+    expect(resolveContentLanguage('auto', 'es')).toBe('es');
+    expect(resolveContentLanguage('zh', 'es')).toBe('zh');
+  });
+});
+
+describe('settings storage', () => {
+  test('stores nothing until the user changes a setting', async () => {
+    expect(await getSetting('highlighting')).toBe(true);
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('settings.highlighting');
+    await setSetting('highlighting', false);
+    expect(await getSetting('highlighting')).toBe(false);
+    expect(await fakeBrowser.storage.local.get('settings.highlighting')).toEqual({ 'settings.highlighting': false });
+  });
+
+  test('reset removes the stored value so the default applies again', async () => {
+    await setSetting('contentLanguage', 'ar');
+    await resetSetting('contentLanguage');
+    expect(await getSetting('contentLanguage')).toBe('auto');
+    expect(await fakeBrowser.storage.local.get('settings.contentLanguage')).toEqual({});
+  });
+
+  test('refuses to store an invalid value', async () => {
+    await expect(setSetting('hoverDelayMs', -5)).rejects.toThrow();
+    expect(await getSetting('hoverDelayMs')).toBe(150);
+  });
+
+  test('watchers hear changes', async () => {
+    const seen: unknown[] = [];
+    const stop = watchSetting('uiLanguage', (v) => seen.push(v));
+    await setSetting('uiLanguage', 'fr');
+    await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(seen).toEqual(['fr']);
+  });
+});
