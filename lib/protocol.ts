@@ -4,6 +4,7 @@
  * messages can come from other extensions or from a compromised page.
  */
 import { z } from 'zod';
+import type { Entity } from './dataset/schema';
 
 const tabId = z.number().int().nonnegative();
 
@@ -21,6 +22,8 @@ export const toBackground = {
   'tab:status': z.strictObject({ tabId }),
   /** Liveness check used by tests and the popup. */
   ping: z.strictObject({}),
+  /** Entity records for a hover card or the popup, by id. */
+  'entities:get': z.strictObject({ ids: z.array(z.string().max(200)).max(200) }),
 } as const;
 
 /** Messages sent from the background or popup to a tab's content script. */
@@ -47,6 +50,7 @@ export interface TabStatus {
 
 /** Replies, by message type. */
 export interface BackgroundReplies {
+  'entities:get': { entities: Entity[] };
   'content:status': { ok: true };
   'tab:status': { status: TabStatus | null };
   ping: { ok: true; version: string };

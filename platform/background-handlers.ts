@@ -4,30 +4,45 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, toBackground, type BackgroundReplies, type TabStatus } from '../lib/protocol';
+import type { Entity } from '../lib/dataset/schema';
+import type { LensDatabase } from './db';
 
 const statusByTab = new Map<number, TabStatus>();
 
-export function handleBackgroundMessage(
-  raw: unknown,
-  sender: Browser.runtime.MessageSender,
-): Promise<BackgroundReplies[keyof BackgroundReplies]> | undefined {
-  // Only our own pages and content scripts may talk to us.
-  if (sender.id !== browser.runtime.id) return undefined;
-  const message = parseMessage(toBackground, raw);
-  if (!message) return undefined;
-  switch (message.type) {
-    case 'ping':
-      return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
-    case 'content:status': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
-      statusByTab.set(tabId, { ...message.payload, at: Date.now() });
-      void showCountOnBadge(tabId, message.payload.mentions);
-      return Promise.resolve({ ok: true });
+type Reply = BackgroundReplies[keyof BackgroundReplies];
+
+export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<unknown>) {
+  return function handleBackgroundMessage(
+    raw: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<Reply> | undefined {
+    // Only our own pages and content scripts may talk to us.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(toBackground, raw);
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'ping':
+        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
+      case 'content:status': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
+        statusByTab.set(tabId, { ...message.payload, at: Date.now() });
+        void showCountOnBadge(tabId, message.payload.mentions);
+        return Promise.resolve({ ok: true });
+      }
+      case 'tab:status':
+        return Promise.resolve({ status: statusByTab.get(message.payload.tabId) ?? null });
+      case 'entities:get':
+        return datasetReady.then(async () => {
+          const rows = await db.entities.bulkGet(message.payload.ids);
+          return { entities: rows.filter((r): r is NonNullable<typeof r> => r !== undefined).map(stripRow) };
+        });
     }
-    case 'tab:status':
-      return Promise.resolve({ status: statusByTab.get(message.payload.tabId) ?? null });
-  }
+  };
+}
+
+function stripRow({ source: _source, ...entity }: Entity & { source: string }): Entity {
+  return entity;
 }
 
 async function showCountOnBadge(tabId: number, mentions: number): Promise<void> {

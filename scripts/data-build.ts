@@ -1,2 +1,71 @@
-// Replaced by the dataset compiler (issue 4); kept as a no-op so `npm run build` works meanwhile.
-console.log('data:build: nothing to compile yet');
+/**
+ * `npm run data:build`: compiles data/entities into what the extension ships, in public/data/:
+ *   entities.json  the records the background installs into IndexedDB
+ *   dataset.json   the dataset version (a hash of the outputs) and counts
+ * `--check` validates only. On any problem it names file, field and fault, and writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseEntityFile, type FileProblem } from '../lib/dataset/parse';
+import { checkConventions } from '../lib/dataset/conventions';
+import { datasetReport } from '../lib/dataset/report';
+import type { Entity } from '../lib/dataset/schema';
+
+const ROOT = join(import.meta.dirname, '..');
+const SOURCE = join(ROOT, 'data/entities');
+const OUT = join(ROOT, 'public/data');
+
+function listJsonFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...listJsonFiles(path));
+    else if (name.endsWith('.json')) files.push(path);
+  }
+  return files;
+}
+
+function main(): number {
+  const checkOnly = process.argv.includes('--check');
+  const problems: FileProblem[] = [];
+  const entities: Entity[] = [];
+  const fileOf = new Map<string, string>();
+  for (const path of listJsonFiles(SOURCE)) {
+    const file = relative(ROOT, path);
+    const { entity, problems: found } = parseEntityFile(file, readFileSync(path, 'utf8'));
+    problems.push(...found);
+    if (entity) {
+      entities.push(entity);
+      fileOf.set(entity.id, file);
+    }
+  }
+  for (const p of checkConventions(entities)) {
+    problems.push({ file: fileOf.get(p.id) ?? p.id, field: p.field, message: p.message });
+  }
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${p.file}: ${p.field}: ${p.message}`);
+    console.error(`\ndata:build: ${problems.length} problem(s); nothing written.`);
+    return 1;
+  }
+  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  console.log(datasetReport(entities));
+  if (checkOnly) return 0;
+
+  const records = JSON.stringify(entities);
+  const version = createHash('sha256').update(records).digest('hex').slice(0, 16);
+  const meta = JSON.stringify({ version, entities: entities.length }, null, 2);
+
+  // Write into a sibling folder, then swap, so a failure never leaves half a dataset behind.
+  const staging = `${OUT}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'entities.json'), records);
+  writeFileSync(join(staging, 'dataset.json'), meta + '\n');
+  rmSync(OUT, { recursive: true, force: true });
+  renameSync(staging, OUT);
+  console.log(`dataset version ${version} → ${relative(ROOT, OUT)}/`);
+  return 0;
+}
+
+process.exit(main());

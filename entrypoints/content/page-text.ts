@@ -1,0 +1,69 @@
+/**
+ * Joins text nodes into one string the matcher can read, remembering where each node starts.
+ * Nodes inside the same block (a paragraph with a link in it) are joined as they read, so
+ * "<a>Secretary-General</a> Ban Ki-moon" is one run of text; nodes in different blocks are
+ * separated by BLOCK_BREAK, a character no name contains and the normalizer keeps, so a name
+ * never spans two paragraphs.
+ */
+export const BLOCK_BREAK = '\u0000';
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'Q',
+  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'NOBR', 'TT',
+]);
+
+function blockOf(node: Node): Node | null {
+  let el = node.parentElement;
+  while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}
+
+export interface PageText {
+  text: string;
+  nodes: Text[];
+  /** starts[i] = offset of nodes[i] in `text`. */
+  starts: number[];
+}
+
+export function joinTextNodes(nodes: Text[]): PageText {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  let previousBlock: Node | null | undefined;
+  for (const node of nodes) {
+    const block = blockOf(node);
+    if (previousBlock !== undefined && block !== previousBlock) {
+      parts.push(BLOCK_BREAK);
+      offset += 1;
+    }
+    starts.push(offset);
+    parts.push(node.data);
+    offset += node.data.length;
+    previousBlock = block;
+  }
+  return { text: parts.join(''), nodes, starts };
+}
+
+/** The node holding text offset `at` (the last node starting at or before it), by binary search. */
+export function nodeIndexAt(page: PageText, at: number): number {
+  let lo = 0;
+  let hi = page.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((page.starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A StaticRange for text offsets [start, end) — StaticRanges cost the page nothing on later edits. */
+export function staticRangeFor(page: PageText, start: number, end: number): StaticRange | null {
+  if (page.nodes.length === 0 || end <= start) return null;
+  const a = nodeIndexAt(page, start);
+  const b = nodeIndexAt(page, end - 1);
+  const startNode = page.nodes[a]!;
+  const endNode = page.nodes[b]!;
+  const startOffset = start - page.starts[a]!;
+  const endOffset = end - page.starts[b]!;
+  if (startOffset > startNode.length || endOffset > endNode.length) return null;
+  return new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+}
