@@ -6,15 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseEntityFile, type FileProblem } from '../lib/dataset/parse';
 import { checkConventions } from '../lib/dataset/conventions';
 import { datasetReport } from '../lib/dataset/report';
 import type { Entity } from '../lib/dataset/schema';
 
 const ROOT = join(import.meta.dirname, '..');
-const SOURCE = join(ROOT, 'data/entities');
-const OUT = join(ROOT, 'public/data');
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : fallback;
+}
+// --source and --out exist for tests; the defaults are what the build uses.
+const SOURCE = option('--source', join(ROOT, 'data/entities'));
+const OUT = option('--out', join(ROOT, 'public/data'));
 
 function listJsonFiles(dir: string): string[] {
   const files: string[] = [];
