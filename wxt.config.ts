@@ -13,12 +13,24 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // The content script loads the prebuilt matcher from the package instead of building one per page.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['data/matcher.bin']
+        : [{ resources: ['data/matcher.bin'], matches: ['http://*/*', 'https://*/*'] }],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMention__' },
+      'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlighting__' },
+    },
+    options_ui: { page: 'library.html', open_in_tab: true },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'context-lens@example.org',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,0 +1,67 @@
+/**
+ * What a card shows about an entity, in a given content language and UI locale, as plain data:
+ * the card component only lays it out. Dates go through Intl in the UI locale.
+ */
+import { LANGS, type Entity, type Lang } from './dataset/schema';
+
+export interface EntityView {
+  id: string;
+  kind: Entity['kind'];
+  lang: Lang;
+  name: string;
+  short?: string;
+  summary: string;
+  /** "Secretary-General of the United Nations · 1 Jan 2007 – 31 Dec 2016" lines. */
+  roles: string[];
+  /** "Founded 1945", "24–28 Feb 2013" style line, when the entity has dates. */
+  dates?: string;
+  names: { lang: Lang; name: string; short?: string }[];
+  sources: string[];
+}
+
+/** Formats an ISO date of 4, 7 or 10 characters with the precision it has. */
+export function formatPartialDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    d !== undefined ? { year: 'numeric', month: 'short', day: 'numeric' } : m !== undefined ? { year: 'numeric', month: 'short' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateRange(from: string | undefined, to: string | undefined, locale: string, present: string): string {
+  if (!from && !to) return '';
+  const a = from ? formatPartialDate(from, locale) : '…';
+  const b = to ? formatPartialDate(to, locale) : present;
+  return from && to && from === to ? a : `${a} – ${b}`;
+}
+
+export interface ViewLabels {
+  present: string;
+  founded: (date: string) => string;
+  born: (date: string) => string;
+}
+
+export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels: ViewLabels): EntityView {
+  const local = entity.names[lang];
+  const f = entity.facts;
+  const roles = (f.offices ?? []).map((o) => {
+    const range = formatDateRange(o.from, o.to, uiLocale, labels.present);
+    return range ? `${o.role[lang]} · ${range}` : o.role[lang];
+  });
+  let dates: string | undefined;
+  if (f.start || f.end) dates = formatDateRange(f.start, f.end, uiLocale, labels.present);
+  else if (f.founded) dates = labels.founded(formatPartialDate(f.founded, uiLocale)) + (f.dissolved ? ` – ${formatPartialDate(f.dissolved, uiLocale)}` : '');
+  else if (f.born) dates = labels.born(formatPartialDate(f.born, uiLocale));
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    lang,
+    name: local.name,
+    short: local.short,
+    summary: local.summary,
+    roles,
+    dates,
+    names: LANGS.map((l) => ({ lang: l, name: entity.names[l].name, short: entity.names[l].short })),
+    sources: entity.sources,
+  };
+}
