@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createBackgroundHandler } from '../platform/background-handlers';
 import { LensDatabase } from '../platform/db';
 import { installBundledDataset } from '../platform/dataset-install';
+import { runCommand } from '../platform/commands';
 import type { Entity } from '../lib/dataset/schema';
 
 export default defineBackground(() => {
@@ -19,4 +20,5 @@ export default defineBackground(() => {
     console.error('Context Lens: could not install the bundled dataset', error);
   });
   browser.runtime.onMessage.addListener(createBackgroundHandler(db, datasetReady));
+  browser.commands.onCommand.addListener((command) => void runCommand(command));
 });

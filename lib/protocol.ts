@@ -4,7 +4,7 @@
  * messages can come from other extensions or from a compromised page.
  */
 import { z } from 'zod';
-import type { Entity } from './dataset/schema';
+import type { Entity, Kind } from './dataset/schema';
 
 const tabId = z.number().int().nonnegative();
 
@@ -29,6 +29,10 @@ export const toBackground = {
 /** Messages sent from the background or popup to a tab's content script. */
 export const toContent = {
   'page:status': z.strictObject({}),
+  /** The entities found on the page, with mention counts, for the popup. */
+  'page:entities': z.strictObject({}),
+  /** Keyboard command: move to the next or previous mention and open its card. */
+  'mention:step': z.strictObject({ direction: z.enum(['next', 'previous']) }),
 } as const;
 
 export type ToBackground = typeof toBackground;
@@ -57,6 +61,8 @@ export interface BackgroundReplies {
 }
 export interface ContentReplies {
   'page:status': { url: string; textNodes: number; mentions: number };
+  'mention:step': { ok: boolean };
+  'page:entities': { entities: { id: string; kind: Kind; count: number }[] };
 }
 
 /** Validates an incoming message against one direction's map; `null` for anything unknown or malformed. */

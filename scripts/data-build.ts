@@ -1,16 +1,19 @@
 /**
  * `npm run data:build`: compiles data/entities into what the extension ships, in public/data/:
  *   entities.json  the records the background installs into IndexedDB
+ *   matcher.bin    the prebuilt matcher the content script loads (never built in a page)
  *   dataset.json   the dataset version (a hash of the outputs) and counts
  * `--check` validates only. On any problem it names file, field and fault, and writes nothing.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { listJsonFiles } from './list-files';
 import { join, relative, resolve } from 'node:path';
 import { parseEntityFile, type FileProblem } from '../lib/dataset/parse';
 import { checkConventions } from '../lib/dataset/conventions';
 import { datasetReport } from '../lib/dataset/report';
 import type { Entity } from '../lib/dataset/schema';
+import { compileMatcher, serializeMatcher } from '../lib/match';
 
 const ROOT = join(import.meta.dirname, '..');
 function option(name: string, fallback: string): string {
@@ -20,16 +23,6 @@ function option(name: string, fallback: string): string {
 // --source and --out exist for tests; the defaults are what the build uses.
 const SOURCE = option('--source', join(ROOT, 'data/entities'));
 const OUT = option('--out', join(ROOT, 'public/data'));
-
-function listJsonFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...listJsonFiles(path));
-    else if (name.endsWith('.json')) files.push(path);
-  }
-  return files;
-}
 
 function main(): number {
   const checkOnly = process.argv.includes('--check');
@@ -58,7 +51,10 @@ function main(): number {
   if (checkOnly) return 0;
 
   const records = JSON.stringify(entities);
-  const version = createHash('sha256').update(records).digest('hex').slice(0, 16);
+  const t0 = performance.now();
+  const matcher = serializeMatcher(compileMatcher(entities));
+  const buildMs = performance.now() - t0;
+  const version = createHash('sha256').update(records).update(matcher).digest('hex').slice(0, 16);
   const meta = JSON.stringify({ version, entities: entities.length }, null, 2);
 
   // Write into a sibling folder, then swap, so a failure never leaves half a dataset behind.
@@ -66,9 +62,11 @@ function main(): number {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'entities.json'), records);
+  writeFileSync(join(staging, 'matcher.bin'), matcher);
   writeFileSync(join(staging, 'dataset.json'), meta + '\n');
   rmSync(OUT, { recursive: true, force: true });
   renameSync(staging, OUT);
+  console.log(`matcher: ${(matcher.byteLength / 1024).toFixed(0)} KiB, compiled in ${buildMs.toFixed(0)} ms`);
   console.log(`dataset version ${version} → ${relative(ROOT, OUT)}/`);
   return 0;
 }

@@ -1,38 +1,118 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { collectTextNodes } from './text-nodes';
+import i18next from 'i18next';
+import './highlights.css';
+import { UI_RESOURCES } from '../../lib/i18n-resources';
+import { loadMatcher, type Matcher } from '../../lib/match';
 import { parseMessage, toContent, type BackgroundMessage, type ContentReplies } from '../../lib/protocol';
+import { CardHost, UI_TAG } from './card-host';
+import { Highlighter, highlightApiAvailable } from './highlighter';
+import { startHover, stepToMention } from './hover';
+import { MentionIndex } from './mention-index';
+import { PageScanner, type ScanStats } from './page-scanner';
+import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
+
+async function loadBundledMatcher(): Promise<Matcher> {
+  const url = (browser.runtime.getURL as (p: string) => string)('/data/matcher.bin');
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  return loadMatcher(bytes);
+}
+
+/** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
+function isOurs(node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toLowerCase() === UI_TAG) return true;
+  }
+  return false;
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: false,
   runAt: 'document_idle',
-  main(ctx) {
-    const state = { textNodes: 0, mentions: 0 };
-    const scan = () => {
-      if (!document.body) return;
-      state.textNodes = collectTextNodes(document.body).length;
+  async main(ctx) {
+    if (!highlightApiAvailable() || !document.body) return; // TODO: element fallback (issue 5)
+    const host = location.hostname;
+    let settings: ContentSettings = await readContentSettings(host);
+    const matcher = await loadBundledMatcher();
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: settings.uiLang, fallbackLng: 'en', resources: UI_RESOURCES, interpolation: { escapeValue: false } });
+
+    const highlighter = new Highlighter(settings.kinds);
+    highlighter.setStyle(settings.style);
+    const index = new MentionIndex();
+    const scanner = new PageScanner(matcher, highlighter, index);
+    const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined);
+    let stats: ScanStats = { textNodes: 0, mentions: 0, ms: 0 };
+
+    const report = () => {
       const message: BackgroundMessage = {
         type: 'content:status',
         payload: {
           url: location.href.slice(0, 4096),
           title: document.title.slice(0, 1000),
           frame: window === window.top ? 'top' : 'sub',
-          textNodes: state.textNodes,
-          mentions: state.mentions,
+          textNodes: stats.textNodes,
+          mentions: stats.mentions,
         },
       };
       browser.runtime.sendMessage(message).catch(() => {
         // The background may be restarting after an update; the next scan reports again.
       });
     };
-    scan();
+    const rescan = () => {
+      if (!settings.enabled || ctx.isInvalid) return;
+      try {
+        stats = scanner.scan(document.body);
+      } catch (error) {
+        console.debug('Context Lens: scan failed', error); // never throw into the page
+      }
+      report();
+    };
 
-    const onMessage = (raw: unknown): Promise<ContentReplies['page:status']> | undefined => {
+    // Page changes: batched, at most one re-scan per 400 ms, ignoring our own card.
+    let queued: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((records) => {
+      if (!records.some((r) => !isOurs(r.target))) return;
+      if (!queued) queued = setTimeout(() => ((queued = undefined), rescan()), 400);
+    });
+    observer.observe(document.body, { childList: true, characterData: true, subtree: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      scanner.clear();
+      card.hide();
+    });
+
+    startHover(ctx, index, card, () => settings.hoverDelayMs);
+    rescan();
+
+    watchContentSettings(host, (next) => {
+      const was = settings;
+      settings = next;
+      highlighter.setKindsShown(next.kinds);
+      highlighter.setStyle(next.style);
+      if (next.uiLang !== was.uiLang) void i18n.changeLanguage(next.uiLang);
+      if (next.contentLang !== was.contentLang) card.setContentLanguage(next.contentLang);
+      if (!next.enabled) {
+        scanner.clear();
+        card.hide();
+        stats = { textNodes: stats.textNodes, mentions: 0, ms: 0 };
+        report();
+      } else if (!was.enabled) rescan();
+    });
+
+    const onMessage = (raw: unknown): Promise<ContentReplies[keyof ContentReplies]> | undefined => {
       const message = parseMessage(toContent, raw);
       if (!message || window !== window.top) return undefined;
-      return Promise.resolve({ url: location.href, ...state });
+      switch (message.type) {
+        case 'page:status':
+          return Promise.resolve({ url: location.href, textNodes: stats.textNodes, mentions: stats.mentions });
+        case 'page:entities':
+          return Promise.resolve({ entities: index.counts() });
+        case 'mention:step':
+          return stepToMention(index, card, message.payload.direction).then((ok) => ({ ok }));
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
-import type { ContentReplies, ContentMessage } from '../../lib/protocol';
+import { KINDS, type Lang } from '../../lib/dataset/schema';
+import type { ContentReplies } from '../../lib/protocol';
+import { askTab, loadPageEntities, type PageEntity } from './page-entities';
 
 type PageStatus = ContentReplies['page:status'];
 
@@ -13,22 +15,17 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function askPageStatus(): Promise<PageStatus | null> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return null;
-  const message: ContentMessage = { type: 'page:status', payload: {} };
-  try {
-    return ((await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as PageStatus) ?? null;
-  } catch {
-    return null; // No content script there (browser pages, the store, a page loaded before install).
-  }
-}
-
-export function PopupApp({ i18n }: { i18n: i18n }) {
+export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang }) {
   const t = i18n.t.bind(i18n);
   const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
+  const [entities, setEntities] = useState<PageEntity[]>([]);
   useEffect(() => {
-    void askPageStatus().then(setStatus);
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setStatus(null);
+      setStatus(await askTab(tabId, { type: 'page:status', payload: {} }));
+      setEntities((await loadPageEntities(tabId)) ?? []);
+    })();
   }, []);
 
   return (
@@ -46,6 +43,27 @@ export function PopupApp({ i18n }: { i18n: i18n }) {
         <section data-testid="page-status" data-state="none">
           <p class="status">{t('popup.statusNone')}</p>
           <p class="hint">{t('popup.statusNoneHint')}</p>
+        </section>
+      )}
+      {entities.length > 0 && (
+        <section data-testid="page-entities">
+          {KINDS.map((kind) => {
+            const ofKind = entities.filter((e) => e.kind === kind);
+            if (ofKind.length === 0) return null;
+            return (
+              <div key={kind} class="group">
+                <h2>{t(`kindPlural.${kind}`)}</h2>
+                <ul>
+                  {ofKind.map(({ entity, count }) => (
+                    <li key={entity.id} data-entity={entity.id}>
+                      <bdi>{entity.names[contentLang].name}</bdi>
+                      <span class="count">{count}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
         </section>
       )}
       <footer>

@@ -63,7 +63,10 @@ export function checkConventions(entities: Entity[]): Problem[] {
       ];
       const seenHere = new Set<string>();
       for (const form of forms) {
-        const acronymOrContextual = form.caseSensitive && (form.contextual || form.text === form.text.toUpperCase());
+        // Scripts without case (Chinese, Arabic) cannot mark an acronym; contextual is their only guard.
+        const caseless = form.text.toLocaleLowerCase() === form.text.toLocaleUpperCase();
+        const acronymOrContextual =
+          (form.caseSensitive && (form.contextual || form.text === form.text.toUpperCase())) || (caseless && form.contextual);
         if (isStopword(lang, form.text) && !acronymOrContextual) {
           problems.push({ id: e.id, field: form.field, message: `"${form.text}" is a common ${lang} word; mark it caseSensitive (acronym) or drop it` });
         }

@@ -42,6 +42,14 @@ describe('dataset conventions', () => {
     expect(checkConventions([e])).toContainEqual(expect.objectContaining({ field: 'names.fr.aliases[0]' }));
   });
 
+  test('a common Chinese word is allowed only as a contextual mention', () => {
+    const e = entity('a');
+    e.names.zh.aliases = [{ text: '大会' }];
+    expect(checkConventions([e]).length).toBeGreaterThan(0);
+    e.names.zh.aliases = [{ text: '大会', contextual: true }];
+    expect(checkConventions([e])).toEqual([]);
+  });
+
   test('the same alias on two entities needs a note on each', () => {
     const without = checkConventions([entity('a', {}, [{ text: 'ICC', caseSensitive: true }]), entity('b', {}, [{ text: 'ICC', caseSensitive: true }])]);
     expect(without.length).toBeGreaterThan(0);

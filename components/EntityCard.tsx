@@ -1,0 +1,154 @@
+/**
+ * The card shown on hover, in the popup and in the library. Layout only: the data comes
+ * ready-made from lib/entity-view.ts. WCAG 1.4.13: the host keeps it open while the pointer is
+ * over it, Esc closes it, and it can be pinned.
+ */
+import { useState } from 'preact/hooks';
+import type { EntityView } from '../lib/entity-view';
+import { directionOf } from '../lib/i18n-resources';
+import type { Lang } from '../lib/dataset/schema';
+
+export interface CardLink {
+  id: string;
+  name: string;
+}
+
+export interface EntityCardProps {
+  view: EntityView;
+  t: (key: string, options?: Record<string, unknown>) => string;
+  uiLang: Lang;
+  related?: CardLink[];
+  candidates?: CardLink[];
+  pinned?: boolean;
+  onPin?: () => void;
+  onClose?: () => void;
+  onPick?: (id: string) => void;
+  onNotThis?: () => void;
+  libraryUrl?: string;
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function EntityCard(props: EntityCardProps) {
+  const { view, t, uiLang } = props;
+  const [copied, setCopied] = useState<Lang | null>(null);
+  const headingId = `context-lens-card-${view.id}`;
+  return (
+    <section
+      class="card"
+      role="dialog"
+      aria-labelledby={headingId}
+      lang={uiLang}
+      dir={directionOf(uiLang)}
+      data-testid="entity-card"
+      data-entity={view.id}
+    >
+      <header class="card-head">
+        <span class={`kind kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
+        <span class="actions">
+          {props.onPin && (
+            <button type="button" class="icon" aria-pressed={props.pinned} onClick={props.onPin} data-testid="card-pin">
+              {props.pinned ? t('card.unpin') : t('card.pin')}
+            </button>
+          )}
+          {props.onClose && (
+            <button type="button" class="icon" aria-label={t('card.close')} onClick={props.onClose} data-testid="card-close">
+              ×
+            </button>
+          )}
+        </span>
+      </header>
+      <div class="content" lang={view.lang} dir={directionOf(view.lang)}>
+        <h2 id={headingId} class="name">
+          <bdi>{view.name}</bdi>
+          {view.short && view.short !== view.name && (
+            <span class="short">
+              {' '}
+              (<bdi>{view.short}</bdi>)
+            </span>
+          )}
+        </h2>
+        {view.roles.map((role) => (
+          <p class="role" key={role}>
+            <bdi>{role}</bdi>
+          </p>
+        ))}
+        {view.dates && <p class="dates">{view.dates}</p>}
+        <p class="summary" data-testid="card-summary">
+          {view.summary}
+        </p>
+      </div>
+      {props.candidates && props.candidates.length > 0 && (
+        <div class="candidates">
+          <h3>{t('card.otherCandidates')}</h3>
+          <ul>
+            {props.candidates.map((c) => (
+              <li key={c.id}>
+                <button type="button" class="link" onClick={() => props.onPick?.(c.id)}>
+                  <bdi>{c.name}</bdi>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {props.onNotThis && (
+            <button type="button" class="link" onClick={props.onNotThis} data-testid="card-not-this">
+              {t('card.notThis')}
+            </button>
+          )}
+        </div>
+      )}
+      {props.related && props.related.length > 0 && (
+        <div class="related">
+          <h3>{t('card.related')}</h3>
+          <ul>
+            {props.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="link" onClick={() => props.onPick?.(r.id)}>
+                  <bdi>{r.name}</bdi>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details class="names">
+        <summary>{t('card.namesInLanguages')}</summary>
+        <ul data-testid="card-names">
+          {view.names.map((n) => (
+            <li key={n.lang} lang={n.lang}>
+              <span class="lang">{n.lang.toUpperCase()}</span>
+              <bdi dir="auto">{n.name}</bdi>
+              <button
+                type="button"
+                class="copy"
+                aria-label={t('card.copyName', { lang: n.lang.toUpperCase() })}
+                onClick={() => void copyText(n.name).then((ok) => setCopied(ok ? n.lang : null))}
+              >
+                {copied === n.lang ? t('card.copied') : t('card.copy')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <footer class="card-foot">
+        {props.libraryUrl && (
+          <a href={props.libraryUrl} target="_blank" rel="noreferrer">
+            {t('card.openInLibrary')}
+          </a>
+        )}
+        {view.sources[0] && (
+          <a href={view.sources[0]} target="_blank" rel="noreferrer noopener">
+            {t('card.source')}
+          </a>
+        )}
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Hover intent: finds the mention under the pointer from the caret position (no wrapper
+ * elements exist to listen on), waits the configured delay, then opens the card. The card stays
+ * while the pointer is on it, closes on Esc, and survives pointer moves when pinned (WCAG 1.4.13).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardHost } from './card-host';
+import type { MentionIndex, PageMention } from './mention-index';
+
+interface Caret {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(x: number, y: number): Caret | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/** True when (x, y) is over the glyph at `offset` of `node`, not just nearest to it. */
+function overGlyph(node: Node, offset: number, x: number, y: number): boolean {
+  if (node.nodeType !== Node.TEXT_NODE || offset < 0 || offset >= (node as Text).length) return false;
+  const probe = document.createRange(); // short-lived: dropped at once, never registered
+  probe.setStart(node, offset);
+  probe.setEnd(node, offset + 1);
+  for (const rect of probe.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
+}
+
+export function mentionAtPoint(index: MentionIndex, x: number, y: number): PageMention | null {
+  const caret = caretAt(x, y);
+  if (!caret) return null;
+  // The caret sits before the nearest glyph boundary: the glyph under the pointer is at offset or offset-1.
+  for (const offset of [caret.offset, caret.offset - 1]) {
+    if (overGlyph(caret.node, offset, x, y)) return index.at(caret.node, offset);
+  }
+  return null;
+}
+
+export function rectOfMention(mention: PageMention): DOMRect {
+  const r = document.createRange();
+  r.setStart(mention.range.startContainer, mention.range.startOffset);
+  r.setEnd(mention.range.endContainer, mention.range.endOffset);
+  const rects = r.getClientRects();
+  return rects[0] ?? r.getBoundingClientRect();
+}
+
+export function startHover(
+  ctx: ContentScriptContext,
+  index: MentionIndex,
+  card: CardHost,
+  delayMs: () => number,
+): void {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let pendingMention: PageMention | null = null;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  let last = { x: 0, y: 0 };
+
+  const cancelPending = () => {
+    if (pending) clearTimeout(pending);
+    pending = undefined;
+    pendingMention = null;
+  };
+
+  const onFrame = () => {
+    frame = 0;
+    if (card.pointerInside) {
+      if (hideTimer) clearTimeout(hideTimer);
+      hideTimer = undefined;
+      return;
+    }
+    const mention = mentionAtPoint(index, last.x, last.y);
+    if (mention) {
+      if (hideTimer) clearTimeout(hideTimer);
+      hideTimer = undefined;
+      if (card.current?.mention === mention || pendingMention === mention) return;
+      cancelPending();
+      pendingMention = mention;
+      pending = setTimeout(() => {
+        pending = undefined;
+        pendingMention = null;
+        void card.show(mention, rectOfMention(mention));
+      }, delayMs());
+    } else {
+      cancelPending();
+      if (card.current && !card.current.pinned && !hideTimer) {
+        // A grace period lets the pointer travel from the mention into the card.
+        hideTimer = setTimeout(() => {
+          hideTimer = undefined;
+          if (!card.pointerInside && card.current && !card.current.pinned) card.hide();
+        }, 350);
+      }
+    }
+  };
+
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      last = { x: event.clientX, y: event.clientY };
+      if (!frame) frame = requestAnimationFrame(onFrame);
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape' && card.current) {
+      cancelPending();
+      card.hide();
+    }
+  });
+  // The card follows its mention when the page scrolls.
+  let scrollFrame = 0;
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (!card.current || scrollFrame) return;
+      scrollFrame = requestAnimationFrame(() => {
+        scrollFrame = 0;
+        if (card.current) card.moveTo(rectOfMention(card.current.mention));
+      });
+    },
+    { passive: true, capture: true },
+  );
+}
+
+/** Keyboard navigation: the next (or previous) mention after the one whose card is open. */
+export async function stepToMention(index: MentionIndex, card: CardHost, direction: 'next' | 'previous'): Promise<boolean> {
+  const all = index.all;
+  if (all.length === 0) return false;
+  const at = card.current ? all.indexOf(card.current.mention) : -1;
+  const next = direction === 'next' ? all[(at + 1) % all.length] : all[(at - 1 + all.length) % all.length];
+  if (!next) return false;
+  const before = rectOfMention(next);
+  window.scrollBy({ top: before.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+  await card.show(next, rectOfMention(next), true);
+  return true;
+}

@@ -1,0 +1,41 @@
+/** The settings the content script acts on, read together and kept current. */
+import { getSetting, watchSetting } from '../../platform/settings';
+import { isEnabledOnHost, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
+import type { Kind, Lang } from '../../lib/dataset/schema';
+
+export interface ContentSettings {
+  enabled: boolean;
+  kinds: ReadonlySet<Kind>;
+  style: 'background' | 'underline';
+  hoverDelayMs: number;
+  uiLang: Lang;
+  contentLang: Lang;
+}
+
+export async function readContentSettings(host: string): Promise<ContentSettings> {
+  const [highlighting, siteRules, kinds, style, hoverDelayMs, ui, content] = await Promise.all([
+    getSetting('highlighting'),
+    getSetting('siteRules'),
+    getSetting('kindsShown'),
+    getSetting('highlightStyle'),
+    getSetting('hoverDelayMs'),
+    getSetting('uiLanguage'),
+    getSetting('contentLanguage'),
+  ]);
+  const uiLang = resolveUiLanguage(ui, navigator.language);
+  return {
+    enabled: isEnabledOnHost(highlighting, siteRules, host),
+    kinds: new Set(kinds),
+    style,
+    hoverDelayMs,
+    uiLang,
+    contentLang: resolveContentLanguage(content, uiLang),
+  };
+}
+
+/** Calls back with fresh settings whenever any of them changes. Returns the unwatch function. */
+export function watchContentSettings(host: string, onChange: (s: ContentSettings) => void): () => void {
+  const names = ['highlighting', 'siteRules', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage'] as const;
+  const stops = names.map((name) => watchSetting(name, () => void readContentSettings(host).then(onChange)));
+  return () => stops.forEach((stop) => stop());
+}

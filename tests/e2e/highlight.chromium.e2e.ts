@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/chromium';
+import { startStaticServer, SEED_PAGES, REPO_ROOT, type StaticServer } from '../support/static-server';
+import { readHighlights, rectOfText } from '../support/page-highlights';
+import { UN_NEWS_2012, UNAOC_2012, type ExpectedMention } from '../fixtures/seed-expectations';
+
+const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
+
+describe('highlighting and hover in Chromium', () => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startStaticServer();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openSeed(path: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(path));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    return page;
+  }
+
+  async function pageEntityIds(page: Page): Promise<string[]> {
+    const tabId = await tabIdOf(browser.context, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByTestId('page-entities').waitFor({ timeout: 10_000 });
+    const ids = await popup.$$eval('[data-testid="page-entities"] li', (lis) => lis.map((li) => li.getAttribute('data-entity') ?? ''));
+    await popup.close();
+    return ids;
+  }
+
+  async function expectSeed(path: string, expected: ExpectedMention[], shot: string) {
+    const page = await openSeed(path);
+    const seen = await readHighlights(page);
+    // A form counts when a highlight of its kind is exactly it, or holds it as whole words
+    // ("Sahel" in "Sahel region").
+    const holds = (text: string, form: string) =>
+      text === form || new RegExp(`(^|\\P{L})${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\P{L}|$)`, 'u').test(text);
+    const missing = expected.filter(
+      (e) => !seen.some((h) => h.name === `context-lens-${e.kind}` && holds(h.text.replace(/\s+/g, ' '), e.text)),
+    );
+    expect(missing.map((m) => `${m.text} (${m.kind})`)).toEqual([]);
+    const ids = await pageEntityIds(page);
+    expect(expected.map((e) => e.id).filter((id) => !ids.includes(id))).toEqual([]);
+    await page.bringToFront();
+    await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
+    await page.close();
+  }
+
+  test('highlights every entity of the UN News seed article with the right kind', async () => {
+    await expectSeed(SEED_PAGES[0]!, UN_NEWS_2012, 'highlight-un-news.png');
+  });
+
+  test('highlights every entity of the UNAOC seed article with the right kind', async () => {
+    await expectSeed(SEED_PAGES[1]!, UNAOC_2012, 'highlight-unaoc.png');
+  });
+
+  test('hovering "Ban Ki-moon" shows its card with the summary', async () => {
+    const page = await openSeed(SEED_PAGES[0]!);
+    const r = await rectOfText(page, 'Ban Ki-moon');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    const card = page.getByTestId('entity-card');
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
+    expect((await page.getByTestId('card-summary').textContent())?.length).toBeGreaterThan(40);
+    await page.screenshot({ path: join(SHOTS, 'hover-ban-ki-moon.png') });
+
+    // WCAG 1.4.13: moving into the card keeps it; Esc dismisses it.
+    const box = await card.boundingBox();
+    await page.mouse.move(box!.x + 20, box!.y + 20, { steps: 4 });
+    await page.waitForTimeout(500);
+    expect(await card.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('entity-card').count()).toBe(0);
+    await page.close();
+  });
+
+  test('never touches the text: innerText is identical with highlights', async () => {
+    const plain = await browser.context.newPage();
+    // Same page, served under a path the content script also runs on, compared before the scan.
+    await plain.goto(server.url(SEED_PAGES[0]!));
+    const before = await plain.evaluate(() => document.body.innerHTML.length);
+    await expect.poll(async () => (await readHighlights(plain)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(await plain.evaluate(() => document.body.innerHTML.length)).toBe(before);
+    await plain.close();
+  });
+});
