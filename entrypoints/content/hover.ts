@@ -137,7 +137,7 @@ export function startHover(
 
 /** Keyboard navigation: the next (or previous) mention after the one whose card is open. */
 export async function stepToMention(index: MentionIndex, card: CardHost, direction: 'next' | 'previous'): Promise<boolean> {
-  const all = index.all;
+  const all = index.inDocumentOrder();
   if (all.length === 0) return false;
   const at = card.current ? all.indexOf(card.current.mention) : -1;
   const next = direction === 'next' ? all[(at + 1) % all.length] : all[(at - 1 + all.length) % all.length];

@@ -10,6 +10,7 @@ import { Highlighter, highlightApiAvailable } from './highlighter';
 import { startHover, stepToMention } from './hover';
 import { MentionIndex } from './mention-index';
 import { PageScanner, type ScanStats } from './page-scanner';
+import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
 
 async function loadBundledMatcher(): Promise<Matcher> {
@@ -61,21 +62,37 @@ export default defineContentScript({
         // The background may be restarting after an update; the next scan reports again.
       });
     };
-    const rescan = () => {
+    const scanAll = async () => {
       if (!settings.enabled || ctx.isInvalid) return;
       try {
-        stats = scanner.scan(document.body);
+        stats = await scanner.scanAll(document.body, ctx.signal);
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
       }
       report();
     };
 
-    // Page changes: batched, at most one re-scan per 400 ms, ignoring our own card.
+    // Page changes: batched, re-checking only the blocks that changed.
+    let pending: MutationRecord[] = [];
     let queued: ReturnType<typeof setTimeout> | undefined;
+    const applyChanges = () => {
+      queued = undefined;
+      const records = pending;
+      pending = [];
+      if (!settings.enabled || ctx.isInvalid) return;
+      try {
+        const changes = summarizeMutations(records, isOurs);
+        if (changes.removals) scanner.forgetDisconnected();
+        if (changes.recheck.size) scanner.rescanNodes(changes.recheck);
+        stats = { ...scanner.stats, ms: 0 };
+        report();
+      } catch (error) {
+        console.debug('Context Lens: update failed', error);
+      }
+    };
     const observer = new MutationObserver((records) => {
-      if (!records.some((r) => !isOurs(r.target))) return;
-      if (!queued) queued = setTimeout(() => ((queued = undefined), rescan()), 400);
+      pending.push(...records);
+      if (!queued) queued = setTimeout(applyChanges, 250);
     });
     observer.observe(document.body, { childList: true, characterData: true, subtree: true });
     ctx.onInvalidated(() => {
@@ -85,7 +102,7 @@ export default defineContentScript({
     });
 
     startHover(ctx, index, card, () => settings.hoverDelayMs);
-    rescan();
+    void scanAll();
 
     watchContentSettings(host, (next) => {
       const was = settings;
@@ -99,7 +116,7 @@ export default defineContentScript({
         card.hide();
         stats = { textNodes: stats.textNodes, mentions: 0, ms: 0 };
         report();
-      } else if (!was.enabled) rescan();
+      } else if (!was.enabled) void scanAll();
     });
 
     const onMessage = (raw: unknown): Promise<ContentReplies[keyof ContentReplies]> | undefined => {

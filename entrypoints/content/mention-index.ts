@@ -42,16 +42,31 @@ export class MentionIndex {
     return null;
   }
 
-  forgetNodes(nodes: Iterable<Text>): void {
+  /** Forgets every mention touching these nodes and returns them. */
+  forgetNodes(nodes: Iterable<Text>): PageMention[] {
     const gone = new Set<PageMention>();
     for (const node of nodes) {
       for (const s of this.byNode.get(node) ?? []) gone.add(s.mention);
-      this.byNode.delete(node);
     }
-    if (gone.size === 0) return;
+    if (gone.size === 0) return [];
+    // Other nodes of a cross-node mention must forget it too.
+    for (const [node, list] of this.byNode) {
+      const kept = list.filter((s) => !gone.has(s.mention));
+      if (kept.length === 0) this.byNode.delete(node);
+      else if (kept.length !== list.length) this.byNode.set(node, kept);
+    }
     const kept = this.all.filter((m) => !gone.has(m));
     this.all.length = 0;
     this.all.push(...kept);
+    return [...gone];
+  }
+
+  /** Mentions in document order (insertion order drifts once the page changes). */
+  inDocumentOrder(): PageMention[] {
+    return [...this.all].sort((a, b) => {
+      if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+      return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
   }
 
   clear(): void {

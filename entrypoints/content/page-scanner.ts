@@ -1,8 +1,11 @@
 /**
  * Reads the page's text, finds mentions with the engine and hands them to the highlighter and
- * the mention index. Re-scans are batched after page changes and never react to our own UI.
+ * the mention index. The first pass goes through the page in document order, in slices that
+ * yield to the page so no task runs long; page changes re-check only the blocks they touch.
+ * One engine DocumentScan lives as long as the page, so "Mr. Ban" in a paragraph added later
+ * still resolves against "Ban Ki-moon" named at the top.
  */
-import { findMentions, type Matcher } from '../../lib/match';
+import { createDocumentScan, type DocumentScan, type Matcher, type Mention } from '../../lib/match';
 import { collectTextNodes } from './text-nodes';
 import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from './page-text';
 import type { Highlighter } from './highlighter';
@@ -12,6 +15,16 @@ export interface ScanStats {
   textNodes: number;
   mentions: number;
   ms: number;
+}
+
+/** Text per slice: a slice of this size scans in a few milliseconds. */
+const SLICE_CHARS = 48_000;
+/** Yield to the page once a run of slices has taken this long. */
+const SLICE_BUDGET_MS = 12;
+
+interface Segment {
+  base: number;
+  page: PageText;
 }
 
 /** The node-local spans a text range covers, one per text node. */
@@ -26,43 +39,116 @@ function spansOf(page: PageText, start: number, end: number): { node: Text; star
   return spans;
 }
 
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class PageScanner {
-  private knownNodes: Text[] = [];
+  private doc: DocumentScan;
+  private segments: Segment[] = [];
+  private nextBase = 0;
+  private textNodes = new Set<Text>();
+  private generation = 0;
 
   constructor(
     private readonly matcher: Matcher,
     private readonly highlighter: Highlighter,
     private readonly index: MentionIndex,
-  ) {}
-
-  /** Scans `root` from scratch, replacing what the last scan found. */
-  scan(root: Node): ScanStats {
-    const t0 = performance.now();
-    const nodes = collectTextNodes(root);
-    const page = joinTextNodes(nodes);
-    const found: { mention: PageMention; spans: ReturnType<typeof spansOf> }[] = [];
-    for (const m of findMentions(this.matcher, page.text)) {
-      const range = staticRangeFor(page, m.start, m.end);
-      if (!range) continue;
-      found.push({
-        mention: { index: found.length, id: m.id, kind: m.kind, candidates: m.candidates, text: m.text, range },
-        spans: spansOf(page, m.start, m.end),
-      });
-    }
-    this.highlighter.forgetNodes(this.knownNodes);
-    this.highlighter.clear();
-    this.index.clear();
-    for (const { mention, spans } of found) {
-      this.index.add(mention, spans);
-      this.highlighter.add([{ node: spans[0]!.node, range: mention.range, kind: mention.kind }]);
-    }
-    this.knownNodes = nodes;
-    return { textNodes: nodes.length, mentions: found.length, ms: performance.now() - t0 };
+  ) {
+    this.doc = createDocumentScan(matcher);
   }
 
+  get stats(): Omit<ScanStats, 'ms'> {
+    return { textNodes: this.textNodes.size, mentions: this.index.all.length };
+  }
+
+  /** Scans everything under `root` from scratch, in slices; resolves when done or superseded. */
+  async scanAll(root: Node, signal: AbortSignal): Promise<ScanStats> {
+    const t0 = performance.now();
+    const generation = ++this.generation;
+    this.clear();
+    const nodes = collectTextNodes(root);
+    let sliceStart = performance.now();
+    for (let i = 0; i < nodes.length; ) {
+      let chars = 0;
+      const slice: Text[] = [];
+      while (i < nodes.length && (chars < SLICE_CHARS || slice.length === 0)) {
+        chars += nodes[i]!.length;
+        slice.push(nodes[i++]!);
+      }
+      this.scanNodes(slice);
+      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+        await yieldToPage();
+        if (signal.aborted || generation !== this.generation) return { ...this.stats, ms: performance.now() - t0 };
+        sliceStart = performance.now();
+      }
+    }
+    return { ...this.stats, ms: performance.now() - t0 };
+  }
+
+  /** Re-checks the given text nodes (changed, added) after forgetting what they held. */
+  rescanNodes(changed: Iterable<Text>): void {
+    const nodes = [...changed].filter((n) => n.isConnected);
+    this.forget(changed);
+    if (nodes.length) this.scanNodes(nodes);
+  }
+
+  /** Forgets the text nodes that are no longer in the page. */
+  forgetDisconnected(): void {
+    const gone = [...this.textNodes].filter((n) => !n.isConnected);
+    if (gone.length) this.forget(gone);
+  }
+
+  /** Forgets mentions in nodes that changed or left the page. */
+  forget(nodes: Iterable<Text>): void {
+    const list = [...nodes];
+    for (const m of this.index.forgetNodes(list)) this.highlighter.remove(m.range);
+    for (const n of list) this.textNodes.delete(n);
+  }
+
+  private scanNodes(nodes: Text[]): void {
+    const page = joinTextNodes(nodes);
+    const base = this.nextBase;
+    this.nextBase += page.text.length + 1;
+    this.segments.push({ base, page });
+    for (const n of nodes) this.textNodes.add(n);
+    this.paint(this.doc.add(page.text, base));
+    this.paint(this.doc.pendingResolved());
+  }
+
+  private segmentAt(offset: number): Segment | undefined {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.base <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.segments[lo];
+  }
+
+  private paint(mentions: Mention[]): void {
+    for (const m of mentions) {
+      const segment = this.segmentAt(m.start);
+      if (!segment) continue;
+      const start = m.start - segment.base;
+      const end = m.end - segment.base;
+      const spans = spansOf(segment.page, start, end);
+      // A node may have changed since this slice was read: skip mentions that no longer fit it.
+      if (spans.length === 0 || spans.some((s) => !this.textNodes.has(s.node) || s.end > s.node.length)) continue;
+      const range = staticRangeFor(segment.page, start, end);
+      if (!range) continue;
+      const mention: PageMention = { index: this.index.all.length, id: m.id, kind: m.kind, candidates: m.candidates, text: m.text, range };
+      this.index.add(mention, spans);
+      this.highlighter.add(range, m.kind);
+    }
+  }
+
+  /** Forgets everything; the page is as it was. */
   clear(): void {
     this.highlighter.clear();
     this.index.clear();
-    this.knownNodes = [];
+    this.textNodes.clear();
+    this.segments = [];
+    this.nextBase = 0;
+    this.doc = createDocumentScan(this.matcher);
   }
 }

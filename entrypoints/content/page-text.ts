@@ -11,7 +11,7 @@ const INLINE_TAGS = new Set([
   'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'NOBR', 'TT',
 ]);
 
-function blockOf(node: Node): Node | null {
+export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
   while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
   return el;
