@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { EntityView } from '../lib/entity-view';
-import { directionOf } from '../lib/i18n-resources';
+import { directionOf, type Translate } from '../lib/i18n-resources';
 import type { Lang } from '../lib/dataset/schema';
 
 export interface CardLink {
@@ -15,7 +15,7 @@ export interface CardLink {
 
 export interface EntityCardProps {
   view: EntityView;
-  t: (key: string, options?: Record<string, unknown>) => string;
+  t: Translate;
   uiLang: Lang;
   related?: CardLink[];
   candidates?: CardLink[];

@@ -65,3 +65,12 @@ export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels:
     sources: entity.sources,
   };
 }
+
+/**
+ * The name to list an entity under: the common short form for places ("Spain", not "Kingdom of
+ * Spain"), the full name for everything else (acronyms are too terse for a list).
+ */
+export function displayName(entity: Entity, lang: Lang): string {
+  const local = entity.names[lang];
+  return entity.kind === 'place' && local.short ? local.short : local.name;
+}

@@ -24,3 +24,12 @@ export const RTL_LANGS: ReadonlySet<Lang> = new Set(['ar']);
 export function directionOf(lang: Lang): 'rtl' | 'ltr' {
   return RTL_LANGS.has(lang) ? 'rtl' : 'ltr';
 }
+
+/** The translate function as components take it: a key and interpolation values. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Narrows an i18next instance's `t` to `Translate`, bound to that instance. */
+export function translatorOf(i18n: { t: unknown }): Translate {
+  const t = i18n.t as (key: string, options?: Record<string, unknown>) => string;
+  return (key, options) => t.call(i18n, key, options);
+}

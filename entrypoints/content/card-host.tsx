@@ -9,7 +9,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EntityCard } from '../../components/EntityCard';
 import cardCss from '../../components/entity-card.css?inline';
-import { entityView } from '../../lib/entity-view';
+import { displayName, entityView } from '../../lib/entity-view';
+import { translatorOf } from '../../lib/i18n-resources';
 import type { Entity, Lang } from '../../lib/dataset/schema';
 import type { BackgroundMessage, BackgroundReplies } from '../../lib/protocol';
 import type { PageMention } from './mention-index';
@@ -119,14 +120,17 @@ export class CardHost {
     const entity = this.records.get(state.shownId);
     if (!entity) return;
     const ui = await this.mount();
-    const t = this.i18n.t.bind(this.i18n) as unknown as (key: string, o?: Record<string, unknown>) => string;
+    const t = translatorOf(this.i18n);
     const uiLang = this.i18n.language as Lang;
     const view = entityView(entity, this.contentLang, uiLang, {
       present: t('card.present'),
       founded: (date) => t('card.founded', { date }),
       born: (date) => t('card.born', { date }),
     });
-    const nameOf = (id: string) => this.records.get(id)?.names[this.contentLang].name ?? id;
+    const nameOf = (id: string) => {
+      const record = this.records.get(id);
+      return record ? displayName(record, this.contentLang) : id;
+    };
     const others = state.mention.candidates.filter((id) => id !== state.shownId);
     render(
       <EntityCard

@@ -4,6 +4,9 @@ import { browser } from 'wxt/browser';
 import { KINDS, type Lang } from '../../lib/dataset/schema';
 import type { ContentReplies } from '../../lib/protocol';
 import { askTab, loadPageEntities, type PageEntity } from './page-entities';
+import { SettingsControls } from '../../components/SettingsControls';
+import { translatorOf } from '../../lib/i18n-resources';
+import { displayName } from '../../lib/entity-view';
 
 type PageStatus = ContentReplies['page:status'];
 
@@ -15,8 +18,16 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang }) {
-  const t = i18n.t.bind(i18n);
+  const t = translatorOf(i18n);
   const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
   const [entities, setEntities] = useState<PageEntity[]>([]);
   useEffect(() => {
@@ -56,7 +67,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
                 <ul>
                   {ofKind.map(({ entity, count }) => (
                     <li key={entity.id} data-entity={entity.id}>
-                      <bdi>{entity.names[contentLang].name}</bdi>
+                      <bdi>{displayName(entity, contentLang)}</bdi>
                       <span class="count">{count}</span>
                     </li>
                   ))}
@@ -66,6 +77,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
           })}
         </section>
       )}
+      <SettingsControls t={t} host={hostOf(status?.url)} />
       <footer>
         <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noreferrer">
           {t('popup.openLibrary')}

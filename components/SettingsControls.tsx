@@ -1,0 +1,97 @@
+/**
+ * Quick controls shared by the popup and the library page: highlighting on/off, this site
+ * on/off, kinds shown, UI and content languages. Every change goes through the settings model.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { KINDS, LANGS, type Kind } from '../lib/dataset/schema';
+import type { LangChoice, SiteRule } from '../lib/settings';
+import type { Translate } from '../lib/i18n-resources';
+import { getSetting, setSetting, resetSetting, watchSetting } from '../platform/settings';
+
+const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ru: 'Русский',
+  zh: '中文',
+  ar: 'العربية',
+};
+
+function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => () => void): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    void read().then(setValue);
+    return watch(setValue);
+  }, []);
+  return value;
+}
+
+export function SettingsControls({ t, host }: { t: Translate; host?: string }) {
+  const highlighting = useSetting(() => getSetting('highlighting'), (cb) => watchSetting('highlighting', cb));
+  const siteRules = useSetting(() => getSetting('siteRules'), (cb) => watchSetting('siteRules', cb));
+  const kinds = useSetting(() => getSetting('kindsShown'), (cb) => watchSetting('kindsShown', cb));
+  const uiLanguage = useSetting(() => getSetting('uiLanguage'), (cb) => watchSetting('uiLanguage', cb));
+  const contentLanguage = useSetting(() => getSetting('contentLanguage'), (cb) => watchSetting('contentLanguage', cb));
+  if (highlighting === undefined || siteRules === undefined || kinds === undefined) return null;
+
+  const siteEnabled = host ? (siteRules[host]?.enabled ?? true) : true;
+  const setSite = (enabled: boolean) => {
+    if (!host) return;
+    const next: Record<string, SiteRule> = { ...siteRules };
+    if (enabled) delete next[host];
+    else next[host] = { enabled: false };
+    void setSetting('siteRules', next);
+  };
+  const toggleKind = (kind: Kind, on: boolean) => {
+    const next = on ? [...new Set([...kinds, kind])] : kinds.filter((k) => k !== kind);
+    void setSetting('kindsShown', KINDS.filter((k) => next.includes(k)));
+  };
+  const pickLanguage = (name: 'uiLanguage' | 'contentLanguage', value: string) =>
+    value === 'auto' ? void resetSetting(name) : void setSetting(name, value as LangChoice);
+
+  return (
+    <section class="controls" data-testid="controls">
+      <label>
+        <input type="checkbox" checked={highlighting} onChange={(e) => void setSetting('highlighting', e.currentTarget.checked)} data-testid="toggle-highlighting" />
+        {t('controls.highlighting')}
+      </label>
+      {host && (
+        <label>
+          <input type="checkbox" checked={siteEnabled} onChange={(e) => setSite(e.currentTarget.checked)} data-testid="toggle-site" />
+          {t('controls.onThisSite', { host })}
+        </label>
+      )}
+      <fieldset>
+        <legend>{t('controls.kinds')}</legend>
+        {KINDS.map((kind) => (
+          <label key={kind}>
+            <input type="checkbox" checked={kinds.includes(kind)} onChange={(e) => toggleKind(kind, e.currentTarget.checked)} />
+            {t(`kindPlural.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('controls.uiLanguage')}
+        <select value={uiLanguage} onChange={(e) => pickLanguage('uiLanguage', e.currentTarget.value)} data-testid="ui-language">
+          <option value="auto">{t('controls.browserLanguage')}</option>
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('controls.contentLanguage')}
+        <select value={contentLanguage} onChange={(e) => pickLanguage('contentLanguage', e.currentTarget.value)} data-testid="content-language">
+          <option value="auto">{t('controls.sameAsUi')}</option>
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * Compiles entities into a Matcher: pattern texts are normalized with the same function the
+ * scan uses, grouped by normalized text (one automaton output per group), and each group keeps
+ * its variants (entity + how to check case and proclitics). Runs at data-build time.
+ */
+import type { Entity, Kind } from '../dataset/schema';
+import { isArabicLetter, isWordUnit } from '../text/char-class';
+import { normalize } from '../text/normalize';
+import { buildAutomaton } from './automaton-build';
+import { entityPatterns } from './patterns';
+import { startsWithArticle } from './proclitics';
+import {
+  G_ARABIC_START,
+  G_END_BOUNDARY,
+  G_START_BOUNDARY,
+  G_PLAIN,
+  G_STARTS_WITH_AL,
+  MATCHER_FORMAT_VERSION,
+  V_CAPITALS,
+  V_CASE_EXACT,
+  V_NEEDS_LI,
+  type EntityTable,
+  type Matcher,
+  type PatternSpec,
+} from './types';
+
+/** Longer normalized patterns are skipped (names are at most 300 characters in the schema). */
+export const MAX_PATTERN_LENGTH = 600;
+/** "Ongoing" end year for an office without `to`. */
+const OPEN_END_YEAR = 9999;
+
+function year(date: string | undefined): number | null {
+  if (!date) return null;
+  const y = Number.parseInt(date.slice(0, 4), 10);
+  return Number.isFinite(y) ? y : null;
+}
+
+/** The facts the ranking uses, in typed arrays: links to other entities and dated year spans. */
+export function buildEntityTable(entities: Entity[]): EntityTable {
+  const indexOf = new Map(entities.map((e, k) => [e.id, k]));
+  const parent = new Int32Array(entities.length).fill(-1);
+  const linkStart = new Uint32Array(entities.length + 1);
+  const links: number[] = [];
+  const yearStart = new Uint32Array(entities.length + 1);
+  const years: number[] = [];
+  entities.forEach((e, k) => {
+    const f = e.facts ?? {};
+    parent[k] = f.parent ? (indexOf.get(f.parent) ?? -1) : -1;
+    const linked = new Set<number>();
+    const ids = [...(e.related ?? []), f.parent, f.location, ...(f.participants ?? []), ...(f.offices ?? []).map((o) => o.organization)];
+    for (const id of ids) {
+      const j = id ? indexOf.get(id) : undefined;
+      if (j !== undefined && j !== k) linked.add(j);
+    }
+    links.push(...[...linked].sort((a, b) => a - b));
+    linkStart[k + 1] = links.length;
+    const spans: Array<[number | null, number | null]> = [
+      [year(f.founded), year(f.dissolved) ?? year(f.founded)],
+      [year(f.start), year(f.end) ?? year(f.start)],
+      ...(f.offices ?? []).map((o): [number | null, number | null] => [year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null]),
+    ];
+    for (const [from, to] of spans) if (from !== null && to !== null) years.push(from, Math.max(from, to));
+    yearStart[k + 1] = years.length / 2;
+  });
+  return {
+    ids: entities.map((e) => e.id),
+    kinds: entities.map((e) => e.kind),
+    parent,
+    linkStart,
+    links: Uint32Array.from(links),
+    yearStart,
+    years: Uint16Array.from(years),
+  };
+}
+
+function trimSpaces(text: string): [number, number] {
+  let s = 0;
+  let e = text.length;
+  while (s < e && text.charCodeAt(s) === 0x20) s++;
+  while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
+  return [s, e];
+}
+
+function groupFlagsOf(norm: string): number {
+  const first = norm.charCodeAt(0);
+  const last = norm.charCodeAt(norm.length - 1);
+  let flags = 0;
+  if (isWordUnit(first)) flags |= G_START_BOUNDARY;
+  if (isWordUnit(last)) flags |= G_END_BOUNDARY;
+  if (isArabicLetter(first)) flags |= G_ARABIC_START;
+  if (startsWithArticle(norm)) flags |= G_STARTS_WITH_AL;
+  return flags;
+}
+
+interface VariantDraft {
+  entity: number;
+  flags: number;
+  cased: string;
+}
+
+/** Compiles pattern specs against an entity table (the low-level entry, used by tests too). */
+export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Matcher {
+  const groupOf = new Map<string, number>();
+  const groupTexts: string[] = [];
+  const drafts: VariantDraft[][] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const folded = normalize(spec.text).text;
+    const [s, e] = trimSpaces(folded);
+    if (e - s === 0 || e - s > MAX_PATTERN_LENGTH) continue;
+    const norm = folded.slice(s, e);
+    const needsCase = (spec.flags & (V_CASE_EXACT | V_CAPITALS)) !== 0;
+    const cased = needsCase ? normalize(spec.text, { keepCase: true }).text.slice(s, e) : '';
+    const key = `${norm}\u0000${spec.entity}\u0000${spec.flags}\u0000${cased}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let g = groupOf.get(norm);
+    if (g === undefined) {
+      g = groupTexts.length;
+      groupOf.set(norm, g);
+      groupTexts.push(norm);
+      drafts.push([]);
+    }
+    drafts[g]!.push({ entity: spec.entity, flags: spec.flags, cased });
+  }
+  const automaton = buildAutomaton(groupTexts);
+  const groupCount = groupTexts.length;
+  const groupLength = new Uint16Array(groupCount);
+  const groupFlags = new Uint8Array(groupCount);
+  const groupVariantStart = new Uint32Array(groupCount + 1);
+  const variantEntity: number[] = [];
+  const variantFlags: number[] = [];
+  const variantCasedStart: number[] = [];
+  const casedParts: string[] = [];
+  let casedLength = 0;
+  let maxPatternLength = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const norm = groupTexts[g]!;
+    groupLength[g] = norm.length;
+    groupFlags[g] = groupFlagsOf(norm) | (drafts[g]!.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI)) === 0) ? G_PLAIN : 0);
+    maxPatternLength = Math.max(maxPatternLength, norm.length);
+    for (const d of drafts[g]!) {
+      variantEntity.push(d.entity);
+      variantFlags.push(d.flags);
+      variantCasedStart.push(casedLength);
+      casedParts.push(d.cased);
+      casedLength += d.cased.length;
+    }
+    groupVariantStart[g + 1] = variantEntity.length;
+  }
+  variantCasedStart.push(casedLength);
+  const casedUnits = new Uint16Array(casedLength);
+  const joined = casedParts.join('');
+  for (let k = 0; k < joined.length; k++) casedUnits[k] = joined.charCodeAt(k);
+  return {
+    version: MATCHER_FORMAT_VERSION,
+    maxPatternLength,
+    ...automaton,
+    groupLength,
+    groupFlags,
+    groupVariantStart,
+    variantEntity: Uint32Array.from(variantEntity),
+    variantFlags: Uint8Array.from(variantFlags),
+    variantCasedStart: Uint32Array.from(variantCasedStart),
+    casedUnits,
+    entities,
+  };
+}
+
+/** Compiles every name, short name and alias of every entity in all six languages. */
+export function compileMatcher(entities: Entity[]): Matcher {
+  const specs: PatternSpec[] = [];
+  entities.forEach((e, k) => {
+    for (const spec of entityPatterns(e, k)) specs.push(spec);
+  });
+  return compilePatterns(specs, buildEntityTable(entities));
+}
+
+/** Kind of an entity by index (a helper for the mention builder). */
+export function kindOf(m: Matcher, entity: number): Kind {
+  return m.entities.kinds[entity] ?? 'organization';
+}

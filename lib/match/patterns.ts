@@ -1,0 +1,64 @@
+/**
+ * Turns entities into the list of pattern texts to compile: every name, short name and
+ * alias in the six languages, with generated Russian case forms and the Arabic form used
+ * after the proclitic ل. Only this file knows the dataset's alias conventions.
+ */
+import type { Entity, Lang } from '../dataset/schema';
+import { dropArticleAlif } from './proclitics';
+import { inflectRussian } from './russian-inflect';
+import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_NEEDS_LI, type PatternSpec } from './types';
+
+/**
+ * An acronym such as "UN", "ONU", "ООН", "U.N.", "UNAOC": at least two letters, none of them
+ * lower-case, no space. Matched case-sensitively even without alias.caseSensitive, because
+ * "un" (French) or "who" (English) are everyday words.
+ */
+export function isAcronym(text: string): boolean {
+  const t = text.trim();
+  if (/\s/.test(t)) return false;
+  let letters = 0;
+  for (const ch of t) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch !== ch.toUpperCase()) return false;
+      letters++;
+    }
+  }
+  return letters >= 2;
+}
+
+/** The six languages (listed here so the engine never imports zod through the schema's values). */
+const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
+
+function push(out: PatternSpec[], text: string, entity: number, flags: number): void {
+  if (text.trim().length > 0) out.push({ text, entity, flags });
+}
+
+/** Adds text and its generated forms (Russian cases, Arabic ل + article). */
+function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: number, lang: string, person: boolean): void {
+  // Case-sensitive surnames (Маса) are declined too; only acronyms (ООН) never are.
+  const forms = lang === 'ru' && !isAcronym(text) ? inflectRussian(text, person) : [text];
+  for (const form of forms) push(out, form, entity, flags);
+  if (lang === 'ar') {
+    const afterLi = dropArticleAlif(text);
+    if (afterLi) push(out, afterLi, entity, flags | V_NEEDS_LI);
+  }
+}
+
+/** All pattern specs of one entity (entity = its index in the compiled entity table). */
+export function entityPatterns(entity: Entity, index: number): PatternSpec[] {
+  const out: PatternSpec[] = [];
+  const person = entity.kind === 'person';
+  for (const lang of LANGS) {
+    const loc = entity.names[lang];
+    pushWithForms(out, loc.name, index, 0, lang, person);
+    if (loc.short) pushWithForms(out, loc.short, index, isAcronym(loc.short) ? V_CASE_EXACT : 0, lang, person);
+    for (const alias of loc.aliases ?? []) {
+      const exact = alias.caseSensitive ?? isAcronym(alias.text);
+      let flags = exact ? V_CASE_EXACT : 0;
+      // A contextual alias also needs its capitals ("Mr. Ban", never "a ban").
+      if (alias.contextual) flags |= V_CONTEXTUAL | (exact ? 0 : V_CAPITALS);
+      pushWithForms(out, alias.text, index, flags, lang, person);
+    }
+  }
+  return out;
+}

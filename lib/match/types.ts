@@ -1,0 +1,89 @@
+/**
+ * Data structures of the compiled matcher. Everything the scan loop touches is a typed
+ * array, so a matcher can be serialized as one buffer and loaded as views over it.
+ */
+import type { Kind } from '../dataset/schema';
+
+/** Variant flags: how one (pattern, entity) pair must be checked against the page. */
+export const V_CASE_EXACT = 1; // acronym: the page must have exactly this case ("WHO", not "who")
+export const V_CAPITALS = 2; // contextual alias: its capitals must be capitals on the page ("Mr. Ban", not "ban")
+export const V_CONTEXTUAL = 4; // counts only where the entity (or its parent) is fully named
+export const V_NEEDS_LI = 8; // Arabic "ال…" name with its alif elided after the proclitic ل ("للأمم")
+
+/** Group flags: properties of a normalized pattern text, shared by all its variants. */
+export const G_START_BOUNDARY = 1; // starts with a word unit: must not start inside a word
+export const G_END_BOUNDARY = 2; // ends with a word unit: must not end inside a word
+export const G_ARABIC_START = 4; // starts with an Arabic letter: proclitics may precede it
+export const G_STARTS_WITH_AL = 8; // starts with the article ال (so no second article before it)
+export const G_PLAIN = 16; // has a variant with no case or proclitic condition
+
+/** Entity facts the ranking needs, in compact form. */
+export interface EntityTable {
+  ids: string[];
+  kinds: Kind[];
+  /** Index of facts.parent, or -1. */
+  parent: Int32Array;
+  /** CSR: links of entity e are links[linkStart[e] .. linkStart[e+1]) (related, parent, participants, ...). */
+  linkStart: Uint32Array;
+  links: Uint32Array;
+  /** CSR of [from, to] year pairs: years[2k], years[2k+1] for k in yearStart[e] .. yearStart[e+1]. */
+  yearStart: Uint32Array;
+  years: Uint16Array;
+}
+
+export interface Matcher {
+  /** Format version of the serialized form. */
+  version: number;
+  /** Longest normalized pattern, in UTF-16 units. */
+  maxPatternLength: number;
+  /** alphabet[k-1] is the code unit with alphabet index k (index 0 = not in any pattern). */
+  alphabet: Uint16Array;
+  /** Code unit → alphabet index; derived from `alphabet` at load time. */
+  alphaIndex: Uint16Array;
+  /**
+   * Double-array trie with failure links, interleaved per state s (see automaton-build.ts):
+   * nodes[3s] = base, nodes[3s+1] = check, nodes[3s+2] = fail word. The child of s on
+   * alphabet index a is t = base + a when check of t === s. The fail word is the failure
+   * link (low 30 bits) | FAIL_HAS_OUTPUT | FAIL_TERMINAL (sign bit).
+   */
+  nodes: Int32Array;
+  /** Terminal states, sorted, and the pattern group ending at each. */
+  terminalSlot: Int32Array;
+  terminalGroup: Int32Array;
+  /** Per group (distinct normalized pattern): length in units, G_* flags, variant range. */
+  groupLength: Uint16Array;
+  groupFlags: Uint8Array;
+  groupVariantStart: Uint32Array;
+  /** Per variant: entity index, V_* flags, case-preserving pattern units range in casedUnits. */
+  variantEntity: Uint32Array;
+  variantFlags: Uint8Array;
+  variantCasedStart: Uint32Array;
+  casedUnits: Uint16Array;
+  entities: EntityTable;
+}
+
+/** One highlighted mention. Offsets are UTF-16 indices in the scanned text (plus offsetBase). */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The original text of the mention, exactly text.slice(start, end) of the slice. */
+  text: string;
+  /** Best-guess entity id. */
+  id: string;
+  kind: Kind;
+  /** All candidate ids, ranked; candidates[0] === id. */
+  candidates: string[];
+  /** True if the mention is a contextual alias, confirmed by a full name elsewhere. */
+  contextual: boolean;
+}
+
+/** A pattern to compile: normalized later by the compiler. */
+export interface PatternSpec {
+  /** The alias as written (case kept). */
+  text: string;
+  entity: number;
+  /** V_* flags. */
+  flags: number;
+}
+
+export const MATCHER_FORMAT_VERSION = 1;
