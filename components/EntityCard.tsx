@@ -75,9 +75,15 @@ export function EntityCard(props: EntityCardProps) {
             </span>
           )}
         </h2>
-        {view.roles.map((role) => (
-          <p class="role" key={role}>
+        {view.roles.map(({ role, range }) => (
+          <p class="role" key={role + range}>
             <bdi>{role}</bdi>
+            {range && (
+              <>
+                {' · '}
+                <bdi dir="auto">{range}</bdi>
+              </>
+            )}
           </p>
         ))}
         {view.dates && <p class="dates">{view.dates}</p>}
@@ -88,7 +94,7 @@ export function EntityCard(props: EntityCardProps) {
       {props.candidates && props.candidates.length > 0 && (
         <div class="candidates">
           <h3>{t('card.otherCandidates')}</h3>
-          <ul>
+          <ul lang={view.lang} dir={directionOf(view.lang)}>
             {props.candidates.map((c) => (
               <li key={c.id}>
                 <button type="button" class="link" onClick={() => props.onPick?.(c.id)}>
@@ -107,7 +113,7 @@ export function EntityCard(props: EntityCardProps) {
       {props.related && props.related.length > 0 && (
         <div class="related">
           <h3>{t('card.related')}</h3>
-          <ul>
+          <ul lang={view.lang} dir={directionOf(view.lang)}>
             {props.related.map((r) => (
               <li key={r.id}>
                 <button type="button" class="link" onClick={() => props.onPick?.(r.id)}>

@@ -11,8 +11,8 @@ export interface EntityView {
   name: string;
   short?: string;
   summary: string;
-  /** "Secretary-General of the United Nations · 1 Jan 2007 – 31 Dec 2016" lines. */
-  roles: string[];
+  /** Offices held: the role in the content language, the dates in the UI locale. */
+  roles: { role: string; range: string }[];
   /** "Founded 1945", "24–28 Feb 2013" style line, when the entity has dates. */
   dates?: string;
   names: { lang: Lang; name: string; short?: string }[];
@@ -44,10 +44,10 @@ export interface ViewLabels {
 export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels: ViewLabels): EntityView {
   const local = entity.names[lang];
   const f = entity.facts;
-  const roles = (f.offices ?? []).map((o) => {
-    const range = formatDateRange(o.from, o.to, uiLocale, labels.present);
-    return range ? `${o.role[lang]} · ${range}` : o.role[lang];
-  });
+  const roles = (f.offices ?? []).map((o) => ({
+    role: o.role[lang],
+    range: formatDateRange(o.from, o.to, uiLocale, labels.present),
+  }));
   let dates: string | undefined;
   if (f.start || f.end) dates = formatDateRange(f.start, f.end, uiLocale, labels.present);
   else if (f.founded) dates = labels.founded(formatPartialDate(f.founded, uiLocale)) + (f.dissolved ? ` – ${formatPartialDate(f.dissolved, uiLocale)}` : '');

@@ -35,6 +35,7 @@ export class CardHost {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private state: CardState | null = null;
   private records = new Map<string, Entity>();
+  /** "Not this one" choices for this page: mention text + rejected entity id. */
   private rejected = new Set<string>();
   pointerInside = false;
 
@@ -77,7 +78,7 @@ export class CardHost {
   }
 
   async show(mention: PageMention, anchor: DOMRect, focus = false): Promise<void> {
-    const candidates = mention.candidates.filter((id) => !this.rejected.has(`${mention.index}:${id}`));
+    const candidates = mention.candidates.filter((id) => !this.rejected.has(`${mention.text}\u0000${id}`));
     const shownId = candidates[0] ?? mention.id;
     this.state = { mention, shownId, anchor, pinned: this.state?.pinned ?? false };
     const missing = [...mention.candidates].filter((id) => !this.records.has(id));
@@ -147,7 +148,7 @@ export class CardHost {
         onClose={() => this.hide()}
         onPick={(id) => void this.pick(id)}
         onNotThis={() => {
-          this.rejected.add(`${state.mention.index}:${state.shownId}`);
+          this.rejected.add(`${state.mention.text}\u0000${state.shownId}`);
           this.onNotThis(state.mention, state.shownId);
           const next = others[0];
           if (next) void this.pick(next);

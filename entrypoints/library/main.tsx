@@ -1,16 +1,21 @@
 import { render } from 'preact';
 import { startI18n } from '../../platform/i18n';
+import { getSetting } from '../../platform/settings';
+import { resolveContentLanguage } from '../../lib/settings';
+import type { Lang } from '../../lib/dataset/schema';
 import { LibraryApp } from './LibraryApp';
+import '../../components/entity-card.css';
 import './library.css';
 
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  const draw = () => {
+  const draw = async () => {
     document.title = i18n.t('library.title');
-    render(<LibraryApp i18n={i18n} />, root);
+    const contentLang = resolveContentLanguage(await getSetting('contentLanguage'), i18n.language as Lang);
+    render(<LibraryApp i18n={i18n} contentLang={contentLang} />, root);
   };
-  const i18n = await startI18n(draw);
-  draw();
+  const i18n = await startI18n(() => void draw());
+  await draw();
 }
 void main();

@@ -36,6 +36,34 @@ interface Found {
 
 const EMPTY: readonly number[] = Object.freeze([]);
 
+const CONTEXTUAL = V_CONTEXTUAL;
+
+/** Entities of the valid variants, split into full-name and contextual-only lists. */
+function splitVariants(
+  m: Matcher,
+  variants: Int32Array,
+  count: number,
+  singleton: (e: number) => readonly number[],
+): [readonly number[], readonly number[]] {
+  if (count === 1) {
+    const v = variants[0]!;
+    const list = singleton(m.variantEntity[v]!);
+    return (m.variantFlags[v]! & CONTEXTUAL) === 0 ? [list, EMPTY] : [EMPTY, list];
+  }
+  const full: number[] = [];
+  const ctx: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const v = variants[k]!;
+    const ent = m.variantEntity[v]!;
+    if ((m.variantFlags[v]! & CONTEXTUAL) === 0) {
+      if (!full.includes(ent)) full.push(ent);
+    } else if (!ctx.includes(ent)) ctx.push(ent);
+  }
+  const ctxOnly = ctx.filter((x) => !full.includes(x));
+  const asList = (a: number[]): readonly number[] => (a.length === 0 ? EMPTY : a.length === 1 ? singleton(a[0]!) : a);
+  return [asList(full), asList(ctxOnly)];
+}
+
 export function createDocumentScan(m: Matcher): DocumentScan {
   const ev = new DocumentEvidence(m);
   const ids = m.entities.ids;
@@ -52,17 +80,31 @@ export function createDocumentScan(m: Matcher): DocumentScan {
     return a;
   };
 
+  const idLists = new Map<number, string[]>();
   const build = (f: Found): Mention => {
-    const ctxOk = f.ctx.filter((e) => ev.isNamedOrParentNamed(e));
-    const ranked = rankCandidates(ev, f.full, ctxOk, f.start, f.end);
+    let ranked: readonly number[];
+    if (f.full.length === 1 && f.ctx.length === 0) {
+      ranked = f.full; // the common case: one entity, nothing to rank
+    } else {
+      const ctxOk = f.ctx.filter((e) => ev.isNamedOrParentNamed(e));
+      ranked = rankCandidates(ev, f.full, ctxOk, f.start, f.end);
+    }
     const best = ranked[0]!;
+    let candidates: string[];
+    if (ranked.length === 1) {
+      // One shared (frozen) list per entity: pages can have many thousands of mentions.
+      candidates = idLists.get(best) ?? (Object.freeze([ids[best]!]) as string[]);
+      idLists.set(best, candidates);
+    } else {
+      candidates = ranked.map((e) => ids[e]!);
+    }
     return {
       start: f.start,
       end: f.end,
       text: f.text,
       id: ids[best]!,
       kind: m.entities.kinds[best]!,
-      candidates: ranked.map((e) => ids[e]!),
+      candidates,
       contextual: f.full.length === 0,
     };
   };
@@ -84,20 +126,8 @@ export function createDocumentScan(m: Matcher): DocumentScan {
   const add = (text: string, offsetBase = 0): Mention[] => {
     const slice: Found[] = [];
     scanText(m, text, (s, e, _g, variants, count) => {
-      let full: number[] | null = null;
-      let ctx: number[] | null = null;
-      for (let k = 0; k < count; k++) {
-        const v = variants[k]!;
-        const ent = m.variantEntity[v]!;
-        if ((m.variantFlags[v]! & V_CONTEXTUAL) === 0) {
-          if (!full) full = [ent];
-          else if (!full.includes(ent)) full.push(ent);
-        } else if (!ctx) ctx = [ent];
-        else if (!ctx.includes(ent)) ctx.push(ent);
-      }
-      if (ctx && full) ctx = ctx.filter((x) => !full.includes(x));
-      const asList = (a: number[] | null): readonly number[] => (!a || a.length === 0 ? EMPTY : a.length === 1 ? singleton(a[0]!) : a);
-      slice.push({ start: offsetBase + s, end: offsetBase + e, text: text.slice(s, e), full: asList(full), ctx: asList(ctx), mention: null });
+      const [full, ctx] = splitVariants(m, variants, count, singleton);
+      slice.push({ start: offsetBase + s, end: offsetBase + e, text: text.slice(s, e), full, ctx, mention: null });
     });
     ev.addYears(text, offsetBase);
     const newlyNamed: number[] = [];

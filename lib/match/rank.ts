@@ -31,7 +31,8 @@ export class DocumentEvidence {
 
   /** Records a full mention of these entities at document offset `start`. */
   addFull(entities: readonly number[], start: number): void {
-    for (const e of entities) {
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k]!;
       this.namedCount[e]!++;
       const list = this.fullAt.get(e);
       if (list) list.push(start);

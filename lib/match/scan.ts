@@ -1,7 +1,9 @@
 /**
- * The scan loop: normalizes the text a chunk at a time into a ring buffer (the same
- * normalizeChunk the patterns went through), runs the automaton over it, checks word
- * boundaries at pattern ends, and selects leftmost-longest non-overlapping matches online.
+ * The scan loop: normalizes the text on the fly (one table read per character, see
+ * unit-table.ts; same rules as normalize(), which the patterns went through), runs the
+ * automaton, checks word boundaries at pattern ends, and selects leftmost-longest
+ * non-overlapping matches online. The last units are kept in a small ring buffer for
+ * look-back (start boundaries, Arabic proclitics, original offsets).
  *
  * Selection without sorting: a candidate starting at normalized position s is kept in a
  * small ring indexed by s (only the longest per start). No candidate can start more than
@@ -11,10 +13,12 @@
  * patterns ending at each position, bounded by the pattern length).
  */
 import { CLASS_WORD, WORD_CLASS_TABLE, wordClass } from '../text/char-class';
-import { normalizeChunk, originalCharEnd, type NormalizeCursor } from '../text/normalize';
+import { COMBINING_BREVE, KIND_CYRILLIC_I, KIND_DROP, KIND_SPACE, multiExpansion } from '../text/fold-table';
+import { originalCharEnd } from '../text/normalize';
 import { FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE, terminalGroupOf } from './automaton-build';
 import { RUN_AT_BOUNDARY } from './proclitics';
 import { G_PLAIN, G_START_BOUNDARY, type Matcher } from './types';
+import { ALPHA_LOOKUP, fillUnitEntry, unitTableOf } from './unit-table';
 import { createVerifyScratch, precedingRunClass, validVariants, type VerifyScratch } from './verify';
 
 /** Receives each selected match: original [start, end), its group and valid variants. */
@@ -30,9 +34,13 @@ const AT_BOUNDARY = RUN_AT_BOUNDARY;
 const START_BOUNDARY = G_START_BOUNDARY;
 const PLAIN = G_PLAIN;
 const classOf = wordClass;
-
-/** Units normalized per refill of the ring buffer. */
-const CHUNK = 4096;
+const fillEntry = fillUnitEntry;
+const multiOf = multiExpansion;
+const ALPHA_MASK = ALPHA_LOOKUP;
+const NEG_SPACE = -KIND_SPACE;
+const NEG_DROP = -KIND_DROP;
+const NEG_CYRILLIC_I = -KIND_CYRILLIC_I;
+const BREVE = COMBINING_BREVE;
 
 function nextPow2(n: number): number {
   let p = 1;
@@ -150,28 +158,82 @@ class Selection {
 /** Scans one text (a page slice) and reports the selected matches in order. */
 export function scanText(m: Matcher, text: string, sink: MatchSink): void {
   const maxLen = m.maxPatternLength;
-  if (text.length === 0 || maxLen === 0) return;
-  const ringSize = nextPow2(CHUNK + maxLen + 64);
+  const n = text.length;
+  if (n === 0 || maxLen === 0) return;
+  const ringSize = nextPow2(maxLen + 64);
   const mask = ringSize - 1;
-  const ringU = new Uint16Array(ringSize);
-  const ringO = new Uint32Array(ringSize);
+  const ringU = new Uint16Array(ringSize); // normalized units, for boundary look-back
+  const ringO = new Uint32Array(ringSize); // original index of each normalized unit
   const sel = new Selection(m, text, ringU, ringO, mask, sink);
-  const cursor: NormalizeCursor = { i: 0, pos: 0, prevSpace: false };
   const { alphaIndex, nodes } = m;
   const cls = WORD_CLASS_TABLE;
+  const table = unitTableOf(m);
+  const spaceAlpha = alphaIndex[0x20]!;
   let state = 0;
-  let p = 0;
+  let p = 0; // normalized position
+  let i = 0; // original position
+  let prevSpace = false;
+  let expansion = ''; // remaining units of a character that normalizes to several
+  let expK = 0;
+  let expOrigin = 0;
   for (;;) {
-    if (p === cursor.pos) {
-      if (cursor.i >= text.length) break;
-      normalizeChunk(text, text.length, ringU, ringO, mask, cursor, CHUNK, false);
-      continue;
+    let u: number;
+    let a: number;
+    let origin: number;
+    if (expK < expansion.length) {
+      // Rare: units of an expanding character (ligature, presentation form).
+      u = expansion.charCodeAt(expK++);
+      origin = expOrigin;
+      if (u === 0x20) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else {
+        prevSpace = false;
+      }
+      a = alphaIndex[u]!;
+    } else {
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      let entry = table[c]!;
+      if (entry === 0) entry = fillEntry(table, alphaIndex, c);
+      origin = i++;
+      if (entry > 0) {
+        // The common case: one character, one unit.
+        u = entry & 0xffff;
+        a = (entry >>> 16) & ALPHA_MASK;
+        if (a === ALPHA_MASK) a = alphaIndex[u]!;
+        prevSpace = false;
+      } else if (entry === NEG_SPACE) {
+        if (prevSpace) continue;
+        prevSpace = true;
+        u = 0x20;
+        a = spaceAlpha;
+      } else if (entry === NEG_DROP) {
+        continue;
+      } else if (entry === NEG_CYRILLIC_I) {
+        // и + combining breve is a decomposed й.
+        if (i < n && text.charCodeAt(i) === BREVE) {
+          u = 0x0439;
+          i++;
+        } else {
+          u = 0x0438;
+        }
+        a = alphaIndex[u]!;
+        prevSpace = false;
+      } else {
+        expansion = multiOf(c, false);
+        expK = 0;
+        expOrigin = origin;
+        continue;
+      }
     }
-    const u = ringU[p & mask]!;
+    const slot = p & mask;
+    ringU[slot] = u;
+    ringO[slot] = origin;
     const at = STRIDE * state;
     if ((nodes[at + 2]! & HAS_OUTPUT) !== 0) {
-      // Every pattern ending here ends with the unit just read: if both it and the next
-      // unit are word units, all of them would end inside a word.
+      // Every pattern ending here ends with the previous unit: if both it and this unit
+      // are word units, all of them would end inside a word.
       let next = cls[u]!;
       if (next === 0) next = classOf(u);
       let inWord = false;
@@ -183,7 +245,6 @@ export function scanText(m: Matcher, text: string, sink: MatchSink): void {
       }
       if (!inWord) sel.collect(state, p);
     }
-    const a = alphaIndex[u]!;
     if (a === 0) {
       state = 0;
     } else {
@@ -204,7 +265,8 @@ export function scanText(m: Matcher, text: string, sink: MatchSink): void {
       }
     }
     p++;
-    if (sel.pending !== 0 && sel.finalizeFrom <= p - maxLen) sel.finalize(p - maxLen);
+    // Patterns ending at p are collected on the next round, so starts before p - maxLen are final.
+    if (sel.pending !== 0 && sel.finalizeFrom < p - maxLen) sel.finalize(p - maxLen - 1);
   }
   if ((nodes[STRIDE * state + 2]! & HAS_OUTPUT) !== 0) sel.collect(state, p);
   if (sel.pending !== 0) sel.finalize(p);

@@ -85,6 +85,34 @@ describe('highlighting and hover in Chromium', () => {
     await page.close();
   });
 
+  test('with Arabic as the content language the card reads right to left', async () => {
+    const worker = browser.context.serviceWorkers()[0]!;
+    const setLocal = (items: Record<string, unknown>) =>
+      worker.evaluate(async (o) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
+        await api.storage.local.set(o);
+      }, items);
+    await setLocal({ 'settings.contentLanguage': 'ar' });
+    try {
+      const page = await openSeed(SEED_PAGES[0]!);
+      const r = await rectOfText(page, 'Ban Ki-moon');
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      const card = page.getByTestId('entity-card');
+      await card.waitFor({ timeout: 5_000 });
+      const content = card.locator('.content');
+      expect(await content.getAttribute('dir')).toBe('rtl');
+      expect(await content.getAttribute('lang')).toBe('ar');
+      expect(await card.locator('.name bdi').first().textContent()).toBe('بان كي مون');
+      await page.screenshot({ path: join(SHOTS, 'hover-arabic.png') });
+      await page.close();
+    } finally {
+      await worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome;
+        await api.storage.local.remove('settings.contentLanguage');
+      });
+    }
+  });
+
   test('never touches the text: innerText is identical with highlights', async () => {
     const plain = await browser.context.newPage();
     // Same page, served under a path the content script also runs on, compared before the scan.

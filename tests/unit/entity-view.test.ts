@@ -44,7 +44,7 @@ describe('entity view', () => {
   test('shows the role in the content language and the dates in the UI locale', () => {
     const view = entityView(person, 'ar', 'en', labels);
     expect(view.name).toBe('بان كي مون');
-    expect(view.roles).toEqual(['الأمين العام · Jan 1, 2007 – Dec 31, 2016']);
+    expect(view.roles).toEqual([{ role: 'الأمين العام', range: 'Jan 1, 2007 – Dec 31, 2016' }]);
     expect(view.names.map((n) => n.lang)).toEqual(['en', 'fr', 'es', 'ru', 'zh', 'ar']);
   });
 
