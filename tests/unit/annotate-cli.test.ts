@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+interface Line {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  label: string;
+  kind: string;
+  candidates: string[];
+}
+
+function annotate(...files: string[]): { status: number | null; lines: Line[]; stderr: string } {
+  const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', ...files], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  return { status: r.status, lines, stderr: r.stderr };
+}
+
+describe('npm run annotate', () => {
+  test('prints one JSON line per mention of a text file, with exact offsets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
+    const file = join(dir, 'note.txt');
+    const text = 'Le Secrétaire général de l’ONU, Ban Ki-moon, a parlé à l’Assemblée générale.';
+    writeFileSync(file, text);
+    const { status, lines } = annotate(file);
+    expect(status).toBe(0);
+    const ban = lines.find((l) => l.text === 'Ban Ki-moon');
+    expect(ban).toMatchObject({ file, text: 'Ban Ki-moon', label: 'Ban Ki-moon', kind: 'person' });
+    expect(text.slice(ban!.start, ban!.end)).toBe('Ban Ki-moon');
+    expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining(['united-nations', 'un-general-assembly']));
+    // "Secrétaire général" is a short mention: it counts because Ban Ki-moon is named.
+    expect(lines.find((l) => l.text === 'Secrétaire général')?.id).toBe('ban-ki-moon');
+    for (const l of lines) expect(l.candidates[0]).toBe(l.id);
+  }, 60_000);
+
+  test('reduces HTML to the text the content script reads', () => {
+    const { status, lines } = annotate('tests/fixtures/pages/un-news-alliance-2012.html');
+    expect(status).toBe(0);
+    const ids = new Set(lines.map((l) => l.id));
+    for (const id of ['ban-ki-moon', 'unaoc', 'jorge-sampaio', 'nassir-abdulaziz-al-nasser', 'syria', 'united-nations']) {
+      expect(ids).toContain(id);
+    }
+    // "<a>Secretary-General</a> Ban Ki-moon" reads as one run of text.
+    expect(lines.some((l) => l.text === 'Ban Ki-moon')).toBe(true);
+  }, 60_000);
+
+  test('names a missing file and exits non-zero', () => {
+    const { status, stderr } = annotate('/nonexistent/file.txt');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/nonexistent\/file\.txt/);
+  }, 60_000);
+});
