@@ -10,9 +10,9 @@
  * cache line rather than three: with 100k aliases the automaton is far bigger than the CPU
  * caches and memory latency, not instructions, is what the scan pays for.
  *
- * Compactness (12 bytes per state: base, check, fail). Outputs need no per-state array: two flag bits
- * in the failure link say "a pattern ends here" and "a pattern ends on my failure chain", and
- * the group of a terminal state is found by binary search in a sorted table.
+ * Compactness (12 bytes per state: base, check, fail). Outputs need no per-state array: two
+ * flag bits in the failure link say "a pattern ends here" and "a pattern ends on my failure
+ * chain", and the group of a terminal state is found by binary search in a sorted table.
  */
 
 export interface Automaton {
@@ -39,11 +39,9 @@ export const FAIL_TERMINAL = -0x80000000;
 
 /** Code unit → dense alphabet index (1-based), most frequent units first. */
 function buildAlphabet(patterns: string[]): { alphabet: Uint16Array; alphaIndex: Uint16Array } {
-  const freq = new Float64Array(0x10000);
-  for (const p of patterns) for (let k = 0; k < p.length; k++) freq[p.charCodeAt(k)]!++;
-  const units: number[] = [];
-  for (let u = 0; u < 0x10000; u++) if (freq[u]! > 0) units.push(u);
-  units.sort((a, b) => freq[b]! - freq[a]! || a - b);
+  const freq = new Map<number, number>();
+  for (const p of patterns) for (let k = 0; k < p.length; k++) freq.set(p.charCodeAt(k), (freq.get(p.charCodeAt(k)) ?? 0) + 1);
+  const units = [...freq.keys()].sort((a, b) => freq.get(b)! - freq.get(a)! || a - b);
   const alphabet = Uint16Array.from(units);
   return { alphabet, alphaIndex: alphaIndexFromAlphabet(alphabet) };
 }

@@ -18,6 +18,7 @@ import {
   MATCHER_FORMAT_VERSION,
   V_CAPITALS,
   V_CASE_EXACT,
+  V_CONTEXTUAL,
   V_NEEDS_LI,
   type EntityTable,
   type Matcher,
@@ -137,7 +138,9 @@ export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Ma
   for (let g = 0; g < groupCount; g++) {
     const norm = groupTexts[g]!;
     groupLength[g] = norm.length;
-    groupFlags[g] = groupFlagsOf(norm) | (drafts[g]!.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI)) === 0) ? G_PLAIN : 0);
+    // G_PLAIN: some full-name variant needs no check at all, so the scan can skip verifying.
+    const plain = drafts[g]!.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL)) === 0);
+    groupFlags[g] = groupFlagsOf(norm) | (plain ? G_PLAIN : 0);
     maxPatternLength = Math.max(maxPatternLength, norm.length);
     for (const d of drafts[g]!) {
       variantEntity.push(d.entity);

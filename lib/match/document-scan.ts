@@ -32,6 +32,8 @@ interface Found {
   /** Entities named here only by a contextual alias. */
   ctx: readonly number[];
   mention: Mention | null;
+  /** Number of slices added when the mention was ranked (re-rank only if more came later). */
+  rankedAt: number;
 }
 
 const EMPTY: readonly number[] = Object.freeze([]);
@@ -81,7 +83,9 @@ export function createDocumentScan(m: Matcher): DocumentScan {
   };
 
   const idLists = new Map<number, string[]>();
+  let slices = 0;
   const build = (f: Found): Mention => {
+    f.rankedAt = slices;
     let ranked: readonly number[];
     if (f.full.length === 1 && f.ctx.length === 0) {
       ranked = f.full; // the common case: one entity, nothing to rank
@@ -124,10 +128,11 @@ export function createDocumentScan(m: Matcher): DocumentScan {
   };
 
   const add = (text: string, offsetBase = 0): Mention[] => {
+    slices++;
     const slice: Found[] = [];
     scanText(m, text, (s, e, _g, variants, count) => {
       const [full, ctx] = splitVariants(m, variants, count, singleton);
-      slice.push({ start: offsetBase + s, end: offsetBase + e, text: text.slice(s, e), full, ctx, mention: null });
+      slice.push({ start: offsetBase + s, end: offsetBase + e, text: text.slice(s, e), full, ctx, mention: null, rankedAt: 0 });
     });
     ev.addYears(text, offsetBase);
     const newlyNamed: number[] = [];
@@ -169,8 +174,8 @@ export function createDocumentScan(m: Matcher): DocumentScan {
     const out: Mention[] = [];
     for (const f of found) {
       if (!f.mention) continue;
-      // Later evidence can change the ranking of ambiguous mentions only.
-      if (f.full.length + f.ctx.length > 1) f.mention = build(f);
+      // Evidence from later slices can change the ranking of ambiguous mentions only.
+      if (f.full.length + f.ctx.length > 1 && f.rankedAt < slices) f.mention = build(f);
       out.push(f.mention);
     }
     for (let k = 1; k < out.length; k++) {

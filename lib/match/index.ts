@@ -24,12 +24,15 @@
  *     .results() everything, re-ranked with the whole document. findMentions(m, t) is
  *     createDocumentScan(m).add(t) followed by .results().
  *
- *   scanText(m, text, sink)  – lower level: selected matches with their valid variants.
+ *   scanText(m, text, sink)  – lower level: selected matches with their valid variants;
+ *     sink(start, end, group, variants: Int32Array, count) is called in start order.
  *   inflectRussian(text, person): string[] – the generated Russian case forms.
  *   normalize / normalizeCased / originalSpan – from lib/text/normalize.
  *
  * Matching rules
- *   - Leftmost-longest, no overlaps.
+ *   - Leftmost-longest, no overlaps, among full names; contextual aliases then fill the gaps
+ *     (the longest per start, never overlapping a full name), so "the Alliance of
+ *     Civilizations" is the full name, not "the Alliance" + text.
  *   - Word boundaries for space-separated scripts (a match never starts or ends inside a
  *     Latin, Cyrillic or Arabic word); none on the side of a CJK character.
  *   - Full names are case-insensitive; acronyms (alias.caseSensitive, or an all-capitals
@@ -49,5 +52,5 @@ export { findMentions, createDocumentScan, type DocumentScan } from './document-
 export { scanText, type MatchSink } from './scan';
 export { inflectRussian } from './russian-inflect';
 export { entityPatterns, isAcronym } from './patterns';
-export type { Matcher, Mention, PatternSpec, EntityTable } from './types';
+export type { Matcher, CompiledMatcher, Mention, PatternSpec, EntityTable } from './types';
 export { normalize, normalizeCased, originalSpan, foldText, type NormalizedText } from '../text/normalize';

@@ -129,7 +129,9 @@ export function rankCandidates(ev: DocumentEvidence, full: readonly number[], ct
   const all = [...new Set([...full, ...ctx])];
   if (all.length <= 1) return all;
   const ids = ev.m.entities.ids;
-  const years = ev.yearsNear(start, end);
+  const t = ev.m.entities;
+  const dated = all.some((e) => t.yearStart[e + 1]! > t.yearStart[e]!);
+  const years = dated ? ev.yearsNear(start, end) : [];
   const contextualOnly = full.length === 0;
   const keyed = all.map((e) => ({
     e,

@@ -8,7 +8,8 @@
  * follows the head is a complement already in the genitive and stays as it is:
  * "Организация Объединённых Наций" → "Организации Объединённых Наций".
  * People: the last word is declined ("Пан Ги Мун" → "Пан Ги Муна"), plus a variant with
- * every consonant-final word declined; "г-н"/"г-жа" follow the case ("г-на Пана").
+ * every capitalized word ending in a consonant, -а or -я declined ("Марии Фернанды Эспиносы"); "г-н"/"г-жа" follow the case ("г-на Пана"); and the
+ * noun-phrase rule too, for titles used as aliases ("Генерального секретаря").
  *
  * Rules are ending-based and deliberately over-generate a little (an extra wrong form costs
  * nothing, a missing one loses a mention). Acronyms and indeclinable words are left alone.
@@ -164,9 +165,10 @@ export function inflectRussian(text: string, person: boolean): string[] {
     const last = words.length - 1;
     const lastOnly = words.map((w, k) => honor[k] ?? (k === last ? personParadigm(w) : null));
     combine(words, lastOnly, out);
-    const all = words.map((w, k) => honor[k] ?? (/^[А-ЯЁ]/.test(w) && /[бвгджзклмнпрстфхцчшщ]$/i.test(w) ? personParadigm(w) : k === last ? personParadigm(w) : null));
+    const all = words.map((w, k) => honor[k] ?? (/^[А-ЯЁ]/.test(w) && /[бвгджзклмнпрстфхцчшщая]$/i.test(w) ? personParadigm(w) : k === last ? personParadigm(w) : null));
     combine(words, all, out);
-    return [...out];
+    // A person's aliases also include titles ("Генеральный секретарь"): decline those as
+    // noun phrases too. The extra forms of a plain name are harmless.
   }
   const paradigms: Array<Paradigm | null> = words.map(() => null);
   let k = 0;

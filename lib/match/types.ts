@@ -15,7 +15,7 @@ export const G_START_BOUNDARY = 1; // starts with a word unit: must not start in
 export const G_END_BOUNDARY = 2; // ends with a word unit: must not end inside a word
 export const G_ARABIC_START = 4; // starts with an Arabic letter: proclitics may precede it
 export const G_STARTS_WITH_AL = 8; // starts with the article ال (so no second article before it)
-export const G_PLAIN = 16; // has a variant with no case or proclitic condition
+export const G_PLAIN = 16; // has a full-name variant with no case or proclitic condition
 
 /** Entity facts the ranking needs, in compact form. */
 export interface EntityTable {
@@ -61,6 +61,9 @@ export interface Matcher {
   casedUnits: Uint16Array;
   entities: EntityTable;
 }
+
+/** The name the issue uses for a compiled (or loaded) matcher. */
+export type CompiledMatcher = Matcher;
 
 /** One highlighted mention. Offsets are UTF-16 indices in the scanned text (plus offsetBase). */
 export interface Mention {

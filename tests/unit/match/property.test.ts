@@ -38,7 +38,8 @@ function randomPattern(rnd: () => number): PatternSpec {
   const r = rnd();
   let flags = 0;
   if (r < 0.2) flags = V_CASE_EXACT;
-  else if (r < 0.35) flags = V_CAPITALS | V_CONTEXTUAL;
+  else if (r < 0.3) flags = V_CAPITALS | V_CONTEXTUAL;
+  else if (r < 0.35) flags = V_CONTEXTUAL;
   else if (r < 0.45 && family === 'arabic') flags = V_NEEDS_LI;
   return { text, entity: Math.floor(rnd() * 8), flags };
 }

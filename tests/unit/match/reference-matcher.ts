@@ -4,7 +4,7 @@
  * typed arrays. It shares only normalize() (tested on its own) with the engine.
  */
 import { normalize, originalSpan } from '../../../lib/text/normalize';
-import { V_CAPITALS, V_CASE_EXACT, V_NEEDS_LI, type PatternSpec } from '../../../lib/match/types';
+import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_NEEDS_LI, type PatternSpec } from '../../../lib/match/types';
 
 export interface RefMatch {
   start: number;
@@ -16,12 +16,17 @@ export interface RefMatch {
 const LETTER = /^[\p{L}\p{N}\p{M}]$/u;
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]$/u;
 
+const wordMemo = new Map<string, boolean>();
+
 /** Letter or digit of a space-separated script (surrogate halves never are). */
 function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  if (c >= 0x3000 && c <= 0x30ff) return false;
-  return LETTER.test(ch) && !UNSPACED.test(ch);
+  let r = wordMemo.get(ch);
+  if (r === undefined) {
+    const c = ch.charCodeAt(0);
+    r = !(c >= 0xd800 && c <= 0xdfff) && !(c >= 0x3000 && c <= 0x30ff) && LETTER.test(ch) && !UNSPACED.test(ch);
+    wordMemo.set(ch, r);
+  }
+  return r;
 }
 
 const isArabicLetter = (ch: string): boolean => /^[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]$/.test(ch);
@@ -86,31 +91,54 @@ function variantOk(p: RefPattern, t: string, s: number, original: string, span: 
   return true;
 }
 
-/** Leftmost-longest valid matches of the specs in `original`. */
+interface Cand {
+  s: number;
+  e: number;
+  span: [number, number];
+  variants: string[];
+}
+
+/**
+ * Matches of the specs in `original`: leftmost-longest over full names, then contextual
+ * aliases (the longest per start) where they overlap no selected full name.
+ */
 export function referenceMatches(specs: PatternSpec[], original: string): RefMatch[] {
   const patterns = prepare(specs);
   const { text: t, map } = normalize(original);
-  const out: RefMatch[] = [];
-  let s = 0;
-  while (s < t.length) {
-    let best: { e: number; variants: string[]; span: [number, number] } | null = null;
+  const bestFull: Array<Cand | undefined> = [];
+  const bestCtx: Array<Cand | undefined> = [];
+  for (let s = 0; s < t.length; s++) {
     const byNorm = new Map<string, RefPattern[]>();
     for (const p of patterns) if (t.startsWith(p.norm, s)) byNorm.set(p.norm, [...(byNorm.get(p.norm) ?? []), p]);
     for (const [norm, group] of byNorm) {
       const e = s + norm.length;
-      if (best && e <= best.e) continue;
       if (isWordChar(norm[norm.length - 1]!) && e < t.length && isWordChar(t[e]!)) continue;
       const span = originalSpan(original, map, s, e);
       const valid = group.filter((p) => variantOk(p, t, s, original, span));
       if (valid.length === 0) continue;
-      best = { e, span, variants: [...new Set(valid.map((p) => `${p.entity}:${p.flags}`))].sort() };
-    }
-    if (best) {
-      out.push({ start: best.span[0], end: best.span[1], variants: best.variants });
-      s = best.e;
-    } else {
-      s++;
+      const cand = { s, e, span, variants: [...new Set(valid.map((p) => `${p.entity}:${p.flags}`))].sort() };
+      const best = valid.some((p) => (p.flags & V_CONTEXTUAL) === 0) ? bestFull : bestCtx;
+      if (!best[s] || best[s]!.e < e) best[s] = cand;
     }
   }
-  return out;
+  const chosen: Cand[] = [];
+  for (let s = 0; s < t.length; ) {
+    const c = bestFull[s];
+    if (c) {
+      chosen.push(c);
+      s = c.e;
+    } else s++;
+  }
+  const overlapsFull = (c: Cand) => chosen.some((f) => f.s < c.e && f.e > c.s);
+  const contextual: Cand[] = [];
+  for (let s = 0; s < t.length; ) {
+    const c = bestCtx[s];
+    if (c && !overlapsFull(c)) {
+      contextual.push(c);
+      s = c.e;
+    } else s++;
+  }
+  return [...chosen, ...contextual]
+    .sort((a, b) => a.s - b.s)
+    .map((c) => ({ start: c.span[0], end: c.span[1], variants: c.variants }));
 }

@@ -1,0 +1,99 @@
+/**
+ * Contextual aliases ("Mr. Ban", "the Assembly") count only where the entity, or its
+ * parent, is named in full somewhere in the document — before or after.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, createDocumentScan, findMentions } from '../../../lib/match';
+import { ctx, entity } from './fixtures';
+import { unMatcher } from './un-fixtures';
+
+const ids = (text: string) => findMentions(unMatcher, text).map((m) => [m.text, m.id, m.contextual]);
+
+describe('contextual mentions', () => {
+  it("links 'Mr. Ban' to Ban Ki-moon after a full mention", () => {
+    expect(ids('Ban Ki-moon spoke. Mr. Ban then left.')).toEqual([
+      ['Ban Ki-moon', 'ban-ki-moon', false],
+      ['Mr. Ban', 'ban-ki-moon', true],
+    ]);
+  });
+
+  it('drops contextual aliases when the entity is never named in full', () => {
+    expect(ids('Mr. Ban then left. Ban said the Assembly agreed.')).toEqual([]);
+  });
+
+  it('resolves a headline mention from a full mention further down', () => {
+    expect(ids('Ban hails work of Alliance\n\nSecretary-General Ban Ki-moon today lauded it.')).toEqual([
+      ['Ban', 'ban-ki-moon', true],
+      ['Alliance', 'unaoc', true],
+      ['Secretary-General', 'ban-ki-moon', true],
+      ['Ban Ki-moon', 'ban-ki-moon', false],
+    ].filter(([t]) => t !== 'Alliance'));
+  });
+
+  it('requires the capitals of a contextual alias: "a ban" is not Mr. Ban', () => {
+    expect(ids('Ban Ki-moon called for a ban on mines; the assembly of parts.')).toEqual([['Ban Ki-moon', 'ban-ki-moon', false]]);
+  });
+
+  it("accepts a contextual alias when the entity's parent is named", () => {
+    expect(ids('The United Nations met; the Assembly voted.')).toEqual([
+      ['United Nations', 'united-nations', false],
+      ['the Assembly', 'un-general-assembly', true],
+    ]);
+  });
+
+  it('picks the nearest preceding full mention when several entities share the alias', () => {
+    const text = 'Ban Ki-moon spoke in 2012. Years later António Guterres took office. The Secretary-General said hello.';
+    const sg = findMentions(unMatcher, text).find((m) => m.text === 'Secretary-General')!;
+    expect(sg.id).toBe('antonio-guterres');
+    expect(sg.candidates).toEqual(['antonio-guterres', 'ban-ki-moon']);
+    const before = findMentions(unMatcher, 'António Guterres arrived. Ban Ki-moon spoke. The Secretary-General said hello.');
+    expect(before.find((m) => m.text === 'Secretary-General')!.id).toBe('ban-ki-moon');
+  });
+
+  it('keeps only candidates that are named', () => {
+    const sg = findMentions(unMatcher, 'Ban Ki-moon spoke. The Secretary-General said hello.').find((m) => m.text === 'Secretary-General')!;
+    expect(sg.candidates).toEqual(['ban-ki-moon']);
+  });
+
+  it('lets a full name win over a contextual alias of the same text on another entity', () => {
+    const m = compileMatcher([
+      entity('ban-village', 'place', { en: { name: 'Ban' } }),
+      entity('ban-ki-moon', 'person', { en: { name: 'Ban Ki-moon', aliases: [ctx('Ban')] } }),
+    ]);
+    expect(findMentions(m, 'Ban is small.').map((x) => x.candidates)).toEqual([['ban-village']]);
+    expect(findMentions(m, 'Ban Ki-moon visited Ban.').map((x) => x.candidates)).toEqual([['ban-ki-moon'], ['ban-ki-moon', 'ban-village']]);
+  });
+});
+
+describe('incremental document scan', () => {
+  it('returns full mentions at once and releases pending contextual ones later', () => {
+    const scan = createDocumentScan(unMatcher);
+    const first = scan.add('Ban hails the Alliance', 0);
+    expect(first).toEqual([]);
+    expect(scan.pendingResolved()).toEqual([]);
+    const second = scan.add('Secretary-General Ban Ki-moon and the Alliance of Civilizations', 100);
+    expect(second.map((m) => [m.text, m.start])).toEqual([
+      ['Secretary-General', 100],
+      ['Ban Ki-moon', 118],
+      ['Alliance of Civilizations', 138],
+    ]);
+    expect(scan.pendingResolved().map((m) => [m.text, m.id, m.start, m.end])).toEqual([
+      ['Ban', 'ban-ki-moon', 0, 3],
+      ['the Alliance', 'unaoc', 10, 22],
+    ]);
+    expect(scan.pendingResolved()).toEqual([]);
+    expect(scan.results().map((m) => m.start)).toEqual([0, 10, 100, 118, 138]);
+  });
+
+  it('gives the same results as findMentions on the whole text', () => {
+    const parts = ['Mr. Ban arrived. ', 'Ban Ki-moon met the UN ', 'General Assembly. ', 'The Assembly agreed.'];
+    const scan = createDocumentScan(unMatcher);
+    let offset = 0;
+    for (const p of parts) {
+      scan.add(p, offset);
+      offset += p.length;
+    }
+    const strip = (ms: ReturnType<typeof findMentions>) => ms.map((m) => [m.start, m.end, m.id, m.candidates]);
+    expect(strip(scan.results())).toEqual(strip(findMentions(unMatcher, parts.join(''))));
+  });
+});
