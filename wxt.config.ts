@@ -25,6 +25,8 @@ export default defineConfig({
       'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlighting__' },
     },
     options_ui: { page: 'library.html', open_in_tab: true },
+    // Both minimums guarantee the CSS Custom Highlight API with StaticRanges (Chrome 105,
+    // Firefox 140), so no element-wrapping fallback is ever needed.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -35,7 +37,7 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '105' }),
   }),
   zip: {
     excludeSources: ['artifacts/**', '.tmp/**', 'node_modules/**', '.output/**'],

@@ -33,7 +33,8 @@ export default defineContentScript({
   matchAboutBlank: false,
   runAt: 'document_idle',
   async main(ctx) {
-    if (!highlightApiAvailable() || !document.body) return; // TODO: element fallback (issue 5)
+    // The manifest's minimum versions guarantee the Highlight API; stay quiet if it is gone anyway.
+    if (!highlightApiAvailable() || !document.body) return;
     const host = location.hostname;
     let settings: ContentSettings = await readContentSettings(host);
     const matcher = await loadBundledMatcher();
@@ -46,6 +47,7 @@ export default defineContentScript({
     const scanner = new PageScanner(matcher, highlighter, index);
     const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined);
     let stats: ScanStats = { textNodes: 0, mentions: 0, ms: 0 };
+    let scanned = false;
 
     const report = () => {
       const message: BackgroundMessage = {
@@ -66,6 +68,7 @@ export default defineContentScript({
       if (!settings.enabled || ctx.isInvalid) return;
       try {
         stats = await scanner.scanAll(document.body, ctx.signal);
+        scanned = true;
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
       }
@@ -124,7 +127,7 @@ export default defineContentScript({
       if (!message || window !== window.top) return undefined;
       switch (message.type) {
         case 'page:status':
-          return Promise.resolve({ url: location.href, textNodes: stats.textNodes, mentions: stats.mentions });
+          return Promise.resolve({ url: location.href, textNodes: stats.textNodes, mentions: stats.mentions, longestTaskMs: scanner.longestTaskMs, scanned });
         case 'page:entities':
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':
