@@ -34,7 +34,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // The manifest's minimum versions guarantee the Highlight API; stay quiet if it is gone anyway.
-    if (!highlightApiAvailable() || !document.body) return;
+    if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const host = location.hostname;
     let settings: ContentSettings = await readContentSettings(host);
     const matcher = await loadBundledMatcher();
@@ -78,7 +78,7 @@ export default defineContentScript({
     // Page changes: batched, re-checking only the blocks that changed.
     let pending: MutationRecord[] = [];
     let queued: ReturnType<typeof setTimeout> | undefined;
-    const applyChanges = () => {
+    const applyChanges = async () => {
       queued = undefined;
       const records = pending;
       pending = [];
@@ -86,7 +86,7 @@ export default defineContentScript({
       try {
         const changes = summarizeMutations(records, isOurs);
         if (changes.removals) scanner.forgetDisconnected();
-        if (changes.recheck.size) scanner.rescanNodes(changes.recheck);
+        if (changes.recheck.size) await scanner.rescanNodes(changes.recheck, ctx.signal);
         stats = { ...scanner.stats, ms: 0 };
         report();
       } catch (error) {
@@ -95,7 +95,7 @@ export default defineContentScript({
     };
     const observer = new MutationObserver((records) => {
       pending.push(...records);
-      if (!queued) queued = setTimeout(applyChanges, 250);
+      if (!queued) queued = setTimeout(() => void applyChanges(), 250);
     });
     observer.observe(document.body, { childList: true, characterData: true, subtree: true });
     ctx.onInvalidated(() => {

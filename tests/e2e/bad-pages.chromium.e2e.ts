@@ -1,0 +1,134 @@
+/**
+ * Hostile and extreme pages: the extension degrades quietly, never throws into the page and
+ * never blocks it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/chromium';
+import { defaultMounts, startStaticServer, type StaticServer } from '../support/static-server';
+import type { ContentReplies } from '../../lib/protocol';
+
+const SENTENCES = [
+  'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly.',
+  'UNICEF and the World Health Organization worked with UNHCR in Syria and Lebanon.',
+  'Генеральный секретарь Организации Объединённых Наций выступил в Женеве.',
+  '联合国秘书长潘基文在大会上发言。',
+  'الأمين العام للأمم المتحدة بان كي مون في جنيف.',
+];
+
+function page(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bad page</title>${head}</head><body>${body}</body></html>`;
+}
+
+function writePages(dir: string): void {
+  // About 10 MB of text in 40k paragraphs.
+  const paragraphs: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 10_000_000; i++) {
+    const p = `<p>${i}: ${SENTENCES[i % SENTENCES.length]} ${'Lorem ipsum dolor sit amet. '.repeat(6)}</p>`;
+    paragraphs.push(p);
+    size += p.length;
+  }
+  writeFileSync(join(dir, 'huge.html'), page(paragraphs.join('\n')));
+  // 4,000 nested elements around a name.
+  writeFileSync(join(dir, 'nested.html'), page(`${'<div>'.repeat(4000)}${SENTENCES[0]}${'</div>'.repeat(4000)}`));
+  // A page that sabotages the APIs we use, in its own world.
+  writeFileSync(
+    join(dir, 'sabotage.html'),
+    page(
+      `<p>${SENTENCES[0]}</p><p>${SENTENCES[1]}</p>`,
+      `<script>
+        Object.defineProperty(CSS, 'highlights', { get() { throw new Error('page broke CSS.highlights'); } });
+        window.Highlight = undefined; window.StaticRange = undefined;
+        Range.prototype.getClientRects = () => { throw new Error('page broke Range'); };
+        document.createTreeWalker = () => { throw new Error('page broke TreeWalker'); };
+        Object.freeze(CSS);
+      </script>`,
+    ),
+  );
+  // A frame that navigates away while the page is being scanned.
+  writeFileSync(join(dir, 'frame-inner.html'), page(`<p>${SENTENCES[1]}</p>`));
+  writeFileSync(
+    join(dir, 'frames.html'),
+    page(
+      `<p>${SENTENCES[0]}</p><iframe id="f" src="frame-inner.html"></iframe>
+       <script>let n = 0; const f = document.getElementById('f');
+       const t = setInterval(() => { f.src = (n++ % 2 ? 'frame-inner.html' : 'about:blank'); if (n > 12) clearInterval(t); }, 40);</script>`,
+    ),
+  );
+}
+
+describe('bad pages in Chromium', () => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lens-bad-pages-'));
+    writePages(dir);
+    server = await startStaticServer({ ...defaultMounts(), '/bad/': dir + '/' });
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function statusOf(p: Page): Promise<ContentReplies['page:status'] | null> {
+    const tabId = await tabIdOf(browser.context, p);
+    return browser.context.serviceWorkers()[0]!.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      try {
+        return (await api.tabs.sendMessage(id, { type: 'page:status', payload: {} }, { frameId: 0 })) as ContentReplies['page:status'];
+      } catch {
+        return null;
+      }
+    }, tabId);
+  }
+
+  async function open(path: string): Promise<{ p: Page; errors: string[] }> {
+    const p = await browser.context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(server.url(path), { timeout: 60_000 });
+    return { p, errors };
+  }
+
+  test('10 MB of text: scanned in slices under 50 ms, the page stays responsive', async () => {
+    const { p, errors } = await open('/bad/huge.html');
+    // The page answers quickly while we scan.
+    const t0 = Date.now();
+    await p.evaluate(() => 1 + 1);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 90_000, interval: 500 }).toBe(true);
+    const status = (await statusOf(p))!;
+    expect(status.mentions).toBeGreaterThan(10_000);
+    expect(status.longestTaskMs).toBeLessThan(50);
+    expect(errors).toEqual([]);
+    await p.close();
+  }, 120_000);
+
+  test('deeply nested DOM: no error, the name is highlighted', async () => {
+    const { p, errors } = await open('/bad/nested.html');
+    await expect.poll(async () => (await statusOf(p))?.mentions ?? 0, { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  test('a page that breaks CSS.highlights, Range and TreeWalker in its own world does not break us', async () => {
+    const { p, errors } = await open('/bad/sabotage.html');
+    await expect.poll(async () => (await statusOf(p))?.mentions ?? 0, { timeout: 15_000 }).toBeGreaterThan(3);
+    // Only the page's own script errors, none from us.
+    expect(errors.filter((e) => !/page broke/.test(e))).toEqual([]);
+    await p.close();
+  });
+
+  test('a frame that navigates away mid-scan: nothing thrown, the top page is highlighted', async () => {
+    const { p, errors } = await open('/bad/frames.html');
+    await p.waitForTimeout(1500);
+    await expect.poll(async () => (await statusOf(p))?.mentions ?? 0, { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+});
