@@ -60,7 +60,7 @@ export interface BackgroundReplies {
   ping: { ok: true; version: string };
 }
 export interface ContentReplies {
-  'page:status': { url: string; textNodes: number; mentions: number };
+  'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean };
   'mention:step': { ok: boolean };
   'page:entities': { entities: { id: string; kind: Kind; count: number }[] };
 }
