@@ -15,6 +15,9 @@ export class Highlighter {
   private readonly byName = new Map<string, Highlight>();
   /** Every painted range with its kind, so a style change can repaint without rescanning. */
   private readonly painted = new Map<StaticRange, Kind>();
+  /** Ranges waiting for the next flush: each change to a registered Highlight makes the
+   * browser recompute every range it holds, so ranges go in by the batch, not one by one. */
+  private pending: [StaticRange, Kind][] = [];
   private styleSuffix: '' | '-underline' = '';
 
   constructor(private kindsShown: ReadonlySet<Kind>) {}
@@ -31,8 +34,17 @@ export class Highlighter {
   }
 
   add(range: StaticRange, kind: Kind): void {
-    this.highlightFor(kind).add(range);
     this.painted.set(range, kind);
+    this.pending.push([range, kind]);
+  }
+
+  /** Hands up to `max` of the ranges added since the last flush to the browser; true when none wait. */
+  flush(max = Infinity): boolean {
+    if (this.pending.length === 0) return true;
+    const batch = this.pending.length <= max ? this.pending : this.pending.slice(0, max);
+    this.pending = this.pending.length <= max ? [] : this.pending.slice(max);
+    for (const [range, kind] of batch) if (this.painted.get(range) === kind) this.highlightFor(kind).add(range);
+    return this.pending.length === 0;
   }
 
   remove(range: StaticRange): void {
@@ -63,6 +75,7 @@ export class Highlighter {
     this.clear();
     this.styleSuffix = suffix;
     for (const [range, kind] of all) this.add(range, kind);
+    this.flush();
   }
 
   /** Removes every highlight we registered: the page is exactly as it was. */
@@ -70,5 +83,6 @@ export class Highlighter {
     for (const name of this.byName.keys()) CSS.highlights.delete(name);
     this.byName.clear();
     this.painted.clear();
+    this.pending = [];
   }
 }

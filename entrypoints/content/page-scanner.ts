@@ -23,6 +23,12 @@ const SLICE_CHARS = 32_000;
 const FIRST_SLICE_CHARS = 4_000;
 /** Yield to the page once a run of slices has taken this long. */
 const SLICE_BUDGET_MS = 8;
+/** Hand new highlights to the browser at most this often during a long pass (the first slice,
+ * usually what is on screen, goes at once). Each hand-over costs the browser a pass over all
+ * registered ranges, so drawing per slice would be quadratic on a huge page. */
+const FLUSH_EVERY_MS = 400;
+/** Ranges handed over per task: a few thousand cost the browser a few milliseconds. */
+const FLUSH_BATCH = 3_000;
 
 interface Segment {
   base: number;
@@ -41,7 +47,17 @@ function spansOf(page: PageText, start: number, end: number): { node: Text; star
   return spans;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the page run: scheduler.yield() where the browser has it (no 4 ms timer clamp). */
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Highlights per page at most. Past this a page is not prose a reader hovers through (a 10 MB
+ * dump of names), and every extra range slows the browser's highlight painting for the page.
+ */
+export const MAX_MENTIONS = 20_000;
 
 export class PageScanner {
   private doc: DocumentScan;
@@ -101,10 +117,15 @@ export class PageScanner {
    */
   private async scanInSlices(nextBatch: (first: boolean) => Text[], stop: () => boolean): Promise<void> {
     let runStart = performance.now();
+    let lastFlush = -Infinity;
     for (let first = true; ; first = false) {
       const batch = nextBatch(first);
       if (batch.length === 0) break;
       this.scanNodes(batch);
+      if (performance.now() - lastFlush > FLUSH_EVERY_MS) {
+        this.highlighter.flush(FLUSH_BATCH);
+        lastFlush = performance.now();
+      }
       const ran = performance.now() - runStart;
       if (ran > SLICE_BUDGET_MS) {
         this.longestTaskMs = Math.max(this.longestTaskMs, ran);
@@ -112,6 +133,12 @@ export class PageScanner {
         if (stop()) return;
         runStart = performance.now();
       }
+    }
+    while (!this.highlighter.flush(FLUSH_BATCH)) {
+      this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
+      await yieldToPage();
+      if (stop()) return;
+      runStart = performance.now();
     }
     this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
   }
@@ -155,6 +182,7 @@ export class PageScanner {
 
   private paint(mentions: Mention[]): void {
     for (const m of mentions) {
+      if (this.index.all.length >= MAX_MENTIONS) return;
       const segment = this.segmentAt(m.start);
       if (!segment) continue;
       const start = m.start - segment.base;

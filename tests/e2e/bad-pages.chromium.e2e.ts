@@ -101,13 +101,14 @@ describe('bad pages in Chromium', () => {
     const t0 = Date.now();
     await p.evaluate(() => 1 + 1);
     expect(Date.now() - t0).toBeLessThan(1000);
-    await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 90_000, interval: 500 }).toBe(true);
+    await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 150_000, interval: 1000 }).toBe(true);
     const status = (await statusOf(p))!;
-    expect(status.mentions).toBeGreaterThan(10_000);
+    // The page holds ~160k mentions; past 20k the extension stops drawing (MAX_MENTIONS).
+    expect(status.mentions).toBe(20_000);
     expect(status.longestTaskMs).toBeLessThan(50);
     expect(errors).toEqual([]);
     await p.close();
-  }, 120_000);
+  }, 180_000);
 
   test('deeply nested DOM: no error, the name is highlighted', async () => {
     const { p, errors } = await open('/bad/nested.html');
