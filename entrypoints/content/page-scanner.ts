@@ -19,6 +19,8 @@ export interface ScanStats {
 
 /** Text per slice: a slice of this size scans in a few milliseconds once the engine is warm. */
 const SLICE_CHARS = 32_000;
+/** Reading markup-heavy pages costs more than their text suggests: a walk stops after this. */
+const WALK_BUDGET_MS = 6;
 /** The first slice runs the engine cold (JIT, lookup tables): keep it small. */
 const FIRST_SLICE_CHARS = 4_000;
 /** Yield to the page once a run of slices has taken this long. */
@@ -86,7 +88,10 @@ export class PageScanner {
     const generation = ++this.generation;
     this.clear();
     const next = textNodeBatches(root);
-    await this.scanInSlices((first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS), () => signal.aborted || generation !== this.generation);
+    await this.scanInSlices(
+      (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
+      () => signal.aborted || generation !== this.generation,
+    );
     return { ...this.stats, ms: performance.now() - t0 };
   }
 

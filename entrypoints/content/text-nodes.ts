@@ -42,11 +42,12 @@ export function collectTextNodes(root: Node): Text[] {
 
 /**
  * The same walk, a batch at a time, so a huge page is read across several tasks: each call
- * returns the next nodes up to `maxChars` of text (at least one), or [] at the end.
+ * returns the next nodes up to `maxChars` of text or until `deadline` (performance.now()),
+ * at least one node, or [] at the end. Markup-heavy pages cost more per character than text.
  */
-export function textNodeBatches(root: Node): (maxChars: number) => Text[] {
+export function textNodeBatches(root: Node): (maxChars: number, deadline: number) => Text[] {
   const walker = readableTextWalker(root);
-  return (maxChars) => {
+  return (maxChars, deadline) => {
     const batch: Text[] = [];
     let chars = 0;
     while (chars < maxChars || batch.length === 0) {
@@ -54,6 +55,7 @@ export function textNodeBatches(root: Node): (maxChars: number) => Text[] {
       if (!n) break;
       batch.push(n);
       chars += n.length;
+      if ((batch.length & 63) === 0 && performance.now() > deadline) break;
     }
     return batch;
   };
