@@ -17,6 +17,22 @@ const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
   ar: 'العربية',
 };
 
+function LanguageSelect(props: { label: string; auto: string; value?: LangChoice; testId: string; onPick: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)} data-testid={props.testId}>
+        <option value="auto">{props.auto}</option>
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => () => void): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
@@ -70,28 +86,8 @@ export function SettingsControls({ t, host }: { t: Translate; host?: string }) {
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('controls.uiLanguage')}
-        <select value={uiLanguage} onChange={(e) => pickLanguage('uiLanguage', e.currentTarget.value)} data-testid="ui-language">
-          <option value="auto">{t('controls.browserLanguage')}</option>
-          {LANGS.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('controls.contentLanguage')}
-        <select value={contentLanguage} onChange={(e) => pickLanguage('contentLanguage', e.currentTarget.value)} data-testid="content-language">
-          <option value="auto">{t('controls.sameAsUi')}</option>
-          {LANGS.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect label={t('controls.uiLanguage')} auto={t('controls.browserLanguage')} value={uiLanguage} testId="ui-language" onPick={(v) => pickLanguage('uiLanguage', v)} />
+      <LanguageSelect label={t('controls.contentLanguage')} auto={t('controls.sameAsUi')} value={contentLanguage} testId="content-language" onPick={(v) => pickLanguage('contentLanguage', v)} />
     </section>
   );
 }

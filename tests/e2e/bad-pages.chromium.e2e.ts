@@ -2,14 +2,14 @@
  * Hostile and extreme pages: the extension degrades quietly, never throws into the page and
  * never blocks it.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/chromium';
-import { defaultMounts, startStaticServer, type StaticServer } from '../support/static-server';
-import type { ContentReplies } from '../../lib/protocol';
+import { pageStatus } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { defaultMounts } from '../support/static-server';
 
 const SENTENCES = [
   'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly.',
@@ -62,36 +62,20 @@ function writePages(dir: string): void {
 }
 
 describe('bad pages in Chromium', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lens-bad-pages-'));
-    writePages(dir);
-    server = await startStaticServer({ ...defaultMounts(), '/bad/': dir + '/' });
-    browser = await launchWithExtension();
+  const suite = useExtensionSuite({
+    mounts: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lens-bad-pages-'));
+      writePages(dir);
+      return { ...defaultMounts(), '/bad/': dir + '/' };
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function statusOf(p: Page): Promise<ContentReplies['page:status'] | null> {
-    const tabId = await tabIdOf(browser.context, p);
-    return browser.context.serviceWorkers()[0]!.evaluate(async (id) => {
-      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-      try {
-        return (await api.tabs.sendMessage(id, { type: 'page:status', payload: {} }, { frameId: 0 })) as ContentReplies['page:status'];
-      } catch {
-        return null;
-      }
-    }, tabId);
-  }
+  const statusOf = (p: Page) => pageStatus(suite.browser.context, p);
 
   async function open(path: string): Promise<{ p: Page; errors: string[] }> {
-    const p = await browser.context.newPage();
+    const p = await suite.browser.context.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.goto(server.url(path), { timeout: 60_000 });
+    await p.goto(suite.server.url(path), { timeout: 60_000 });
     return { p, errors };
   }
 

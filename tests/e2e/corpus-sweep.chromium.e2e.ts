@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { CORPUS_PAGES, startStaticServer, type StaticServer } from '../support/static-server';
+import { pageStatus } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { CORPUS_PAGES } from '../support/static-server';
 import type { ContentReplies } from '../../lib/protocol';
 
 function listPages(dir: string): string[] {
@@ -21,21 +22,16 @@ function listPages(dir: string): string[] {
 const pages = listPages(CORPUS_PAGES).sort();
 
 describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
+  const suite = useExtensionSuite();
   const report: string[] = [];
   beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchWithExtension();
     // Saved pages point at their publishers' servers: answer those at once instead of waiting.
-    await browser.context.route(/^https?:/, (route) =>
-      route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+    await suite.browser.context.route(/^https?:/, (route) =>
+      route.request().url().startsWith(suite.server.origin) ? route.continue() : route.abort(),
     );
   });
-  afterAll(async () => {
+  afterAll(() => {
     console.log(`highlights per corpus page:\n${report.join('\n')}`);
-    await browser?.close();
-    await server?.close();
   });
 
   test('has pages to sweep', () => {
@@ -43,7 +39,7 @@ describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
   });
 
   test.each(pages)('%s: no error, text unchanged, no long task', async (path) => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // The text as the page itself left it, read before the content script (document_idle) runs,
@@ -57,23 +53,11 @@ describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
         new MutationObserver(() => (w.__pageMutated = true)).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
       });
     });
-    await page.goto(server.url(`/corpus/${path}`), { waitUntil: 'domcontentloaded', timeout: 30_000 });
-    await page.bringToFront();
-    const worker = browser.context.serviceWorkers()[0]!;
-    const askStatus = () =>
-      worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-        try {
-          return (await api.tabs.sendMessage(tab!.id!, { type: 'page:status', payload: {} }, { frameId: 0 })) as unknown;
-        } catch {
-          return null;
-        }
-      });
+    await page.goto(suite.server.url(`/corpus/${path}`), { waitUntil: 'domcontentloaded', timeout: 30_000 });
     let status: ContentReplies['page:status'] | null = null;
     await expect
       .poll(async () => {
-        status = (await askStatus()) as ContentReplies['page:status'] | null;
+        status = await pageStatus(suite.browser.context, page);
         return status?.scanned ?? false;
       }, { timeout: 20_000 })
       .toBe(true);

@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/chromium';
-import { startStaticServer, SEED_PAGES, REPO_ROOT, type StaticServer } from '../support/static-server';
+import { tabIdOf } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
+mkdirSync(SHOTS, { recursive: true });
 
 describe('the extension in Chromium', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startStaticServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   test('runs its content script on a seed page and the popup reports it', async () => {
-    const pageUrl = server.url(SEED_PAGES[0]!);
-    const page = await browser.context.newPage();
+    const pageUrl = suite.server.url(SEED_PAGES[0]!);
+    const page = await suite.browser.context.newPage();
     await page.goto(pageUrl);
-    const tabId = await tabIdOf(browser.context, page);
+    const tabId = await tabIdOf(suite.browser.context, page);
 
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     const status = popup.getByTestId('page-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('active');
     expect(await status.textContent()).toMatch(/text blocks read/);
@@ -36,15 +28,15 @@ describe('the extension in Chromium', () => {
   });
 
   test('the popup says so when the tab has no content script', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=999999`);
     const status = popup.getByTestId('page-status');
     await expect.poll(() => status.getAttribute('data-state')).toBe('none');
   });
 
   test('the library page renders', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await expect.poll(() => page.getByTestId('library').isVisible()).toBe(true);
   });
 });

@@ -1,38 +1,31 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, tabIdOf, type ExtensionBrowser } from '../support/chromium';
-import { startStaticServer, SEED_PAGES, REPO_ROOT, type StaticServer } from '../support/static-server';
+import { setStoredSetting, tabIdOf } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
 import { UN_NEWS_2012, UNAOC_2012, type ExpectedMention } from '../fixtures/seed-expectations';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
 
+mkdirSync(SHOTS, { recursive: true });
+
 describe('highlighting and hover in Chromium', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startStaticServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite();
 
   async function openSeed(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(path));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(path));
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     return page;
   }
 
   async function pageEntityIds(page: Page): Promise<string[]> {
-    const tabId = await tabIdOf(browser.context, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(suite.browser.context, page);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('page-entities').waitFor({ timeout: 10_000 });
     const ids = await popup.$$eval('[data-testid="page-entities"] li', (lis) => lis.map((li) => li.getAttribute('data-entity') ?? ''));
     await popup.close();
@@ -86,13 +79,7 @@ describe('highlighting and hover in Chromium', () => {
   });
 
   test('with Arabic as the content language the card reads right to left', async () => {
-    const worker = browser.context.serviceWorkers()[0]!;
-    const setLocal = (items: Record<string, unknown>) =>
-      worker.evaluate(async (o) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set(o);
-      }, items);
-    await setLocal({ 'settings.contentLanguage': 'ar' });
+    await setStoredSetting(suite.browser.context, 'settings.contentLanguage', 'ar');
     try {
       const page = await openSeed(SEED_PAGES[0]!);
       const r = await rectOfText(page, 'Ban Ki-moon');
@@ -106,17 +93,14 @@ describe('highlighting and hover in Chromium', () => {
       await page.screenshot({ path: join(SHOTS, 'hover-arabic.png') });
       await page.close();
     } finally {
-      await worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome;
-        await api.storage.local.remove('settings.contentLanguage');
-      });
+      await setStoredSetting(suite.browser.context, 'settings.contentLanguage', null);
     }
   });
 
   test('never touches the text: innerText is identical with highlights', async () => {
-    const plain = await browser.context.newPage();
+    const plain = await suite.browser.context.newPage();
     // Same page, served under a path the content script also runs on, compared before the scan.
-    await plain.goto(server.url(SEED_PAGES[0]!));
+    await plain.goto(suite.server.url(SEED_PAGES[0]!));
     const before = await plain.evaluate(() => document.body.innerHTML.length);
     await expect.poll(async () => (await readHighlights(plain)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     expect(await plain.evaluate(() => document.body.innerHTML.length)).toBe(before);

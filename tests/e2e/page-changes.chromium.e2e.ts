@@ -1,35 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { startStaticServer, SEED_PAGES, type StaticServer } from '../support/static-server';
+import { describe, expect, test } from 'vitest';
+import { setStoredSetting } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { SEED_PAGES } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
 
 describe('following the page in Chromium', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function setSetting(key: string, value: unknown) {
-    const worker = browser.context.serviceWorkers()[0]!;
-    await worker.evaluate(
-      async ([k, v]) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome;
-        if (v === null) await api.storage.local.remove(k as string);
-        else await api.storage.local.set({ [k as string]: v });
-      },
-      [key, value] as const,
-    );
-  }
+  const suite = useExtensionSuite();
+  const setSetting = (key: string, value: unknown) => setStoredSetting(suite.browser.context, key, value);
 
   test('highlights text inserted after load, and resolves "Mr. Ban" in it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/dynamic.html'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/dynamic.html'));
     await expect
       .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(['Mr. Ban', 'UNICEF', 'Ban Ki-moon']));
@@ -37,8 +18,8 @@ describe('following the page in Chromium', () => {
   });
 
   test('never touches inputs, textareas, editable areas, code or translate=no', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/dynamic.html'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/dynamic.html'));
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 10_000 }).toBeGreaterThan(2);
     const inside = await page.evaluate(() => {
       const guarded = ['field', 'area', 'editable', 'code', 'notranslate'].map((id) => document.getElementById(id)!);
@@ -56,8 +37,8 @@ describe('following the page in Chromium', () => {
   });
 
   test('a page that rewrites itself on every mutation does not loop with us', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/dynamic.html'));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/dynamic.html'));
     await page.waitForTimeout(2000);
     // The page's own observer writes once per external change; we add no DOM changes of our own.
     expect(await page.evaluate(() => (window as unknown as { tickerWrites: number }).tickerWrites)).toBeLessThanOrEqual(3);
@@ -65,8 +46,8 @@ describe('following the page in Chromium', () => {
   });
 
   test('turning highlighting off restores the page exactly, and on brings it back', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(SEED_PAGES[0]!));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 10_000 }).toBeGreaterThan(5);
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     await setSetting('settings.highlighting', false);
@@ -79,8 +60,8 @@ describe('following the page in Chromium', () => {
 
   test('a per-site rule turns this site off', async () => {
     await setSetting('settings.siteRules', { '127.0.0.1': { enabled: false } });
-    const page = await browser.context.newPage();
-    await page.goto(server.url(SEED_PAGES[0]!));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await setSetting('settings.siteRules', null);

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './static-server';
+import type { ContentReplies } from '../../lib/protocol';
 
 export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
 
@@ -85,4 +86,31 @@ export async function tabIdOf(context: BrowserContext, page: Page): Promise<numb
   });
   if (id === null) throw new Error(`no active tab for ${page.url()}`);
   return id;
+}
+
+/** Stores a setting the way the extension does (storage.local), or removes it with `null`. */
+export async function setStoredSetting(context: BrowserContext, key: string, value: unknown): Promise<void> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('extension service worker not running');
+  await worker.evaluate(
+    async ([k, v]) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      if (v === null) await api.storage.local.remove(k as string);
+      else await api.storage.local.set({ [k as string]: v });
+    },
+    [key, value] as const,
+  );
+}
+
+/** Asks the content script of the tab showing `page` for its status (null when none answers). */
+export async function pageStatus(context: BrowserContext, page: Page): Promise<ContentReplies['page:status'] | null> {
+  const tabId = await tabIdOf(context, page);
+  return context.serviceWorkers()[0]!.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    try {
+      return (await api.tabs.sendMessage(id, { type: 'page:status', payload: {} }, { frameId: 0 })) as ContentReplies['page:status'];
+    } catch {
+      return null;
+    }
+  }, tabId);
 }

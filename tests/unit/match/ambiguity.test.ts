@@ -3,7 +3,7 @@
  * document (linked entities named, years near the mention), ties broken by id.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findMentions } from '../../../lib/match';
+import { compileMatcher, createDocumentScan, findMentions } from '../../../lib/match';
 import type { Entity } from '../../../lib/dataset/schema';
 import { entity } from './fixtures';
 
@@ -64,5 +64,16 @@ describe('ambiguous names', () => {
   it('reports the kind of the best candidate', () => {
     const m = only('The Geneva Conference opened.', 'Geneva Conference');
     expect(m.kind).toBe('event');
+  });
+
+  it('re-ranks earlier mentions with evidence from later slices, keeping unchanged ones', () => {
+    const scan = createDocumentScan(matcher);
+    const [ilc] = scan.add('The ILC met. The Geneva Conference opened.', 0);
+    expect(ilc!.candidates).toEqual(['illinois-lottery-commission', 'international-law-commission']);
+    scan.add('Later the United Nations spoke.', 100);
+    const [ilcAfter, geneva] = scan.results();
+    expect(ilcAfter!.candidates).toEqual(['international-law-commission', 'illinois-lottery-commission']);
+    expect(ilcAfter!.text).toBe('ILC');
+    expect(geneva!.id).toBe('geneva-conference-1932');
   });
 });

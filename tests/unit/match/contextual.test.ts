@@ -85,6 +85,27 @@ describe('incremental document scan', () => {
     expect(scan.results().map((m) => m.start)).toEqual([0, 10, 100, 118, 138]);
   });
 
+  it('ranks contextual mentions by the nearest full mention even when slices come out of order', () => {
+    const parts: Array<[number, string]> = [
+      [0, 'Ban Ki-moon spoke.'],
+      [100, 'António Guterres arrived.'],
+      [150, 'The Secretary-General smiled.'],
+      [200, 'Ban Ki-moon left.'],
+      [300, 'The Secretary-General said hello.'],
+    ];
+    let whole = '';
+    for (const [at, p] of parts) whole = whole.padEnd(at, ' ') + p;
+    const scan = createDocumentScan(unMatcher);
+    for (const k of [3, 4, 0, 1, 2]) scan.add(parts[k]![1], parts[k]![0]);
+    const results = scan.results();
+    expect(results).toEqual(findMentions(unMatcher, whole));
+    const sg = results.filter((m) => m.text === 'Secretary-General').map((m) => [m.start, m.id]);
+    expect(sg).toEqual([
+      [154, 'antonio-guterres'],
+      [304, 'ban-ki-moon'],
+    ]);
+  });
+
   it('gives the same results as findMentions on the whole text', () => {
     const parts = ['Mr. Ban arrived. ', 'Ban Ki-moon met the UN ', 'General Assembly. ', 'The Assembly agreed.'];
     const scan = createDocumentScan(unMatcher);
@@ -95,5 +116,61 @@ describe('incremental document scan', () => {
     }
     const strip = (ms: ReturnType<typeof findMentions>) => ms.map((m) => [m.start, m.end, m.id, m.candidates]);
     expect(strip(scan.results())).toEqual(strip(findMentions(unMatcher, parts.join(''))));
+  });
+});
+
+describe('self-evident contextual aliases', () => {
+  // An event whose contextual alias names its parent, and one whose alias names itself.
+  const ENTITIES = [
+    entity('assembly', 'organization', { en: { name: 'General Assembly', aliases: [ctx('the Assembly')] } }),
+    entity('debate-67', 'event', { en: { name: 'Sixty-seventh general debate', aliases: [ctx('high-level debate of the General Assembly'), ctx('the debate')] } }, { facts: { parent: 'assembly' } }),
+    entity('who', 'organization', { en: { name: 'World Health Organization', short: 'WHO', aliases: [ctx('the WHO Secretariat')] } }),
+    entity('unrelated', 'event', { en: { name: 'Unrelated', aliases: [ctx('lunch of the General Assembly')] } }),
+  ];
+  const m = compileMatcher(ENTITIES);
+  const found = (text: string) => findMentions(m, text).map((x) => [x.text, x.id, x.contextual]);
+
+  it('needs no other mention, and wins over the full name it contains', () => {
+    expect(found('At the high-level debate of the General Assembly, leaders spoke.')).toEqual([
+      ['high-level debate of the General Assembly', 'debate-67', true],
+    ]);
+  });
+
+  it('counts the contained full name as named, for other contextual aliases', () => {
+    expect(found('The high-level debate of the General Assembly opened. The Assembly then voted; the debate ended.')).toEqual([
+      ['high-level debate of the General Assembly', 'debate-67', true],
+      ['The Assembly', 'assembly', true],
+      ['the debate', 'debate-67', true],
+    ]);
+  });
+
+  it('may name its own entity, with the same case rules as the scan (acronyms stay exact)', () => {
+    expect(found('Inside the WHO Secretariat.')).toEqual([['the WHO Secretariat', 'who', true]]);
+    // "who" in lower case is not the acronym, and the alias keeps its capitals anyway.
+    expect(found('Inside the who secretariat.')).toEqual([]);
+  });
+
+  it('is not self-evident when the contained name belongs to another entity', () => {
+    // "General Assembly" is not the parent of "unrelated": the full name wins, the alias needs a mention.
+    expect(found('The lunch of the General Assembly was long.')).toEqual([['General Assembly', 'assembly', false]]);
+    expect(found('Unrelated. The lunch of the General Assembly was long.')).toEqual([
+      ['Unrelated', 'unrelated', false],
+      ['General Assembly', 'assembly', false],
+    ]);
+  });
+
+  it('confirms pending contextual mentions of earlier slices through the contained name', () => {
+    const scan = createDocumentScan(m);
+    expect(scan.add('The Assembly met.', 0)).toEqual([]);
+    expect(scan.add('Then the high-level debate of the General Assembly.', 100).map((x) => x.id)).toEqual(['debate-67']);
+    expect(scan.pendingResolved().map((x) => [x.text, x.id])).toEqual([['The Assembly', 'assembly']]);
+  });
+
+  it('requires the contained name to stand on word boundaries', () => {
+    const glued = compileMatcher([
+      entity('un', 'organization', { en: { name: 'United Nations', short: 'UN' } }),
+      entity('unesco-day', 'event', { en: { name: 'World Science Festival', aliases: [ctx('UNESCO Day')] } }, { facts: { parent: 'un' } }),
+    ]);
+    expect(findMentions(glued, 'On UNESCO Day.').map((x) => x.text)).toEqual([]);
   });
 });

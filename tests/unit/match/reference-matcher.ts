@@ -4,7 +4,16 @@
  * typed arrays. It shares only normalize() (tested on its own) with the engine.
  */
 import { normalize, originalSpan } from '../../../lib/text/normalize';
-import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_NEEDS_LI, type PatternSpec } from '../../../lib/match/types';
+import {
+  V_CAPITALS,
+  V_CASE_EXACT,
+  V_CONTEXTUAL,
+  V_NAMES_ENTITY,
+  V_NAMES_PARENT,
+  V_NEEDS_LI,
+  V_SELF_EVIDENT,
+  type PatternSpec,
+} from '../../../lib/match/types';
 
 export interface RefMatch {
   start: number;
@@ -42,7 +51,18 @@ interface RefPattern {
   flags: number;
 }
 
-function prepare(specs: PatternSpec[]): RefPattern[] {
+/**
+ * The self-evidence bits of a contextual spec: whether its own text, read as a page, holds a
+ * full name of its entity or of the entity's parent (by this same reference matcher).
+ */
+function selfEvidence(spec: PatternSpec, specs: PatternSpec[], parents: ArrayLike<number>): number {
+  const holds = (e: number) =>
+    e >= 0 && referenceMatches(specs.filter((x) => x.entity === e && (x.flags & V_CONTEXTUAL) === 0), spec.text).length > 0;
+  const parent = parents[spec.entity] ?? -1;
+  return (holds(spec.entity) ? V_NAMES_ENTITY : 0) | (holds(parent) ? V_NAMES_PARENT : 0);
+}
+
+function prepare(specs: PatternSpec[], parents: ArrayLike<number>): RefPattern[] {
   const out: RefPattern[] = [];
   for (const spec of specs) {
     const folded = normalize(spec.text).text;
@@ -50,7 +70,9 @@ function prepare(specs: PatternSpec[]): RefPattern[] {
     const lead = folded.length - folded.trimStart().length;
     const norm = folded.trim();
     if (norm.length === 0 || norm.length > 600) continue;
-    out.push({ norm, cased: cased.slice(lead, lead + norm.length), entity: spec.entity, flags: spec.flags });
+    let flags = spec.flags & ~V_SELF_EVIDENT;
+    if ((flags & V_CONTEXTUAL) !== 0) flags |= selfEvidence(spec, specs, parents);
+    out.push({ norm, cased: cased.slice(lead, lead + norm.length), entity: spec.entity, flags });
   }
   return out;
 }
@@ -99,11 +121,12 @@ interface Cand {
 }
 
 /**
- * Matches of the specs in `original`: leftmost-longest over full names, then contextual
- * aliases (the longest per start) where they overlap no selected full name.
+ * Matches of the specs in `original`: leftmost-longest over full names (and self-evident
+ * contextual aliases), then contextual aliases (the longest per start) where they overlap no
+ * selected full name. `parents[e]` is the parent of entity e, or -1 / absent.
  */
-export function referenceMatches(specs: PatternSpec[], original: string): RefMatch[] {
-  const patterns = prepare(specs);
+export function referenceMatches(specs: PatternSpec[], original: string, parents: ArrayLike<number> = []): RefMatch[] {
+  const patterns = prepare(specs, parents);
   const { text: t, map } = normalize(original);
   const bestFull: Array<Cand | undefined> = [];
   const bestCtx: Array<Cand | undefined> = [];
@@ -117,7 +140,7 @@ export function referenceMatches(specs: PatternSpec[], original: string): RefMat
       const valid = group.filter((p) => variantOk(p, t, s, original, span));
       if (valid.length === 0) continue;
       const cand = { s, e, span, variants: [...new Set(valid.map((p) => `${p.entity}:${p.flags}`))].sort() };
-      const best = valid.some((p) => (p.flags & V_CONTEXTUAL) === 0) ? bestFull : bestCtx;
+      const best = valid.some((p) => (p.flags & V_CONTEXTUAL) === 0 || (p.flags & V_SELF_EVIDENT) !== 0) ? bestFull : bestCtx;
       if (!best[s] || best[s]!.e < e) best[s] = cand;
     }
   }

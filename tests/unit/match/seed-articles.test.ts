@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findMentions, loadMatcher, serializeMatcher, type Mention } from '../../../lib/match';
+import { compileMatcher, createDocumentScan, findMentions, loadMatcher, serializeMatcher, type Mention } from '../../../lib/match';
+import { prng } from './synthetic';
 import { loadDataEntities } from './fixtures';
 
 const entities = loadDataEntities();
@@ -48,7 +49,9 @@ describe('seed article 000: "Ban hails invaluable work of Alliance of Civilizati
       ['ALLIANCE OF CIVILIZATIONS', 'unaoc'],
       ['Alliance of Civilizations', 'unaoc', 3],
       ['Group of Friends', 'unaoc-group-of-friends'],
-      ['General Assembly', 'un-general-assembly'],
+      // Self-evident: the alias names its parent, the General Assembly, so it needs no other mention.
+      ['high-level debate of the General Assembly', 'ga-67th-session-general-debate'],
+      ["Assembly’s 66th session", 'ga-66th-session'],
       ['United Nations', 'united-nations'],
       ['UN', 'united-nations'],
       ['Represent Yourself', 'represent-yourself-campaign-2012'],
@@ -61,6 +64,13 @@ describe('seed article 000: "Ban hails invaluable work of Alliance of Civilizati
     ]);
     // The headline's bare "Ban" is confirmed by the full name further down.
     expect(mentions[0]).toMatchObject({ text: 'Ban', id: 'ban-ki-moon', contextual: true });
+  });
+
+  it('gives the high-level debate phrase to the event, not the embedded "General Assembly"', () => {
+    const mentions = findMentions(matcher, text);
+    const debate = mentions.find((m) => m.text.includes('General Assembly'))!;
+    expect(debate).toMatchObject({ text: 'high-level debate of the General Assembly', id: 'ga-67th-session-general-debate', contextual: true });
+    expect(mentions.some((m) => m.id === 'un-general-assembly' && m.start >= debate.start && m.start < debate.end)).toBe(false);
   });
 
   it('resolves the short "Alliance" mentions to UNAOC', () => {
@@ -100,5 +110,30 @@ describe('seed article 004: "Harmony Through Diversity and Dialogue"', () => {
       ['Asia-Pacific', 'asia-pacific'],
       ['Alliance', 'unaoc', 8],
     ]);
+  });
+});
+
+describe('seed articles slice by slice', () => {
+  const text = [seed('000_72a7d6bb9723ab88.txt'), seed('004_2954653520d5b9e9.txt')].join('\n\n').repeat(3);
+  // Paragraphs as slices: no name spans a paragraph break, so the whole-document results match.
+  const cuts = [0];
+  for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 2)) cuts.push(at);
+  cuts.push(text.length);
+  const slices = cuts.slice(1).map((end, k) => [cuts[k]!, end] as const);
+
+  it('gives the results of findMentions whatever the order of the slices', () => {
+    const whole = findMentions(matcher, text);
+    expect(whole.length).toBeGreaterThan(100);
+    const rnd = prng(5);
+    for (const order of [slices, [...slices].reverse(), [...slices].sort(() => rnd() - 0.5)]) {
+      const scan = createDocumentScan(matcher);
+      const seen: Mention[] = [];
+      for (const [start, end] of order) {
+        seen.push(...scan.add(text.slice(start, end), start), ...scan.pendingResolved());
+      }
+      expect(scan.results()).toEqual(whole);
+      // Everything was reported once as it was confirmed (ranking may differ from the final one).
+      expect(seen.map((m) => m.start).sort((a, b) => a - b)).toEqual(whole.map((m) => m.start));
+    }
   });
 });
