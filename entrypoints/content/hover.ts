@@ -12,13 +12,18 @@ interface Caret {
   offset: number;
 }
 
-function caretAt(x: number, y: number): Caret | null {
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): Caret | null {
   const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
+    // Without the shadow roots listed, the caret stops at their hosts.
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = doc.caretRangeFromPoint?.(x, y);
@@ -37,8 +42,8 @@ function overGlyph(node: Node, offset: number, x: number, y: number): boolean {
   return false;
 }
 
-export function mentionAtPoint(index: MentionIndex, x: number, y: number): PageMention | null {
-  const caret = caretAt(x, y);
+export function mentionAtPoint(index: MentionIndex, x: number, y: number, shadowRoots: ShadowRoot[] = []): PageMention | null {
+  const caret = caretAt(x, y, shadowRoots);
   if (!caret) return null;
   // The caret sits before the nearest glyph boundary: the glyph under the pointer is at offset or offset-1.
   for (const offset of [caret.offset, caret.offset - 1]) {
@@ -60,6 +65,7 @@ export function startHover(
   index: MentionIndex,
   card: CardHost,
   delayMs: () => number,
+  shadowRoots: () => ShadowRoot[] = () => [],
 ): void {
   let pending: ReturnType<typeof setTimeout> | undefined;
   let pendingMention: PageMention | null = null;
@@ -80,7 +86,7 @@ export function startHover(
       hideTimer = undefined;
       return;
     }
-    const mention = mentionAtPoint(index, last.x, last.y);
+    const mention = mentionAtPoint(index, last.x, last.y, shadowRoots());
     if (mention) {
       if (hideTimer) clearTimeout(hideTimer);
       hideTimer = undefined;

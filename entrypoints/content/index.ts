@@ -2,6 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import i18next from 'i18next';
 import './highlights.css';
+import highlightCss from './highlights.css?inline';
+import { OBSERVE, ShadowRoots } from './shadow-roots';
 import { UI_RESOURCES } from '../../lib/i18n-resources';
 import { loadMatcher, type Matcher } from '../../lib/match';
 import { parseMessage, toContent, type BackgroundMessage, type ContentReplies } from '../../lib/protocol';
@@ -44,7 +46,15 @@ export default defineContentScript({
     const highlighter = new Highlighter(settings.kinds);
     highlighter.setStyle(settings.style);
     const index = new MentionIndex();
-    const scanner = new PageScanner(matcher, highlighter, index);
+    // Page changes: batched, re-checking only the blocks that changed.
+    let pending: MutationRecord[] = [];
+    let queued: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((records) => {
+      pending.push(...records);
+      if (!queued) queued = setTimeout(() => void applyChanges(), 250);
+    });
+    const shadowRoots = new ShadowRoots(observer, highlightCss);
+    const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
     const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined);
     let stats: ScanStats = { textNodes: 0, mentions: 0, ms: 0 };
     let scanned = false;
@@ -75,16 +85,13 @@ export default defineContentScript({
       report();
     };
 
-    // Page changes: batched, re-checking only the blocks that changed.
-    let pending: MutationRecord[] = [];
-    let queued: ReturnType<typeof setTimeout> | undefined;
     const applyChanges = async () => {
       queued = undefined;
       const records = pending;
       pending = [];
       if (!settings.enabled || ctx.isInvalid) return;
       try {
-        const changes = summarizeMutations(records, isOurs);
+        const changes = summarizeMutations(records, isOurs, shadowRoots.meet);
         if (changes.removals) scanner.forgetDisconnected();
         if (changes.recheck.size) await scanner.rescanNodes(changes.recheck, ctx.signal);
         stats = { ...scanner.stats, ms: 0 };
@@ -93,18 +100,15 @@ export default defineContentScript({
         console.debug('Context Lens: update failed', error);
       }
     };
-    const observer = new MutationObserver((records) => {
-      pending.push(...records);
-      if (!queued) queued = setTimeout(() => void applyChanges(), 250);
-    });
-    observer.observe(document.body, { childList: true, characterData: true, subtree: true });
+    observer.observe(document.body, OBSERVE);
     ctx.onInvalidated(() => {
       observer.disconnect();
       scanner.clear();
+      shadowRoots.restore();
       card.hide();
     });
 
-    startHover(ctx, index, card, () => settings.hoverDelayMs);
+    startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
     void scanAll();
 
     watchContentSettings(host, (next) => {
@@ -116,6 +120,7 @@ export default defineContentScript({
       if (next.contentLang !== was.contentLang) card.setContentLanguage(next.contentLang);
       if (!next.enabled) {
         scanner.clear();
+        shadowRoots.restore();
         card.hide();
         stats = { textNodes: stats.textNodes, mentions: 0, ms: 0 };
         report();

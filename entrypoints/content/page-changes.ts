@@ -21,7 +21,11 @@ function insideSkipped(node: Node, isOurs: (n: Node) => boolean): boolean {
   return false;
 }
 
-export function summarizeMutations(records: MutationRecord[], isOurs: (n: Node) => boolean): PageChanges {
+export function summarizeMutations(
+  records: MutationRecord[],
+  isOurs: (n: Node) => boolean,
+  onShadowRoot?: (shadow: ShadowRoot) => void,
+): PageChanges {
   const blocks = new Set<Element>();
   let removals = false;
   for (const r of records) {
@@ -48,7 +52,7 @@ export function summarizeMutations(records: MutationRecord[], isOurs: (n: Node) 
   const recheck = new Set<Text>();
   for (const block of blocks) {
     if (!block.isConnected || insideSkipped(block, isOurs) || isSkippedElement(block)) continue;
-    for (const node of collectTextNodes(block)) recheck.add(node);
+    for (const node of collectTextNodes(block, onShadowRoot)) recheck.add(node);
   }
   return { recheck, removals };
 }

@@ -74,6 +74,7 @@ export class PageScanner {
     private readonly matcher: Matcher,
     private readonly highlighter: Highlighter,
     private readonly index: MentionIndex,
+    private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
   ) {
     this.doc = createDocumentScan(matcher);
   }
@@ -87,7 +88,7 @@ export class PageScanner {
     const t0 = performance.now();
     const generation = ++this.generation;
     this.clear();
-    const next = textNodeBatches(root);
+    const next = textNodeBatches(root, this.onShadowRoot);
     await this.scanInSlices(
       (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
       () => signal.aborted || generation !== this.generation,

@@ -20,23 +20,27 @@ export function isSkippedElement(el: Element): boolean {
   return false;
 }
 
-function readableTextWalker(root: Node): TreeWalker {
+/** Calls `onShadowRoot` for every open shadow root met on the way (the walk does not enter them). */
+function readableTextWalker(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TreeWalker {
   const doc = root.ownerDocument ?? (root as Document);
   return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.ELEMENT_NODE) {
-        return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        if (isSkippedElement(node as Element)) return NodeFilter.FILTER_REJECT;
+        const shadow = (node as Element).shadowRoot;
+        if (shadow && onShadowRoot) onShadowRoot(shadow);
+        return NodeFilter.FILTER_SKIP;
       }
       return (node as Text).data.trim() === '' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
     },
   });
 }
 
-/** Collects the readable text nodes under `root`, in document order. */
-export function collectTextNodes(root: Node): Text[] {
+/** Collects the readable text nodes under `root`, then those of the open shadow roots inside it. */
+export function collectTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Text[] {
   const nodes: Text[] = [];
-  const walker = readableTextWalker(root);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const next = textNodeBatches(root, onShadowRoot);
+  for (let batch = next(Infinity, Infinity); batch.length; batch = next(Infinity, Infinity)) nodes.push(...batch);
   return nodes;
 }
 
@@ -44,14 +48,27 @@ export function collectTextNodes(root: Node): Text[] {
  * The same walk, a batch at a time, so a huge page is read across several tasks: each call
  * returns the next nodes up to `maxChars` of text or until `deadline` (performance.now()),
  * at least one node, or [] at the end. Markup-heavy pages cost more per character than text.
+ * Open shadow roots are read after the tree that holds them.
  */
-export function textNodeBatches(root: Node): (maxChars: number, deadline: number) => Text[] {
-  const walker = readableTextWalker(root);
+export function textNodeBatches(
+  root: Node,
+  onShadowRoot?: (shadow: ShadowRoot) => void,
+): (maxChars: number, deadline: number) => Text[] {
+  const shadows: ShadowRoot[] = [];
+  const meet = (shadow: ShadowRoot) => {
+    shadows.push(shadow);
+    onShadowRoot?.(shadow);
+  };
+  let walker = readableTextWalker(root, meet);
   return (maxChars, deadline) => {
     const batch: Text[] = [];
     let chars = 0;
     while (chars < maxChars || batch.length === 0) {
-      const n = walker.nextNode() as Text | null;
+      let n = walker.nextNode() as Text | null;
+      while (!n && shadows.length) {
+        walker = readableTextWalker(shadows.shift()!, meet);
+        n = walker.nextNode() as Text | null;
+      }
       if (!n) break;
       batch.push(n);
       chars += n.length;

@@ -17,6 +17,37 @@ describe('following the page in Chromium', () => {
     await page.close();
   });
 
+  test('highlights text in open shadow roots, including text added there later, and hovers it', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/dynamic.html'));
+    const inShadow = () =>
+      page.evaluate(() => {
+        const texts: string[] = [];
+        for (const [, h] of CSS.highlights) {
+          for (const r of h as unknown as Iterable<AbstractRange>) {
+            if (r.startContainer.getRootNode() instanceof ShadowRoot) texts.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
+          }
+        }
+        return texts;
+      });
+    await expect.poll(inShadow, { timeout: 10_000 }).toEqual(expect.arrayContaining(['UNESCO', 'Paris', 'World Food Programme']));
+    // The card opens from a mention inside the shadow tree too.
+    const box = await page.evaluate(() => {
+      const text = document.getElementById('card')!.shadowRoot!.querySelector('p')!.firstChild as Text;
+      const at = text.data.indexOf('UNESCO');
+      const r = document.createRange();
+      r.setStart(text, at);
+      r.setEnd(text, at + 6);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const card = page.getByTestId('entity-card');
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.getAttribute('data-entity')).toBe('unesco');
+    await page.close();
+  });
+
   test('never touches inputs, textareas, editable areas, code or translate=no', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/pages/dynamic.html'));
