@@ -17,15 +17,18 @@ export class ShadowRoots {
   readonly meet = (root: ShadowRoot): void => {
     if (this.sheets.has(root)) return;
     this.observer.observe(root, OBSERVE);
-    let sheet: CSSStyleSheet | null = null;
+    this.sheets.set(root, this.adopt(root));
+  };
+
+  private adopt(root: ShadowRoot): CSSStyleSheet | null {
     try {
-      sheet = new CSSStyleSheet();
+      const sheet = new CSSStyleSheet();
       sheet.replaceSync(this.css);
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return sheet;
     } catch {
-      sheet = null; // A page may freeze adoptedStyleSheets: its highlights then keep no colour.
+      return null; // A page may freeze adoptedStyleSheets: its highlights then keep no colour.
     }
-    this.sheets.set(root, sheet);
   };
 
   get all(): ShadowRoot[] {
