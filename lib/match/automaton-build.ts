@@ -12,16 +12,21 @@
  *
  * Compactness (12 bytes per state: base, check, fail). Outputs need no per-state array: two
  * flag bits in the failure link say "a pattern ends here" and "a pattern ends on my failure
- * chain", and the group of a terminal state is found by binary search in a sorted table.
+ * chain". The compiler numbers pattern groups in the slot order of their terminal states, so
+ * the group of a terminal state is its rank in a bitmap of terminal slots (bit-rank.ts):
+ * 1 bit per slot instead of an 8-byte (slot, group) pair per pattern.
  */
+import { createBits, setBit } from './bit-rank';
 
 export interface Automaton {
   alphabet: Uint16Array;
   alphaIndex: Uint16Array;
   /** Interleaved per state s: nodes[3s] = base, nodes[3s+1] = check, nodes[3s+2] = fail word. */
   nodes: Int32Array;
-  terminalSlot: Int32Array;
-  terminalGroup: Int32Array;
+  /** Bit s set: a pattern ends at state s. */
+  terminalBits: Uint32Array;
+  /** terminalOrder[k] = index (in the input) of the pattern ending at the k-th terminal slot. */
+  terminalOrder: Int32Array;
 }
 
 /** Fields of a state in the interleaved `nodes` array (one cache line serves a whole step). */
@@ -222,14 +227,14 @@ export function buildAutomaton(patterns: string[]): Automaton {
     if (b >= 0) base[slotOf[node]!] = b;
     for (let c = trie.firstChild[node]!; c !== -1; c = trie.nextSibling[c]!) check[slotOf[c]!] = slotOf[node]!;
   }
-  const { fail, terminalSlot, terminalGroup } = linkFailures(trie, bfs, slotOf, base, check, length);
+  const { fail, terminalBits, terminalOrder } = linkFailures(trie, bfs, slotOf, base, check, length);
   const nodes = new Int32Array(length * NODE_STRIDE);
   for (let k = 0; k < length; k++) {
     nodes[k * NODE_STRIDE + NODE_BASE] = base[k]!;
     nodes[k * NODE_STRIDE + NODE_CHECK] = check[k]!;
     nodes[k * NODE_STRIDE + NODE_FAIL] = fail[k]!;
   }
-  return { alphabet, alphaIndex, nodes, terminalSlot, terminalGroup };
+  return { alphabet, alphaIndex, nodes, terminalBits, terminalOrder };
 }
 
 /** Failure links with output flags, in BFS order so every suffix is done before it is needed. */
@@ -267,23 +272,8 @@ function linkFailures(trie: Trie, bfs: Int32Array, slotOf: Int32Array, base: Int
     fail[slot] = word;
   }
   terminals.sort((x, y) => x[0] - y[0]);
-  return {
-    fail,
-    terminalSlot: Int32Array.from(terminals, (t) => t[0]),
-    terminalGroup: Int32Array.from(terminals, (t) => t[1]),
-  };
+  const terminalBits = createBits(length);
+  for (const [slot] of terminals) setBit(terminalBits, slot);
+  return { fail, terminalBits, terminalOrder: Int32Array.from(terminals, (t) => t[1]) };
 }
 
-/** Group of a terminal state (binary search in the sorted terminal table), or -1. */
-export function terminalGroupOf(terminalSlot: Int32Array, terminalGroup: Int32Array, slot: number): number {
-  let lo = 0;
-  let hi = terminalSlot.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = terminalSlot[mid]!;
-    if (v === slot) return terminalGroup[mid]!;
-    if (v < slot) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}

@@ -7,8 +7,10 @@ import type { Entity, Kind } from '../dataset/schema';
 import { isArabicLetter, isWordUnit } from '../text/char-class';
 import { normalize } from '../text/normalize';
 import { buildAutomaton } from './automaton-build';
+import { withDerivedArrays } from './derived';
 import { entityPatterns } from './patterns';
 import { startsWithArticle } from './proclitics';
+import { markSelfEvidentAliases } from './self-evident';
 import {
   G_ARABIC_START,
   G_END_BOUNDARY,
@@ -20,15 +22,24 @@ import {
   V_CASE_EXACT,
   V_CONTEXTUAL,
   V_NEEDS_LI,
+  V_SELF_EVIDENT,
   type EntityTable,
   type Matcher,
   type PatternSpec,
+  type UintArray,
 } from './types';
 
 /** Longer normalized patterns are skipped (names are at most 300 characters in the schema). */
 export const MAX_PATTERN_LENGTH = 600;
 /** "Ongoing" end year for an office without `to`. */
 const OPEN_END_YEAR = 9999;
+
+/** The narrowest unsigned typed array for these values: most tables fit in 16 bits. */
+export function narrowUint(values: ArrayLike<number>): UintArray {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  return max <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+}
 
 function year(date: string | undefined): number | null {
   if (!date) return null;
@@ -40,9 +51,9 @@ function year(date: string | undefined): number | null {
 export function buildEntityTable(entities: Entity[]): EntityTable {
   const indexOf = new Map(entities.map((e, k) => [e.id, k]));
   const parent = new Int32Array(entities.length).fill(-1);
-  const linkStart = new Uint32Array(entities.length + 1);
+  const linkStart: number[] = [0];
   const links: number[] = [];
-  const yearStart = new Uint32Array(entities.length + 1);
+  const yearStart: number[] = [0];
   const years: number[] = [];
   entities.forEach((e, k) => {
     const f = e.facts ?? {};
@@ -54,22 +65,22 @@ export function buildEntityTable(entities: Entity[]): EntityTable {
       if (j !== undefined && j !== k) linked.add(j);
     }
     links.push(...[...linked].sort((a, b) => a - b));
-    linkStart[k + 1] = links.length;
+    linkStart.push(links.length);
     const spans: Array<[number | null, number | null]> = [
       [year(f.founded), year(f.dissolved) ?? year(f.founded)],
       [year(f.start), year(f.end) ?? year(f.start)],
       ...(f.offices ?? []).map((o): [number | null, number | null] => [year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null]),
     ];
     for (const [from, to] of spans) if (from !== null && to !== null) years.push(from, Math.max(from, to));
-    yearStart[k + 1] = years.length / 2;
+    yearStart.push(years.length / 2);
   });
   return {
     ids: entities.map((e) => e.id),
     kinds: entities.map((e) => e.kind),
     parent,
-    linkStart,
-    links: Uint32Array.from(links),
-    yearStart,
+    linkStart: narrowUint(linkStart),
+    links: narrowUint(links),
+    yearStart: narrowUint(yearStart),
     years: Uint16Array.from(years),
   };
 }
@@ -97,6 +108,8 @@ interface VariantDraft {
   entity: number;
   flags: number;
   cased: string;
+  /** The alias as written, kept for contextual variants (see self-evident.ts). */
+  source: string | undefined;
 }
 
 /** Compiles pattern specs against an entity table (the low-level entry, used by tests too). */
@@ -106,13 +119,15 @@ export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Ma
   const drafts: VariantDraft[][] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
+    // The self-evidence bits are the compiler's own conclusion, never taken from the input.
+    const flags = spec.flags & ~V_SELF_EVIDENT;
     const folded = normalize(spec.text).text;
     const [s, e] = trimSpaces(folded);
     if (e - s === 0 || e - s > MAX_PATTERN_LENGTH) continue;
     const norm = folded.slice(s, e);
-    const needsCase = (spec.flags & (V_CASE_EXACT | V_CAPITALS)) !== 0;
+    const needsCase = (flags & (V_CASE_EXACT | V_CAPITALS)) !== 0;
     const cased = needsCase ? normalize(spec.text, { keepCase: true }).text.slice(s, e) : '';
-    const key = `${norm}\u0000${spec.entity}\u0000${spec.flags}\u0000${cased}`;
+    const key = `${norm}\u0000${spec.entity}\u0000${flags}\u0000${cased}`;
     if (seen.has(key)) continue;
     seen.add(key);
     let g = groupOf.get(norm);
@@ -122,52 +137,58 @@ export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Ma
       groupTexts.push(norm);
       drafts.push([]);
     }
-    drafts[g]!.push({ entity: spec.entity, flags: spec.flags, cased });
+    const source = (flags & V_CONTEXTUAL) !== 0 ? spec.text : undefined;
+    drafts[g]!.push({ entity: spec.entity, flags, cased, source });
   }
+  // Groups are renumbered in the slot order of their terminal states (see automaton-build.ts).
   const automaton = buildAutomaton(groupTexts);
-  const groupCount = groupTexts.length;
-  const groupLength = new Uint16Array(groupCount);
+  const order = automaton.terminalOrder;
+  const texts = Array.from(order, (old) => groupTexts[old]!);
+  const groupCount = texts.length;
   const groupFlags = new Uint8Array(groupCount);
-  const groupVariantStart = new Uint32Array(groupCount + 1);
+  const lengths: number[] = [];
+  const extra: number[] = [];
   const variantEntity: number[] = [];
   const variantFlags: number[] = [];
-  const variantCasedStart: number[] = [];
+  const variantSource: Array<string | undefined> = [];
   const casedParts: string[] = [];
-  let casedLength = 0;
   let maxPatternLength = 0;
   for (let g = 0; g < groupCount; g++) {
-    const norm = groupTexts[g]!;
-    groupLength[g] = norm.length;
+    const norm = texts[g]!;
+    const group = drafts[order[g]!]!;
+    lengths.push(norm.length);
+    extra.push(variantEntity.length - g);
     // G_PLAIN: some full-name variant needs no check at all, so the scan can skip verifying.
-    const plain = drafts[g]!.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL)) === 0);
+    const plain = group.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL)) === 0);
     groupFlags[g] = groupFlagsOf(norm) | (plain ? G_PLAIN : 0);
     maxPatternLength = Math.max(maxPatternLength, norm.length);
-    for (const d of drafts[g]!) {
+    for (const d of group) {
       variantEntity.push(d.entity);
       variantFlags.push(d.flags);
-      variantCasedStart.push(casedLength);
+      variantSource.push(d.source);
       casedParts.push(d.cased);
-      casedLength += d.cased.length;
     }
-    groupVariantStart[g + 1] = variantEntity.length;
   }
-  variantCasedStart.push(casedLength);
-  const casedUnits = new Uint16Array(casedLength);
+  extra.push(variantEntity.length - groupCount);
   const joined = casedParts.join('');
+  const casedUnits = new Uint16Array(joined.length);
   for (let k = 0; k < joined.length; k++) casedUnits[k] = joined.charCodeAt(k);
-  return {
+  const matcher = withDerivedArrays({
     version: MATCHER_FORMAT_VERSION,
     maxPatternLength,
-    ...automaton,
-    groupLength,
+    alphabet: automaton.alphabet,
+    nodes: automaton.nodes,
+    terminalBits: automaton.terminalBits,
+    groupLength: maxPatternLength <= 0xff ? Uint8Array.from(lengths) : Uint16Array.from(lengths),
     groupFlags,
-    groupVariantStart,
-    variantEntity: Uint32Array.from(variantEntity),
+    groupVariantExtra: narrowUint(extra),
+    variantEntity: narrowUint(variantEntity),
     variantFlags: Uint8Array.from(variantFlags),
-    variantCasedStart: Uint32Array.from(variantCasedStart),
     casedUnits,
     entities,
-  };
+  });
+  markSelfEvidentAliases(matcher, texts, variantSource);
+  return matcher;
 }
 
 /** Compiles every name, short name and alias of every entity in all six languages. */

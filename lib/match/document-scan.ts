@@ -5,10 +5,16 @@
  * parent, is named in full somewhere in the document, before or after: a headline often
  * says "Ban hails ..." above "Secretary-General Ban Ki-moon". So a contextual mention whose
  * entity is not named yet waits (pending) and is released as soon as a later slice names it.
+ *
+ * Cost: most mentions have one full-name candidate; they become a Mention right in the scan
+ * callback and nothing else is kept for them. The others ("held": several candidates, or
+ * contextual) wait for the end of the slice, whose evidence ranks them; their facts live in
+ * growable typed arrays rather than one object each, since dense pages have hundreds of
+ * thousands of them and later slices may re-rank them.
  */
-import { rankCandidates, DocumentEvidence } from './rank';
+import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
-import { V_CONTEXTUAL, type Matcher, type Mention } from './types';
+import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
 export interface DocumentScan {
   /**
@@ -23,173 +29,288 @@ export interface DocumentScan {
   results(): Mention[];
 }
 
-interface Found {
-  start: number;
-  end: number;
-  text: string;
-  /** Entities named here by a full (non-contextual) name. */
-  full: readonly number[];
-  /** Entities named here only by a contextual alias. */
-  ctx: readonly number[];
-  mention: Mention | null;
-  /** Number of slices added when the mention was ranked (re-rank only if more came later). */
-  rankedAt: number;
+const CONTEXTUAL = V_CONTEXTUAL;
+const NAMES_ENTITY = V_NAMES_ENTITY;
+const NAMES_PARENT = V_NAMES_PARENT;
+const MIN_SIZE = 64;
+
+/**
+ * One shared (frozen) candidate list per entity and matcher, filled on first use: pages can
+ * have many thousands of mentions of the same few entities.
+ */
+const singleListsByMatcher = new WeakMap<Matcher, Array<string[] | undefined>>();
+
+function singleCandidateLists(m: Matcher): Array<string[] | undefined> {
+  let lists = singleListsByMatcher.get(m);
+  if (!lists) {
+    // Filled with undefined (not left holey), so entity-indexed reads stay fast.
+    lists = new Array<string[] | undefined>(m.entities.ids.length).fill(undefined);
+    singleListsByMatcher.set(m, lists);
+  }
+  return lists;
 }
 
-const EMPTY: readonly number[] = Object.freeze([]);
+class DocumentScanner implements DocumentScan {
+  private readonly ev: DocumentEvidence;
+  private readonly ids: string[];
+  private slices = 0;
+  /** Mentions in scan order; null while a contextual mention is pending. */
+  private readonly items: Array<Mention | null> = [];
+  private readonly singleIds: Array<string[] | undefined>;
+  // Held mentions, h = 0 .. held - 1: span, item index, entities ents[from, from + full + ctx)
+  // (full-name candidates first, then contextual-only ones), slices seen when last ranked.
+  private held = 0;
+  private hStart = new Int32Array(MIN_SIZE);
+  private hEnd = new Int32Array(MIN_SIZE);
+  private hItem = new Int32Array(MIN_SIZE);
+  private hFrom = new Int32Array(MIN_SIZE);
+  private hFull = new Int32Array(MIN_SIZE);
+  private hCtx = new Int32Array(MIN_SIZE);
+  private hRankedAt = new Int32Array(MIN_SIZE);
+  private readonly hText: string[] = [];
+  private ents = new Int32Array(MIN_SIZE);
+  private entCount = 0;
+  /** Pending held mentions by the entity (or parent) whose full mention would confirm them. */
+  private readonly pendingBy = new Map<number, number[]>();
+  private newlyNamed: number[] = [];
+  private resolved: Mention[] = [];
+  /** Candidates of the mention being built, ranked in place. */
+  private cand = new Int32Array(MIN_SIZE);
+  /** Entities named inside the self-evident aliases of the current match. */
+  private inside = new Int32Array(MIN_SIZE);
 
-const CONTEXTUAL = V_CONTEXTUAL;
+  constructor(private readonly m: Matcher) {
+    this.ev = new DocumentEvidence(m);
+    this.ids = m.entities.ids;
+    this.singleIds = singleCandidateLists(m);
+  }
 
-/** Entities of the valid variants, split into full-name and contextual-only lists. */
-function splitVariants(
-  m: Matcher,
-  variants: Int32Array,
-  count: number,
-  singleton: (e: number) => readonly number[],
-): [readonly number[], readonly number[]] {
-  if (count === 1) {
-    const v = variants[0]!;
-    const list = singleton(m.variantEntity[v]!);
-    return (m.variantFlags[v]! & CONTEXTUAL) === 0 ? [list, EMPTY] : [EMPTY, list];
+  add(text: string, offsetBase = 0): Mention[] {
+    const first = this.items.length;
+    this.scanSlice(text, offsetBase);
+    const out: Mention[] = [];
+    for (let k = first; k < this.items.length; k++) {
+      const it = this.items[k]!;
+      if (it !== null) out.push(it);
+    }
+    return out;
   }
-  const full: number[] = [];
-  const ctx: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const v = variants[k]!;
-    const ent = m.variantEntity[v]!;
-    if ((m.variantFlags[v]! & CONTEXTUAL) === 0) {
-      if (!full.includes(ent)) full.push(ent);
-    } else if (!ctx.includes(ent)) ctx.push(ent);
+
+  /** Scans a slice, ranks and confirms what it can; returns nothing (add() collects). */
+  scanSlice(text: string, offsetBase: number): void {
+    this.slices++;
+    const firstHeld = this.held;
+    this.newlyNamed.length = 0;
+    scanText(this.m, text, (s, e, _g, variants, count) => this.onMatch(text, offsetBase, s, e, variants, count));
+    this.ev.addYears(text, offsetBase);
+    for (let h = firstHeld; h < this.held; h++) {
+      if (this.hFull[h]! > 0 || this.anyConfirmed(h)) this.items[this.hItem[h]!] = this.build(h, null);
+      else this.wait(h);
+    }
+    for (const e of this.newlyNamed) {
+      const list = this.pendingBy.get(e);
+      if (!list) continue;
+      this.pendingBy.delete(e);
+      for (const h of list) {
+        if (this.items[this.hItem[h]!] !== null) continue; // confirmed through another entity
+        const mention = this.build(h, null);
+        this.items[this.hItem[h]!] = mention;
+        this.resolved.push(mention);
+      }
+    }
   }
-  const ctxOnly = ctx.filter((x) => !full.includes(x));
-  const asList = (a: number[]): readonly number[] => (a.length === 0 ? EMPTY : a.length === 1 ? singleton(a[0]!) : a);
-  return [asList(full), asList(ctxOnly)];
+
+  /** One selected match: a final mention now if it has a single full-name candidate, else held. */
+  private onMatch(text: string, base: number, s: number, e: number, variants: Int32Array, count: number): void {
+    const m = this.m;
+    if (count === 1 && (m.variantFlags[variants[0]!]! & CONTEXTUAL) === 0) {
+      const ent = m.variantEntity[variants[0]!]!;
+      if (this.ev.addFull(ent, base + s)) this.newlyNamed.push(ent);
+      this.items.push(this.mention(base + s, base + e, text.slice(s, e), ent, this.single(ent), false));
+      return;
+    }
+    // Several variants, or a contextual one: list the distinct entities, full-name ones first.
+    if (this.entCount + 2 * count > this.ents.length) this.ents = grow(this.ents, this.entCount + 2 * count);
+    const from = this.entCount;
+    let full = 0;
+    for (let k = 0; k < count; k++) {
+      const v = variants[k]!;
+      if ((m.variantFlags[v]! & CONTEXTUAL) === 0) full = this.push(from, full, m.variantEntity[v]!);
+    }
+    for (let k = from; k < from + full; k++) if (this.ev.addFull(this.ents[k]!, base + s)) this.newlyNamed.push(this.ents[k]!);
+    let all = full;
+    let inside = 0;
+    for (let k = 0; k < count; k++) {
+      const v = variants[k]!;
+      const flags = m.variantFlags[v]!;
+      if ((flags & CONTEXTUAL) === 0) continue;
+      const ent = m.variantEntity[v]!;
+      all = this.push(from, all, ent);
+      // A self-evident alias names its entity or parent in full inside itself: that is evidence.
+      if ((flags & NAMES_ENTITY) !== 0) inside = this.addInside(from, full, inside, ent);
+      if ((flags & NAMES_PARENT) !== 0) inside = this.addInside(from, full, inside, m.entities.parent[ent]!);
+    }
+    for (let k = 0; k < inside; k++) if (this.ev.addFull(this.inside[k]!, base + s)) this.newlyNamed.push(this.inside[k]!);
+    if (full === 1 && all === 1) {
+      this.items.push(this.mention(base + s, base + e, text.slice(s, e), this.ents[from]!, this.single(this.ents[from]!), false));
+      return;
+    }
+    this.entCount = from + all;
+    const h = this.held++;
+    if (h === this.hStart.length) this.growHeld();
+    this.hStart[h] = base + s;
+    this.hEnd[h] = base + e;
+    this.hItem[h] = this.items.length;
+    this.hFrom[h] = from;
+    this.hFull[h] = full;
+    this.hCtx[h] = all - full;
+    this.hRankedAt[h] = 0;
+    this.hText.push(text.slice(s, e));
+    this.items.push(null);
+  }
+
+  /** Appends entity x to the list ents[from, from + n) unless present; returns the new length. */
+  private push(from: number, n: number, x: number): number {
+    for (let k = from; k < from + n; k++) if (this.ents[k] === x) return n;
+    this.ents[from + n] = x;
+    return n + 1;
+  }
+
+  /** Adds x to this match's entities named inside a self-evident alias, unless it is a full candidate or listed. */
+  private addInside(from: number, full: number, n: number, x: number): number {
+    for (let k = from; k < from + full; k++) if (this.ents[k] === x) return n;
+    for (let k = 0; k < n; k++) if (this.inside[k] === x) return n;
+    if (n === this.inside.length) this.inside = grow(this.inside, n + 1);
+    this.inside[n] = x;
+    return n + 1;
+  }
+
+  private anyConfirmed(h: number): boolean {
+    const from = this.hFrom[h]! + this.hFull[h]!;
+    for (let k = from; k < from + this.hCtx[h]!; k++) if (this.ev.isNamedOrParentNamed(this.ents[k]!)) return true;
+    return false;
+  }
+
+  /** Lists a pending mention under each entity (and parent) whose full mention would confirm it. */
+  private wait(h: number): void {
+    const from = this.hFrom[h]! + this.hFull[h]!;
+    for (let k = from; k < from + this.hCtx[h]!; k++) {
+      const e = this.ents[k]!;
+      this.listPending(e, h);
+      const p = this.m.entities.parent[e]!;
+      if (p >= 0) this.listPending(p, h);
+    }
+  }
+
+  private listPending(e: number, h: number): void {
+    const list = this.pendingBy.get(e);
+    if (!list) this.pendingBy.set(e, [h]);
+    else if (list[list.length - 1] !== h) list.push(h);
+  }
+
+  /**
+   * Ranks a held mention with the evidence so far and makes its Mention. When re-ranking,
+   * `previous` is kept if the ranking did not change: most of the time it does not, and a
+   * dense page would otherwise rebuild hundreds of thousands of identical mentions.
+   */
+  private build(h: number, previous: Mention | null): Mention {
+    this.hRankedAt[h] = this.slices;
+    const from = this.hFrom[h]!;
+    const full = this.hFull[h]!;
+    const total = full + this.hCtx[h]!;
+    if (total > this.cand.length) this.cand = grow(this.cand, total);
+    let count = 0;
+    for (let k = from; k < from + total; k++) {
+      const e = this.ents[k]!;
+      if (k < from + full || this.ev.isNamedOrParentNamed(e)) this.cand[count++] = e;
+    }
+    this.ev.rank(this.cand, count, full, this.hStart[h]!, this.hEnd[h]!);
+    if (previous !== null && this.sameCandidates(previous.candidates, count)) return previous;
+    const best = this.cand[0]!;
+    let candidates: string[];
+    if (count === 1) candidates = this.single(best);
+    else {
+      candidates = new Array<string>(count);
+      for (let k = 0; k < count; k++) candidates[k] = this.ids[this.cand[k]!]!;
+    }
+    return this.mention(this.hStart[h]!, this.hEnd[h]!, this.hText[h]!, best, candidates, full === 0);
+  }
+
+  /** Whether `list` holds the ids of cand[0, count), in order. */
+  private sameCandidates(list: readonly string[], count: number): boolean {
+    if (list.length !== count) return false;
+    for (let k = 0; k < count; k++) if (list[k] !== this.ids[this.cand[k]!]) return false;
+    return true;
+  }
+
+  private mention(start: number, end: number, text: string, best: number, candidates: string[], contextual: boolean): Mention {
+    return { start, end, text, id: this.ids[best]!, kind: this.m.entities.kinds[best]!, candidates, contextual };
+  }
+
+  private single(e: number): string[] {
+    let list = this.singleIds[e];
+    if (!list) {
+      list = Object.freeze([this.ids[e]!]) as string[];
+      this.singleIds[e] = list;
+    }
+    return list;
+  }
+
+  private growHeld(): void {
+    const need = this.held + 1;
+    this.hStart = grow(this.hStart, need);
+    this.hEnd = grow(this.hEnd, need);
+    this.hItem = grow(this.hItem, need);
+    this.hFrom = grow(this.hFrom, need);
+    this.hFull = grow(this.hFull, need);
+    this.hCtx = grow(this.hCtx, need);
+    this.hRankedAt = grow(this.hRankedAt, need);
+  }
+
+  pendingResolved(): Mention[] {
+    const r = this.resolved;
+    this.resolved = [];
+    return r.sort((a, b) => a.start - b.start);
+  }
+
+  results(): Mention[] {
+    return this.collect(false);
+  }
+
+  /**
+   * The confirmed mentions in document order. With `handOver` (findMentions, whose scanner
+   * is dropped afterwards) the internal list itself is returned when it needs no filtering
+   * or sorting, sparing a copy of a possibly huge array.
+   */
+  collect(handOver: boolean): Mention[] {
+    // Evidence from later slices can change the ranking of ambiguous mentions only.
+    let pending = 0;
+    for (let h = 0; h < this.held; h++) {
+      const item = this.hItem[h]!;
+      if (this.items[item] === null) pending++;
+      else if (this.hFull[h]! + this.hCtx[h]! > 1 && this.hRankedAt[h]! < this.slices) this.items[item] = this.build(h, this.items[item]!);
+    }
+    let sorted = true;
+    let last = -1;
+    for (const it of this.items) {
+      if (it === null) continue;
+      if (it.start < last) sorted = false;
+      last = it.start;
+    }
+    if (handOver && pending === 0 && sorted) return this.items as Mention[];
+    const out: Mention[] = [];
+    for (const it of this.items) if (it !== null) out.push(it);
+    return sorted ? out : out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
 }
 
 export function createDocumentScan(m: Matcher): DocumentScan {
-  const ev = new DocumentEvidence(m);
-  const ids = m.entities.ids;
-  const found: Found[] = [];
-  const pendingBy = new Map<number, Found[]>();
-  let resolved: Mention[] = [];
-  const single = new Map<number, readonly number[]>();
-  const singleton = (e: number): readonly number[] => {
-    let a = single.get(e);
-    if (!a) {
-      a = Object.freeze([e]);
-      single.set(e, a);
-    }
-    return a;
-  };
-
-  const idLists = new Map<number, string[]>();
-  let slices = 0;
-  const build = (f: Found): Mention => {
-    f.rankedAt = slices;
-    let ranked: readonly number[];
-    if (f.full.length === 1 && f.ctx.length === 0) {
-      ranked = f.full; // the common case: one entity, nothing to rank
-    } else {
-      const ctxOk = f.ctx.filter((e) => ev.isNamedOrParentNamed(e));
-      ranked = rankCandidates(ev, f.full, ctxOk, f.start, f.end);
-    }
-    const best = ranked[0]!;
-    let candidates: string[];
-    if (ranked.length === 1) {
-      // One shared (frozen) list per entity: pages can have many thousands of mentions.
-      candidates = idLists.get(best) ?? (Object.freeze([ids[best]!]) as string[]);
-      idLists.set(best, candidates);
-    } else {
-      candidates = ranked.map((e) => ids[e]!);
-    }
-    return {
-      start: f.start,
-      end: f.end,
-      text: f.text,
-      id: ids[best]!,
-      kind: m.entities.kinds[best]!,
-      candidates,
-      contextual: f.full.length === 0,
-    };
-  };
-
-  const wait = (f: Found): void => {
-    const keys = new Set<number>();
-    for (const e of f.ctx) {
-      keys.add(e);
-      const p = m.entities.parent[e]!;
-      if (p >= 0) keys.add(p);
-    }
-    for (const k of keys) {
-      const list = pendingBy.get(k);
-      if (list) list.push(f);
-      else pendingBy.set(k, [f]);
-    }
-  };
-
-  const add = (text: string, offsetBase = 0): Mention[] => {
-    slices++;
-    const slice: Found[] = [];
-    scanText(m, text, (s, e, _g, variants, count) => {
-      const [full, ctx] = splitVariants(m, variants, count, singleton);
-      slice.push({ start: offsetBase + s, end: offsetBase + e, text: text.slice(s, e), full, ctx, mention: null, rankedAt: 0 });
-    });
-    ev.addYears(text, offsetBase);
-    const newlyNamed: number[] = [];
-    for (const f of slice) {
-      if (f.full.length === 0) continue;
-      for (const e of f.full) if (!ev.isNamed(e)) newlyNamed.push(e);
-      ev.addFull(f.full, f.start);
-    }
-    const out: Mention[] = [];
-    for (const f of slice) {
-      found.push(f);
-      if (f.full.length > 0 || f.ctx.some((e) => ev.isNamedOrParentNamed(e))) {
-        f.mention = build(f);
-        out.push(f.mention);
-      } else {
-        wait(f);
-      }
-    }
-    for (const e of newlyNamed) {
-      const list = pendingBy.get(e);
-      if (!list) continue;
-      pendingBy.delete(e);
-      for (const f of list) {
-        if (f.mention) continue;
-        f.mention = build(f);
-        resolved.push(f.mention);
-      }
-    }
-    return out;
-  };
-
-  const pendingResolved = (): Mention[] => {
-    const r = resolved;
-    resolved = [];
-    return r.sort((a, b) => a.start - b.start);
-  };
-
-  const results = (): Mention[] => {
-    const out: Mention[] = [];
-    for (const f of found) {
-      if (!f.mention) continue;
-      // Evidence from later slices can change the ranking of ambiguous mentions only.
-      if (f.full.length + f.ctx.length > 1 && f.rankedAt < slices) f.mention = build(f);
-      out.push(f.mention);
-    }
-    for (let k = 1; k < out.length; k++) {
-      if (out[k]!.start < out[k - 1]!.start) return out.sort((a, b) => a.start - b.start || a.end - b.end);
-    }
-    return out;
-  };
-
-  return { add, pendingResolved, results };
+  return new DocumentScanner(m);
 }
 
 /** All mentions in one whole text (a page, an article): the incremental scan in one slice. */
 export function findMentions(m: Matcher, text: string): Mention[] {
-  const scan = createDocumentScan(m);
-  scan.add(text, 0);
-  return scan.results();
+  const scan = new DocumentScanner(m);
+  scan.scanSlice(text, 0);
+  return scan.collect(true);
 }

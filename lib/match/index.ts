@@ -12,7 +12,8 @@
  *
  *   serializeMatcher(m: Matcher): Uint8Array
  *   loadMatcher(bytes: Uint8Array): Matcher
- *     One binary file; loading wraps typed-array views over the buffer (milliseconds).
+ *     One binary file; loading wraps typed-array views over the buffer and rebuilds a few
+ *     small derived indexes (derived.ts): about 4 ms and 14.6 MB in memory for 100k aliases.
  *
  *   findMentions(m: Matcher, text: string): Mention[]
  *     All mentions of a whole text, in order: { start, end, text, id, kind, candidates,
@@ -22,7 +23,9 @@
  *     The same, slice by slice: .add(text, offsetBase) returns mentions confirmed now,
  *     .pendingResolved() the contextual mentions of earlier slices confirmed since, and
  *     .results() everything, re-ranked with the whole document. findMentions(m, t) is
- *     createDocumentScan(m).add(t) followed by .results().
+ *     createDocumentScan(m).add(t) followed by .results() (minus copies). Both cost little
+ *     beyond scanText: single-candidate mentions are built in the scan callback, and only
+ *     ambiguous or contextual ones are kept, in typed arrays, for ranking.
  *
  *   scanText(m, text, sink)  – lower level: selected matches with their valid variants;
  *     sink(start, end, group, variants: Int32Array, count) is called in start order.
@@ -30,9 +33,10 @@
  *   normalize / normalizeCased / originalSpan – from lib/text/normalize.
  *
  * Matching rules
- *   - Leftmost-longest, no overlaps, among full names; contextual aliases then fill the gaps
- *     (the longest per start, never overlapping a full name), so "the Alliance of
- *     Civilizations" is the full name, not "the Alliance" + text.
+ *   - Leftmost-longest, no overlaps, among full names and self-evident contextual aliases
+ *     (below); contextual aliases then fill the gaps (the longest per start, never
+ *     overlapping a full name), so "the Alliance of Civilizations" is the full name, not
+ *     "the Alliance" + text.
  *   - Word boundaries for space-separated scripts (a match never starts or ends inside a
  *     Latin, Cyrillic or Arabic word); none on the side of a CJK character.
  *   - Full names are case-insensitive; acronyms (alias.caseSensitive, or an all-capitals
@@ -44,6 +48,12 @@
  *     span starts at the article's lam, since the alif is not written).
  *   - Contextual aliases count only if the entity or its parent is named in full anywhere
  *     in the document; several candidates: the nearest preceding full mention wins.
+ *   - Self-evident contextual aliases: one whose own text contains a full name of its entity
+ *     or of its parent (as the scan would match it there) needs no other mention, and is
+ *     selected like a full name: "the high-level debate of the General Assembly" is the
+ *     event, not "General Assembly". The contained name still counts as named in the
+ *     document (it confirms "the Assembly" elsewhere). Decided at compile time (variant
+ *     flags V_NAMES_ENTITY / V_NAMES_PARENT, see self-evident.ts).
  *   - Shared names keep every candidate, ranked (see rank.ts); ties break by id.
  */
 export { compileMatcher, compilePatterns, buildEntityTable } from './compile';

@@ -9,39 +9,96 @@
  *  - contextual mentions: the candidate (or parent) with the nearest preceding full mention
  *    first (then the nearest following one), then the same score.
  * Remaining ties go to the smaller id, so the result never depends on input order.
+ *
+ * Dense pages rank hundreds of thousands of mentions, so nothing here allocates per
+ * mention: candidates are sorted in place in a caller's Int32Array, keys live in scratch
+ * arrays, and positions of full mentions are kept (sorted) only for the entities a
+ * contextual mention can ask about.
  */
-import type { Matcher } from './types';
+import { V_CONTEXTUAL, type Matcher } from './types';
 
 /** Years are read as 4-digit numbers 1600–2199 not glued to other digits. */
 const YEAR = /(?<![0-9])(1[6-9][0-9]{2}|2[01][0-9]{2})(?![0-9])/g;
 export const YEAR_WINDOW = 300;
+/** Added to the distance of a following full mention, so any preceding one ranks first. */
+const FOLLOWING = 1e12;
+
+/** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
+const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
+
+function trackedEntities(m: Matcher): Uint8Array {
+  let tracked = trackedByMatcher.get(m);
+  if (!tracked) {
+    tracked = new Uint8Array(m.entities.ids.length);
+    for (let v = 0; v < m.variantFlags.length; v++) {
+      if ((m.variantFlags[v]! & V_CONTEXTUAL) === 0) continue;
+      const e = m.variantEntity[v]!;
+      tracked[e] = 1;
+      const p = m.entities.parent[e]!;
+      if (p >= 0) tracked[p] = 1;
+    }
+    trackedByMatcher.set(m, tracked);
+  }
+  return tracked;
+}
+
+/** Index of the first element >= x in the sorted list. */
+function lowerBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class DocumentEvidence {
   /** How many full mentions list each entity as a candidate. */
   readonly namedCount: Int32Array;
-  /** Start offsets of the full mentions of each entity, in the order they were added. */
-  private readonly fullAt = new Map<number, number[]>();
+  private readonly tracked: Uint8Array;
+  /** Start offsets of the full mentions of tracked entities; sorted unless `unsorted[e]`. */
+  private readonly positions = new Map<number, number[]>();
+  private readonly unsorted: Uint8Array;
   private yearPos: number[] = [];
   private yearVal: number[] = [];
   private yearsSorted = true;
+  private readonly anyDates: boolean;
+  /** The distinct years near the mention being ranked (see collectYears). */
+  private near = new Int32Array(16);
+  private nearCount = 0;
+  // Sort keys of the candidates being ranked, by position in the candidate array.
+  private named = new Int32Array(16);
+  private score = new Int32Array(16);
+  private distance = new Float64Array(16);
 
   constructor(readonly m: Matcher) {
-    this.namedCount = new Int32Array(m.entities.ids.length);
+    const n = m.entities.ids.length;
+    this.namedCount = new Int32Array(n);
+    this.unsorted = new Uint8Array(n);
+    this.tracked = trackedEntities(m);
+    this.anyDates = m.entities.years.length > 0;
   }
 
-  /** Records a full mention of these entities at document offset `start`. */
-  addFull(entities: readonly number[], start: number): void {
-    for (let k = 0; k < entities.length; k++) {
-      const e = entities[k]!;
-      this.namedCount[e]!++;
-      const list = this.fullAt.get(e);
-      if (list) list.push(start);
-      else this.fullAt.set(e, [start]);
+  /** Records a full mention of entity e at document offset `start`. Returns true if e was not named before. */
+  addFull(e: number, start: number): boolean {
+    const first = this.namedCount[e]! === 0;
+    this.namedCount[e]!++;
+    if (this.tracked[e] !== 0) {
+      const list = this.positions.get(e);
+      if (!list) this.positions.set(e, [start]);
+      else {
+        if (start < list[list.length - 1]!) this.unsorted[e] = 1; // a slice added out of order
+        list.push(start);
+      }
     }
+    return first;
   }
 
   /** Records the years written in a slice that starts at document offset `base`. */
   addYears(text: string, base: number): void {
+    if (!this.anyDates) return; // no entity has dated facts: years can never score
     YEAR.lastIndex = 0;
     for (let r = YEAR.exec(text); r !== null; r = YEAR.exec(text)) {
       const pos = base + r.index;
@@ -57,24 +114,29 @@ export class DocumentEvidence {
 
   /** Named by a full name, itself or through its parent: what a contextual alias needs. */
   isNamedOrParentNamed(e: number): boolean {
-    if (this.isNamed(e)) return true;
+    if (this.namedCount[e]! > 0) return true;
     const p = this.m.entities.parent[e]!;
-    return p >= 0 && this.isNamed(p);
+    return p >= 0 && this.namedCount[p]! > 0;
+  }
+
+  /** Distance from `at` to the nearest full mention of x: preceding ones first, then following ones. */
+  private distanceTo(x: number, at: number): number {
+    const list = this.positions.get(x);
+    if (!list) return Number.MAX_SAFE_INTEGER;
+    if (this.unsorted[x] !== 0) {
+      list.sort((a, b) => a - b);
+      this.unsorted[x] = 0;
+    }
+    const k = lowerBound(list, at + 1); // first position after `at`
+    if (k > 0) return at - list[k - 1]!;
+    return k < list.length ? FOLLOWING + (list[k]! - at) : Number.MAX_SAFE_INTEGER;
   }
 
   /** Distance to the nearest full mention of e (or its parent); following ones rank after preceding ones. */
   proximity(e: number, at: number): number {
-    let best = Number.MAX_SAFE_INTEGER;
-    const consider = (x: number): void => {
-      for (const pos of this.fullAt.get(x) ?? []) {
-        const d = pos <= at ? at - pos : 1e12 + (pos - at);
-        if (d < best) best = d;
-      }
-    };
-    consider(e);
+    const own = this.distanceTo(e, at);
     const p = this.m.entities.parent[e]!;
-    if (p >= 0) consider(p);
-    return best;
+    return p >= 0 ? Math.min(own, this.distanceTo(p, at)) : own;
   }
 
   private sortYears(): void {
@@ -85,8 +147,8 @@ export class DocumentEvidence {
     this.yearsSorted = true;
   }
 
-  /** The distinct years written within YEAR_WINDOW characters of [start, end). */
-  yearsNear(start: number, end: number): number[] {
+  /** Collects the distinct years written within YEAR_WINDOW characters of [start, end) into `near`. */
+  private collectYears(start: number, end: number): void {
     this.sortYears();
     const pos = this.yearPos;
     let lo = 0;
@@ -96,21 +158,31 @@ export class DocumentEvidence {
       if (pos[mid]! < start - YEAR_WINDOW) lo = mid + 1;
       else hi = mid;
     }
-    const out = new Set<number>();
-    for (let k = lo; k < pos.length && pos[k]! <= end + YEAR_WINDOW; k++) out.add(this.yearVal[k]!);
-    return [...out];
+    this.nearCount = 0;
+    for (let k = lo; k < pos.length && pos[k]! <= end + YEAR_WINDOW; k++) {
+      const y = this.yearVal[k]!;
+      let seen = false;
+      for (let j = 0; j < this.nearCount && !seen; j++) seen = this.near[j] === y;
+      if (seen) continue;
+      if (this.nearCount === this.near.length) this.near = grow(this.near, this.nearCount + 1);
+      this.near[this.nearCount++] = y;
+    }
   }
 
-  /** Links named in the document (not counting this mention's own full candidates) plus near years in its dated facts. */
-  score(e: number, ownFull: readonly number[], years: number[]): number {
+  /** Links named in the document (not counting the mention's own full candidates) plus near years in its dated facts. */
+  private scoreOf(e: number, cand: Int32Array, fullCount: number): number {
     const t = this.m.entities;
     let s = 0;
     for (let k = t.linkStart[e]!; k < t.linkStart[e + 1]!; k++) {
       const l = t.links[k]!;
-      if (this.namedCount[l]! - (ownFull.includes(l) ? 1 : 0) > 0) s++;
+      if (this.namedCount[l]! - (indexIn(cand, fullCount, l) >= 0 ? 1 : 0) > 0) s++;
     }
-    for (const y of years) {
-      for (let k = t.yearStart[e]!; k < t.yearStart[e + 1]!; k++) {
+    const from = t.yearStart[e]!;
+    const to = t.yearStart[e + 1]!;
+    if (from === to) return s;
+    for (let j = 0; j < this.nearCount; j++) {
+      const y = this.near[j]!;
+      for (let k = from; k < to; k++) {
         if (y >= t.years[2 * k]! && y <= t.years[2 * k + 1]!) {
           s++;
           break;
@@ -119,36 +191,76 @@ export class DocumentEvidence {
     }
     return s;
   }
+
+  /**
+   * Ranks the candidates cand[0, count) of one mention in place, best first. The first
+   * `fullCount` were named by a full name here; the rest are contextual candidates already
+   * known to be confirmed.
+   */
+  rank(cand: Int32Array, count: number, fullCount: number, start: number, end: number): void {
+    if (count <= 1) return;
+    const t = this.m.entities;
+    if (count > this.named.length) {
+      this.named = grow(this.named, count);
+      this.score = grow(this.score, count);
+      this.distance = new Float64Array(this.named.length);
+    }
+    let dated = false;
+    for (let k = 0; k < count && !dated; k++) dated = t.yearStart[cand[k]! + 1]! > t.yearStart[cand[k]!]!;
+    this.nearCount = 0;
+    if (dated) this.collectYears(start, end);
+    const contextualOnly = fullCount === 0;
+    for (let k = 0; k < count; k++) {
+      const e = cand[k]!;
+      const own = k < fullCount;
+      this.named[k] = this.namedCount[e]! - (own ? 1 : 0) > 0 || (!own && this.isNamedOrParentNamed(e)) ? 1 : 0;
+      this.distance[k] = contextualOnly ? this.proximity(e, start) : 0;
+      this.score[k] = this.scoreOf(e, cand, fullCount);
+    }
+    // Insertion sort: a handful of candidates, keys moved along with them.
+    for (let i = 1; i < count; i++) {
+      const e = cand[i]!;
+      const named = this.named[i]!;
+      const score = this.score[i]!;
+      const distance = this.distance[i]!;
+      let j = i - 1;
+      while (j >= 0 && this.before(cand, e, named, score, distance, j, contextualOnly)) {
+        cand[j + 1] = cand[j]!;
+        this.named[j + 1] = this.named[j]!;
+        this.score[j + 1] = this.score[j]!;
+        this.distance[j + 1] = this.distance[j]!;
+        j--;
+      }
+      cand[j + 1] = e;
+      this.named[j + 1] = named;
+      this.score[j + 1] = score;
+      this.distance[j + 1] = distance;
+    }
+  }
+
+  /** Whether candidate e (with these keys) ranks before the candidate at position j. */
+  private before(cand: Int32Array, e: number, named: number, score: number, distance: number, j: number, contextualOnly: boolean): boolean {
+    if (contextualOnly) {
+      if (distance !== this.distance[j]) return distance < this.distance[j]!;
+    } else if (named !== this.named[j]) {
+      return named > this.named[j]!;
+    }
+    if (score !== this.score[j]) return score > this.score[j]!;
+    const ids = this.m.entities.ids;
+    return ids[e]! < ids[cand[j]!]!;
+  }
 }
 
-/**
- * Ranks candidates of one mention. `full` are candidates from full names, `ctx` contextual
- * candidates already known to be confirmed. Returns entity indices, best first.
- */
-export function rankCandidates(ev: DocumentEvidence, full: readonly number[], ctx: readonly number[], start: number, end: number): number[] {
-  const all = [...new Set([...full, ...ctx])];
-  if (all.length <= 1) return all;
-  const ids = ev.m.entities.ids;
-  const t = ev.m.entities;
-  const dated = all.some((e) => t.yearStart[e + 1]! > t.yearStart[e]!);
-  const years = dated ? ev.yearsNear(start, end) : [];
-  const contextualOnly = full.length === 0;
-  const keyed = all.map((e) => ({
-    e,
-    named: ev.namedCount[e]! - (full.includes(e) ? 1 : 0) > 0 || (!full.includes(e) && ev.isNamedOrParentNamed(e)) ? 1 : 0,
-    near: contextualOnly ? ev.proximity(e, start) : 0,
-    score: ev.score(e, full, years),
-  }));
-  keyed.sort((a, b) => {
-    if (contextualOnly) {
-      if (a.near !== b.near) return a.near - b.near;
-    } else if (a.named !== b.named) {
-      return b.named - a.named;
-    }
-    if (a.score !== b.score) return b.score - a.score;
-    const ia = ids[a.e]!;
-    const ib = ids[b.e]!;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
-  return keyed.map((k) => k.e);
+function indexIn(list: Int32Array, count: number, x: number): number {
+  for (let k = 0; k < count; k++) if (list[k] === x) return k;
+  return -1;
+}
+
+/** A copy of `a` with room for at least `need` elements. */
+export function grow<T extends Int32Array | Float64Array>(a: T, need: number): T {
+  let size = Math.max(16, a.length * 2);
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }

@@ -11,7 +11,8 @@
 import { CLASS_WORD, WORD_CLASS_TABLE, wordClass } from '../text/char-class';
 import { COMBINING_BREVE, KIND_CYRILLIC_I, KIND_DROP, KIND_SPACE, multiExpansion } from '../text/fold-table';
 import { originalCharEnd } from '../text/normalize';
-import { FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE, terminalGroupOf } from './automaton-build';
+import { FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE } from './automaton-build';
+import { rankOf } from './bit-rank';
 import { RUN_AT_BOUNDARY } from './proclitics';
 import { G_PLAIN, G_START_BOUNDARY, type Matcher } from './types';
 import { ALPHA_LOOKUP, fillUnitEntry, unitTableOf } from './unit-table';
@@ -31,6 +32,9 @@ const START_BOUNDARY = G_START_BOUNDARY;
 const PLAIN = G_PLAIN;
 const FULL = TIER_FULL;
 const classOf = wordClass;
+const charEnd = originalCharEnd;
+const runBefore = precedingRunClass;
+const groupAt = rankOf; // the group ending at a terminal state is its rank (automaton-build.ts)
 const fillEntry = fillUnitEntry;
 const multiOf = multiExpansion;
 const ALPHA_MASK = ALPHA_LOOKUP;
@@ -55,17 +59,17 @@ function collect(sel: Selection, m: Matcher, text: string, ringU: Uint16Array, r
   const skipBelow = sel.skipBelow();
   for (let t = state; (nodes[STRIDE * t + 2]! & HAS_OUTPUT) !== 0; t = nodes[STRIDE * t + 2]! & LINK_MASK) {
     if (nodes[STRIDE * t + 2]! >= 0) continue; // not terminal itself: a suffix further down the chain is
-    const g = terminalGroupOf(m.terminalSlot, m.terminalGroup, t);
+    const g = groupAt(m.terminalBits, m.terminalRank, t);
     const s = q - m.groupLength[g]!;
     if (s < skipBelow) continue;
     const flags = m.groupFlags[g]!;
     let run = AT_BOUNDARY;
     if ((flags & START_BOUNDARY) !== 0) {
-      run = precedingRunClass(ringU, mask, s, 0, flags, sel.scratch);
+      run = runBefore(ringU, mask, s, 0, flags, sel.scratch);
       if (run === 0) continue;
     }
     const oStart = ringO[s & mask]!;
-    const oEnd = originalCharEnd(text, ringO[(q - 1) & mask]!);
+    const oEnd = charEnd(text, ringO[(q - 1) & mask]!);
     const tier = run === AT_BOUNDARY && (flags & PLAIN) !== 0 ? FULL : sel.tiers(g, oStart, oEnd, run);
     if (tier !== 0) sel.offer(tier, s, q, g, oStart, oEnd, run);
   }

@@ -1,9 +1,10 @@
 /**
  * Online selection of matches among the candidates the scan loop reports.
  *
- * Two tiers. Full names first: leftmost-longest, no overlaps. Contextual aliases
- * ("the Alliance", "Mr. Ban") second: per start the longest, kept only where it overlaps no
- * selected full name and no earlier contextual selection. So "the Alliance of Civilizations"
+ * Two tiers. Full names first (with self-evident contextual aliases, see self-evident.ts):
+ * leftmost-longest, no overlaps. Contextual aliases ("the Alliance", "Mr. Ban") second: per
+ * start the longest, kept only where it overlaps no selected full name and no earlier
+ * contextual selection. So "the Alliance of Civilizations"
  * is the full name "Alliance of Civilizations", not the contextual "the Alliance" + text.
  *
  * Without sorting: candidates live in rings indexed by normalized start. No candidate can
@@ -11,7 +12,7 @@
  * is final once the scan is maxLen past f, and everything overlapping [f, f + maxLen) is
  * final maxLen later; matches are then emitted in start order. Memory is O(maxLen).
  */
-import { V_CONTEXTUAL, type Matcher } from './types';
+import { V_CONTEXTUAL, V_SELF_EVIDENT, type Matcher } from './types';
 import { createVerifyScratch, validVariants, type VerifyScratch } from './verify';
 
 /** Receives each selected match: original [start, end), its group and valid variants. */
@@ -20,6 +21,8 @@ export type MatchSink = (start: number, end: number, group: number, variants: In
 export const TIER_FULL = 1;
 export const TIER_CONTEXTUAL = 2;
 const CONTEXTUAL = V_CONTEXTUAL;
+const SELF_EVIDENT = V_SELF_EVIDENT;
+const verify = validVariants; // a module-local copy (see the note in scan.ts)
 
 function nextPow2(n: number): number {
   let p = 1;
@@ -74,15 +77,19 @@ export class Selection {
     this.chosen = new Int32Array(size).fill(-1);
     this.scratch = createVerifyScratch(this.maxLen);
     let most = 1;
-    for (let g = 0; g + 1 < m.groupVariantStart.length; g++) most = Math.max(most, m.groupVariantStart[g + 1]! - m.groupVariantStart[g]!);
+    for (let g = 0; g < m.groupFlags.length; g++) most = Math.max(most, 1 + m.groupVariantExtra[g + 1]! - m.groupVariantExtra[g]!);
     this.variants = new Int32Array(most);
   }
 
   /** Which tiers the valid variants of a candidate belong to (0 if none is valid). */
   tiers(g: number, oStart: number, oEnd: number, run: number): number {
-    const count = validVariants(this.m, g, this.text, oStart, oEnd, run, this.scratch, this.variants);
+    const count = verify(this.m, g, this.text, oStart, oEnd, run, this.scratch, this.variants);
     let t = 0;
-    for (let k = 0; k < count; k++) t |= (this.m.variantFlags[this.variants[k]!]! & CONTEXTUAL) === 0 ? TIER_FULL : TIER_CONTEXTUAL;
+    for (let k = 0; k < count; k++) {
+      const f = this.m.variantFlags[this.variants[k]!]!;
+      // A self-evident contextual alias names its entity (or parent) itself: it competes as a full name.
+      t |= (f & CONTEXTUAL) === 0 || (f & SELF_EVIDENT) !== 0 ? TIER_FULL : TIER_CONTEXTUAL;
+    }
     return (t & TIER_FULL) !== 0 ? TIER_FULL : t;
   }
 
@@ -156,7 +163,7 @@ export class Selection {
     const g = ring.group[slot]!;
     const oStart = ring.oStart[slot]!;
     const oEnd = ring.oEnd[slot]!;
-    const count = validVariants(this.m, g, this.text, oStart, oEnd, ring.run[slot]!, this.scratch, this.variants);
+    const count = verify(this.m, g, this.text, oStart, oEnd, ring.run[slot]!, this.scratch, this.variants);
     if (count > 0) this.sink(oStart, oEnd, g, this.variants, count);
   }
 

@@ -4,13 +4,16 @@
  * Layout: "CLM1", u32 format version, u32 header length, a UTF-8 JSON header (section table,
  * entity ids, kind names), zero padding to 8 bytes, then each typed array's raw bytes at an
  * 8-byte-aligned offset. Loading parses only the header and wraps the rest in typed-array
- * views: no copying (unless the input buffer itself is misaligned) and no per-state work.
+ * views: no copying (unless the input buffer itself is misaligned) and no per-state work;
+ * the few derived arrays (derived.ts) are rebuilt in linear time over small tables.
+ * Integer tables use the narrowest type their range allows (u16 for most), chosen by the
+ * compiler; the section table records each type.
  * Typed arrays use the platform's byte order; every browser engine is little-endian, and
  * loading refuses a big-endian platform rather than misread the file.
  */
 import type { Kind } from '../dataset/schema';
-import { alphaIndexFromAlphabet } from './automaton-build';
-import { MATCHER_FORMAT_VERSION, type Matcher } from './types';
+import { withDerivedArrays } from './derived';
+import { MATCHER_FORMAT_VERSION, type Matcher, type UintArray } from './types';
 
 const MAGIC = [0x43, 0x4c, 0x4d, 0x31]; // "CLM1"
 
@@ -51,19 +54,36 @@ function view(type: ArrayType, buffer: ArrayBuffer, offset: number, length: numb
   }
 }
 
+/** The stored sections and the types each may have. */
+const SECTION_TYPES: Record<string, readonly ArrayType[]> = {
+  alphabet: ['u16'],
+  nodes: ['i32'],
+  terminalBits: ['u32'],
+  groupLength: ['u8', 'u16'],
+  groupFlags: ['u8'],
+  groupVariantExtra: ['u16', 'u32'],
+  variantEntity: ['u16', 'u32'],
+  variantFlags: ['u8'],
+  casedUnits: ['u16'],
+  kindCodes: ['u8'],
+  parent: ['i32'],
+  linkStart: ['u16', 'u32'],
+  links: ['u16', 'u32'],
+  yearStart: ['u16', 'u32'],
+  years: ['u16'],
+};
+
 function arraysOf(m: Matcher, kindCodes: Uint8Array): Record<string, AnyArray> {
   const t = m.entities;
   return {
     alphabet: m.alphabet,
     nodes: m.nodes,
-    terminalSlot: m.terminalSlot,
-    terminalGroup: m.terminalGroup,
+    terminalBits: m.terminalBits,
     groupLength: m.groupLength,
     groupFlags: m.groupFlags,
-    groupVariantStart: m.groupVariantStart,
+    groupVariantExtra: m.groupVariantExtra,
     variantEntity: m.variantEntity,
     variantFlags: m.variantFlags,
-    variantCasedStart: m.variantCasedStart,
     casedUnits: m.casedUnits,
     kindCodes,
     parent: t.parent,
@@ -120,6 +140,7 @@ export function loadMatcher(input: Uint8Array): Matcher {
   const dataStart = bytes.byteOffset + align8(12 + jsonLength);
   const a: Record<string, AnyArray> = {};
   for (const s of header.sections) {
+    if (!SECTION_TYPES[s.name]?.includes(s.type)) throw new Error(`matcher: unexpected section ${s.name} (${s.type})`);
     if (dataStart + s.offset + s.length * bytesPer(s.type) > bytes.byteOffset + bytes.byteLength) throw new Error('matcher: truncated file');
     a[s.name] = view(s.type, bytes.buffer as ArrayBuffer, dataStart + s.offset, s.length);
   }
@@ -128,33 +149,29 @@ export function loadMatcher(input: Uint8Array): Matcher {
     if (!arr) throw new Error(`matcher: missing section ${name}`);
     return arr as T;
   };
-  const alphabet = get<Uint16Array>('alphabet');
   const kindCodes = get<Uint8Array>('kindCodes');
-  return {
+  return withDerivedArrays({
     version,
     maxPatternLength: header.maxPatternLength,
-    alphabet,
-    alphaIndex: alphaIndexFromAlphabet(alphabet),
+    alphabet: get('alphabet'),
     nodes: get('nodes'),
-    terminalSlot: get('terminalSlot'),
-    terminalGroup: get('terminalGroup'),
-    groupLength: get('groupLength'),
+    terminalBits: get('terminalBits'),
+    groupLength: get<Uint8Array | Uint16Array>('groupLength'),
     groupFlags: get('groupFlags'),
-    groupVariantStart: get('groupVariantStart'),
-    variantEntity: get('variantEntity'),
+    groupVariantExtra: get<UintArray>('groupVariantExtra'),
+    variantEntity: get<UintArray>('variantEntity'),
     variantFlags: get('variantFlags'),
-    variantCasedStart: get('variantCasedStart'),
     casedUnits: get('casedUnits'),
     entities: {
       ids: header.ids,
       kinds: Array.from(kindCodes, (c) => header.kindNames[c]!),
       parent: get('parent'),
-      linkStart: get('linkStart'),
-      links: get('links'),
-      yearStart: get('yearStart'),
+      linkStart: get<UintArray>('linkStart'),
+      links: get<UintArray>('links'),
+      yearStart: get<UintArray>('yearStart'),
       years: get('years'),
     },
-  };
+  });
 }
 
 function bytesPer(type: ArrayType): number {

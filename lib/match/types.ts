@@ -9,6 +9,11 @@ export const V_CASE_EXACT = 1; // acronym: the page must have exactly this case 
 export const V_CAPITALS = 2; // contextual alias: its capitals must be capitals on the page ("Mr. Ban", not "ban")
 export const V_CONTEXTUAL = 4; // counts only where the entity (or its parent) is fully named
 export const V_NEEDS_LI = 8; // Arabic "ال…" name with its alif elided after the proclitic ل ("للأمم")
+// Set by the compiler on contextual aliases whose own text holds a full name (see self-evident.ts):
+export const V_NAMES_ENTITY = 16; // ... of the alias's own entity
+export const V_NAMES_PARENT = 32; // ... of the entity's parent ("high-level debate of the General Assembly")
+/** A self-evident contextual alias: confirmed by its own text, and selected like a full name. */
+export const V_SELF_EVIDENT = V_NAMES_ENTITY | V_NAMES_PARENT;
 
 /** Group flags: properties of a normalized pattern text, shared by all its variants. */
 export const G_START_BOUNDARY = 1; // starts with a word unit: must not start inside a word
@@ -17,6 +22,9 @@ export const G_ARABIC_START = 4; // starts with an Arabic letter: proclitics may
 export const G_STARTS_WITH_AL = 8; // starts with the article ال (so no second article before it)
 export const G_PLAIN = 16; // has a full-name variant with no case or proclitic condition
 
+/** Unsigned integers in the narrowest typed array their range allows (chosen at compile time). */
+export type UintArray = Uint16Array | Uint32Array;
+
 /** Entity facts the ranking needs, in compact form. */
 export interface EntityTable {
   ids: string[];
@@ -24,13 +32,17 @@ export interface EntityTable {
   /** Index of facts.parent, or -1. */
   parent: Int32Array;
   /** CSR: links of entity e are links[linkStart[e] .. linkStart[e+1]) (related, parent, participants, ...). */
-  linkStart: Uint32Array;
-  links: Uint32Array;
+  linkStart: UintArray;
+  links: UintArray;
   /** CSR of [from, to] year pairs: years[2k], years[2k+1] for k in yearStart[e] .. yearStart[e+1]. */
-  yearStart: Uint32Array;
+  yearStart: UintArray;
   years: Uint16Array;
 }
 
+/**
+ * Arrays marked "derived" are rebuilt by loadMatcher from the others (cheap, linear in
+ * their size) and never serialized.
+ */
 export interface Matcher {
   /** Format version of the serialized form. */
   version: number;
@@ -38,7 +50,7 @@ export interface Matcher {
   maxPatternLength: number;
   /** alphabet[k-1] is the code unit with alphabet index k (index 0 = not in any pattern). */
   alphabet: Uint16Array;
-  /** Code unit → alphabet index; derived from `alphabet` at load time. */
+  /** Derived: code unit → alphabet index. */
   alphaIndex: Uint16Array;
   /**
    * Double-array trie with failure links, interleaved per state s (see automaton-build.ts):
@@ -47,18 +59,34 @@ export interface Matcher {
    * link (low 30 bits) | FAIL_HAS_OUTPUT | FAIL_TERMINAL (sign bit).
    */
   nodes: Int32Array;
-  /** Terminal states, sorted, and the pattern group ending at each. */
-  terminalSlot: Int32Array;
-  terminalGroup: Int32Array;
-  /** Per group (distinct normalized pattern): length in units, G_* flags, variant range. */
-  groupLength: Uint16Array;
+  /**
+   * Bitmap of terminal states. Groups are numbered in the slot order of their terminal
+   * states, so the group ending at terminal state t is rankOf(terminalBits, terminalRank, t).
+   */
+  terminalBits: Uint32Array;
+  /** Derived: rankCounts(terminalBits). */
+  terminalRank: Uint32Array;
+  /** Per group (distinct normalized pattern): length in units, G_* flags. */
+  groupLength: Uint8Array | Uint16Array;
   groupFlags: Uint8Array;
-  groupVariantStart: Uint32Array;
-  /** Per variant: entity index, V_* flags, case-preserving pattern units range in casedUnits. */
-  variantEntity: Uint32Array;
+  /**
+   * Variants are stored group after group, at least one per group, so the first variant of
+   * group g is g + groupVariantExtra[g] (the extra variants of earlier groups): a small
+   * number, unlike the variant index itself. Group g's variants end where g + 1's start.
+   */
+  groupVariantExtra: UintArray;
+  /** Per variant: entity index, V_* flags. */
+  variantEntity: UintArray;
   variantFlags: Uint8Array;
-  variantCasedStart: Uint32Array;
+  /**
+   * Case-preserving pattern units of the variants that check case (V_CASE_EXACT or
+   * V_CAPITALS), in variant order, each as long as its group's pattern.
+   */
   casedUnits: Uint16Array;
+  /** Derived: bitmap of case-checking variants, its rank counts, and casedStart[k] = start in casedUnits of the k-th. */
+  casedBits: Uint32Array;
+  casedRank: Uint32Array;
+  casedStart: Uint32Array;
   entities: EntityTable;
 }
 
@@ -89,4 +117,4 @@ export interface PatternSpec {
   flags: number;
 }
 
-export const MATCHER_FORMAT_VERSION = 1;
+export const MATCHER_FORMAT_VERSION = 2;

@@ -6,6 +6,7 @@
 import { isArabicLetter, isWordUnit } from '../text/char-class';
 import { FOLDED_UNIT, foldKind, KIND_MULTI, KIND_DROP } from '../text/fold-table';
 import { normalizeChunk, type NormalizeCursor } from '../text/normalize';
+import { rankOf } from './bit-rank';
 import {
   G_ARABIC_START,
   G_STARTS_WITH_AL,
@@ -29,6 +30,20 @@ const isArabic = isArabicLetter;
 const classify = classifyProcliticRun;
 const MAX_RUN = MAX_PROCLITIC_RUN;
 const AT_BOUNDARY = RUN_AT_BOUNDARY;
+const casedIndexOf = rankOf;
+const kindOf = foldKind;
+const FOLDED = FOLDED_UNIT;
+const MULTI = KIND_MULTI;
+const DROP = KIND_DROP;
+const normalizeSome = normalizeChunk;
+const NEEDS_LI = V_NEEDS_LI;
+const CASE_CHECKED = V_CASE_EXACT | V_CAPITALS;
+const CASE_EXACT = V_CASE_EXACT;
+const LI = RUN_LI;
+const STARTS_WITH_AL = G_STARTS_WITH_AL;
+const ARABIC_START = G_ARABIC_START;
+const BEFORE_ARTICLE = RUN_BEFORE_ARTICLE;
+const BEFORE_BARE_NAME = RUN_BEFORE_BARE_NAME;
 
 /** Reusable buffers so verification allocates nothing per candidate. */
 export interface VerifyScratch {
@@ -63,7 +78,7 @@ export function precedingRunClass(
   scratch: VerifyScratch,
 ): number {
   if (s <= floor || !isWord(ring[(s - 1) & mask]!)) return AT_BOUNDARY;
-  if ((groupFlags & G_ARABIC_START) === 0) return 0;
+  if ((groupFlags & ARABIC_START) === 0) return 0;
   let k = s - 1;
   while (k >= floor && isWord(ring[k & mask]!)) {
     if (s - k > MAX_RUN) return 0;
@@ -80,14 +95,14 @@ export function precedingRunClass(
 
 /** Whether a variant accepts what precedes it (see proclitics.ts). */
 function acceptsRun(groupFlags: number, variantFlags: number, runClass: number): boolean {
-  if ((variantFlags & V_NEEDS_LI) !== 0) return (runClass & RUN_LI) !== 0;
-  if (runClass === RUN_AT_BOUNDARY) return true;
-  return (runClass & ((groupFlags & G_STARTS_WITH_AL) !== 0 ? RUN_BEFORE_ARTICLE : RUN_BEFORE_BARE_NAME)) !== 0;
+  if ((variantFlags & NEEDS_LI) !== 0) return (runClass & LI) !== 0;
+  if (runClass === AT_BOUNDARY) return true;
+  return (runClass & ((groupFlags & STARTS_WITH_AL) !== 0 ? BEFORE_ARTICLE : BEFORE_BARE_NAME)) !== 0;
 }
 
 function lowerUnit(u: number): number {
-  const k = foldKind(u);
-  return k === KIND_MULTI || k === KIND_DROP ? u : FOLDED_UNIT[u]!;
+  const k = kindOf(u);
+  return k === MULTI || k === DROP ? u : FOLDED[u]!;
 }
 
 /** Case-preserving normalization of text[oStart, oEnd) into scratch.units; returns its length. */
@@ -97,7 +112,7 @@ function casedSpan(text: string, oStart: number, oEnd: number, scratch: VerifySc
   c.pos = 0;
   c.prevSpace = false;
   while (c.i < oEnd && c.pos < scratch.units.length - 40) {
-    normalizeChunk(text, oEnd, scratch.units, scratch.origin, -1, c, scratch.units.length - c.pos, true);
+    normalizeSome(text, oEnd, scratch.units, scratch.origin, -1, c, scratch.units.length - c.pos, true);
   }
   return c.i < oEnd ? -1 : c.pos;
 }
@@ -120,15 +135,16 @@ export function validVariants(
   const len = m.groupLength[g]!;
   let casedLen = -2; // computed on the first variant that needs it
   let count = 0;
-  const vEnd = m.groupVariantStart[g + 1]!;
-  for (let v = m.groupVariantStart[g]!; v < vEnd; v++) {
+  const vEnd = g + 1 + m.groupVariantExtra[g + 1]!;
+  for (let v = g + m.groupVariantExtra[g]!; v < vEnd; v++) {
     const vFlags = m.variantFlags[v]!;
     if (!acceptsRun(gFlags, vFlags, runClass)) continue;
-    if ((vFlags & (V_CASE_EXACT | V_CAPITALS)) !== 0) {
+    if ((vFlags & CASE_CHECKED) !== 0) {
       if (casedLen === -2) casedLen = casedSpan(text, oStart, oEnd, scratch);
       if (casedLen !== len) continue;
-      const from = m.variantCasedStart[v]!;
-      const exact = (vFlags & V_CASE_EXACT) !== 0;
+      // The k-th case-checking variant has the k-th pattern text in casedUnits (derived.ts).
+      const from = m.casedStart[casedIndexOf(m.casedBits, m.casedRank, v)]!;
+      const exact = (vFlags & CASE_EXACT) !== 0;
       let ok = true;
       for (let k = 0; ok && k < len; k++) {
         const p = m.casedUnits[from + k]!;

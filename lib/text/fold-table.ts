@@ -221,9 +221,13 @@ export function multiExpansion(c: number, keepCase: boolean): string {
   return (keepCase ? MULTI_CASED.get(c) : MULTI_FOLDED.get(c)) ?? '';
 }
 
+const FIRST_DROPPED_MARK = Math.min(...DROPPED_MARKS.map(([a]) => a));
+
 /** True for the combining marks that are dropped (a match span is extended over them). */
 export function isDroppedMark(c: number): boolean {
-  return inRangesPairs(c, DROPPED_MARKS);
+  // Called after every match end: the commonest characters (ASCII, Latin-1, spaces) are below
+  // the first range, so they skip the range walk.
+  return c >= FIRST_DROPPED_MARK && inRangesPairs(c, DROPPED_MARKS);
 }
 
 function inRangesPairs(c: number, list: Array<[number, number]>): boolean {

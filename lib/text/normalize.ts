@@ -32,6 +32,7 @@ const SPACE = KIND_SPACE;
 const CYRILLIC_I = KIND_CYRILLIC_I;
 const MULTI = KIND_MULTI;
 const BREVE = COMBINING_BREVE;
+const isDropped = isDroppedMark;
 
 export interface NormalizedText {
   /** The normalized text. */
@@ -187,7 +188,7 @@ export function originalCharEnd(original: string, o: number): number {
     const next = original.charCodeAt(end);
     if (next >= 0xdc00 && next <= 0xdfff) end++;
   }
-  while (end < original.length && isDroppedMark(original.charCodeAt(end))) end++;
+  while (end < original.length && isDropped(original.charCodeAt(end))) end++;
   return end;
 }
 
