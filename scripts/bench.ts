@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: what matching and drawing cost in real headless Chromium (issues 3 and 5).
+ *
+ *   1. Matching: the largest corpus pages and a generated dense page, term packs of 1k, 10k and
+ *      100k aliases; the DOM-read floor, our engine, and mark.js, one RegExp, modern-ahocorasick.
+ *   2. Drawing: the dense page's mentions as CSS Custom Highlights vs <mark> elements, and what
+ *      registered ranges cost every later DOM change of the page.
+ *
+ * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
+ * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k, --no-markjs,
+ * --markjs-budget SECONDS (default 390: a mark.js run that could overrun it is skipped and
+ * printed as such; 900 runs every cell).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../tests/support/static-server';
+import { startBenchBrowser } from './bench/browser';
+import { buildDensePage } from './bench/dense-page';
+import { runDrawingSuite } from './bench/drawing-suite';
+import { runMarkJsSuite } from './bench/markjs-suite';
+import { runMatchingSuite } from './bench/matching-suite';
+import { bundleInPageCode } from './bench/page-bundle';
+import { profileTable } from './bench/profile-scan';
+import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
+import { largestCorpusPages, type Target } from './bench/targets';
+import { assemblePacks, compilePack, coreEntities, loadRealEntities } from './bench/term-packs';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+}
+
+const RUNS = Number(option('--runs', '5'));
+const REPS = Number(option('--reps', '5'));
+const PACKS = option('--packs', '1k,10k,100k').split(',');
+const MARKJS = !process.argv.includes('--no-markjs');
+const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
+
+const started = Date.now();
+// Other work on this small machine (tests, builds) skews timings: say how busy it was.
+const loadAtStart = loadavg()[0]!;
+const log = (s: string): void => void process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+const phases: Record<string, number> = {};
+async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const t0 = Date.now();
+  log(`${name}…`);
+  const r = await fn();
+  phases[name] = (Date.now() - t0) / 1000;
+  return r;
+}
+
+async function main(): Promise<void> {
+  const { real, core, packs, dense } = await phase('inputs', () => {
+    const real = loadRealEntities((s) => log(s));
+    const core = coreEntities(real);
+    const packs = assemblePacks(real, core)
+      .filter((p) => PACKS.includes(p.label))
+      .map((input) => {
+        const compiled = compilePack(input);
+        log(`  pack ${input.label}: ${input.aliasCount} aliases, compiled in ${(compiled.buildMs / 1000).toFixed(2)} s, ${(compiled.bytes.length / 1e6).toFixed(1)} MB`);
+        return { input, compiled };
+      });
+    return { real, core, packs, dense: buildDensePage(core) };
+  });
+  const b = await startBenchBrowser(await bundleInPageCode());
+  try {
+    writeFileSync(join(b.dir, 'dense.html'), dense.html);
+    const targets: Target[] = [...largestCorpusPages(4), { name: 'dense', path: '/bench/dense.html', fileBytes: Buffer.byteLength(dense.html) }];
+    const matching = await phase('matching', () => runMatchingSuite(b, packs, targets, { runs: RUNS, reps: REPS, profiles: [['ours', 'dense'], ['ours', targets[0]!.name], ['product', targets[0]!.name]], log }));
+    const marks = MARKJS
+      ? await phase('mark.js', () => runMarkJsSuite(b, packs.map((p) => p.input.label), targets, { budgetMs: MARKJS_BUDGET_MS, log }))
+      : {};
+    const drawing = await phase('drawing', () => runDrawingSuite(b, packs[0]!.input.label, { runs: RUNS, reps: REPS, log }));
+
+    const env = `Chromium ${b.browser.version()} headless, Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 16)}Z`;
+    const out = [
+      `Context Lens bench — ${env}`,
+      `Dataset: ${real.length} real entities (${core.length} in the 1k pack's core). Dense page: ${dense.planted} planted names, ${dense.textChars} characters (${(dense.textBytes / 1e6).toFixed(2)} MB UTF-8), six languages.`,
+      `Load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${availableParallelism()} cores (anything above ~1 means other processes competed for the CPU).`,
+      `Pages: ${targets.map((t) => `${t.name} (${(t.fileBytes / 1e6).toFixed(2)} MB)`).join(', ')}. chars = text the floor walk reads (inline scripts included); readable = what the content script keeps.`,
+      '',
+      '== 1. Matching (issue 3) ==',
+      '',
+      packTable(matching),
+      '',
+      baselineBuildTable(matching),
+      '',
+      ...Object.keys(matching.scans).flatMap((label) => [scanTable(matching, marks, label, targets), '']),
+      'floor = TreeWalker over text nodes reading .data (lengths summed); walk+chars = the same walk reading every character;',
+      'walk+join = the same walk keeping the nodes + the content script\'s join (block breaks between blocks);',
+      'scanText only = walk+join + the engine\'s scan loop, no mentions built (largest pack only); ours = walk+join + findMentions;',
+      'product path = the content script\'s own filtered walk (skips script, style, code, hidden, editable) + join + findMentions;',
+      'RegExp / modern-AC = walk+join + one alternation RegExp (giu, longest first) / AhoCorasick.search (leftmost-longest).',
+      '',
+      ...Object.entries(matching.profiles).flatMap(([what, profile]) => [
+        profileTable(`CPU profile of 20 warm scans, pack ${packs[packs.length - 1]!.input.label}, ${what} (inlined helpers may be credited with loop time)`, profile),
+        '',
+      ]),
+      coldTable(matching, targets),
+      '',
+      countsTable(matching, marks, targets, dense.planted),
+      '',
+      '== 2. Drawing (issue 5) ==',
+      '',
+      drawingTables(drawing),
+      '',
+      goalsTable(matching, drawing),
+      '',
+      `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    ].join('\n');
+    process.stdout.write(out + '\n');
+
+    const dir = join(REPO_ROOT, 'artifacts/bench');
+    mkdirSync(dir, { recursive: true });
+    const results = {
+      env,
+      options: { runs: RUNS, reps: REPS, packs: PACKS, markjs: MARKJS, markjsBudgetMs: MARKJS_BUDGET_MS },
+      dense: { planted: dense.planted, textChars: dense.textChars, textBytes: dense.textBytes },
+      targets,
+      matching,
+      markjs: marks,
+      drawing,
+      phasesSeconds: phases,
+    };
+    writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    log(`raw numbers in ${join(dir, 'results.json')}`);
+  } finally {
+    await b.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
