@@ -27,6 +27,21 @@ export interface EntityCardProps {
   libraryUrl?: string;
 }
 
+/** Names that open their own card, laid out in the content language's direction. */
+function EntityLinks({ links, lang, onPick }: { links: CardLink[]; lang: Lang; onPick?: (id: string) => void }) {
+  return (
+    <ul lang={lang} dir={directionOf(lang)}>
+      {links.map((link) => (
+        <li key={link.id}>
+          <button type="button" class="link" onClick={() => onPick?.(link.id)}>
+            <bdi>{link.name}</bdi>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -94,15 +109,7 @@ export function EntityCard(props: EntityCardProps) {
       {props.candidates && props.candidates.length > 0 && (
         <div class="candidates">
           <h3>{t('card.otherCandidates')}</h3>
-          <ul lang={view.lang} dir={directionOf(view.lang)}>
-            {props.candidates.map((c) => (
-              <li key={c.id}>
-                <button type="button" class="link" onClick={() => props.onPick?.(c.id)}>
-                  <bdi>{c.name}</bdi>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <EntityLinks links={props.candidates} lang={view.lang} onPick={props.onPick} />
           {props.onNotThis && (
             <button type="button" class="link" onClick={props.onNotThis} data-testid="card-not-this">
               {t('card.notThis')}
@@ -113,15 +120,7 @@ export function EntityCard(props: EntityCardProps) {
       {props.related && props.related.length > 0 && (
         <div class="related">
           <h3>{t('card.related')}</h3>
-          <ul lang={view.lang} dir={directionOf(view.lang)}>
-            {props.related.map((r) => (
-              <li key={r.id}>
-                <button type="button" class="link" onClick={() => props.onPick?.(r.id)}>
-                  <bdi>{r.name}</bdi>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <EntityLinks links={props.related} lang={view.lang} onPick={props.onPick} />
         </div>
       )}
       <details class="names">
