@@ -160,16 +160,30 @@ export class CardHost {
     this.place(ui.uiContainer, state.anchor);
   }
 
-  /** Below the mention if it fits, else above; always inside the viewport. */
+  /**
+   * Below the mention if it fits, else above; in a small viewport (a frame) on the roomier side
+   * with its height capped, so the card never covers the mention it explains.
+   */
   private place(container: HTMLElement, anchor: DOMRect): void {
     const card = container.querySelector<HTMLElement>('.card');
+    if (card) card.style.maxBlockSize = '';
     const width = card?.offsetWidth ?? 380;
-    const height = card?.offsetHeight ?? 240;
+    let height = card?.offsetHeight ?? 240;
     const margin = 8;
+    const gap = 6;
     const vw = document.documentElement.clientWidth || window.innerWidth;
     const vh = window.innerHeight;
-    let top = anchor.bottom + 6;
-    if (top + height > vh - margin && anchor.top - 6 - height >= margin) top = anchor.top - 6 - height;
+    const below = vh - anchor.bottom - gap - margin;
+    const above = anchor.top - gap - margin;
+    let top: number;
+    if (height <= below) top = anchor.bottom + gap;
+    else if (height <= above) top = anchor.top - gap - height;
+    else {
+      const room = Math.max(below, above, 80);
+      height = Math.min(height, room);
+      if (card) card.style.maxBlockSize = `${Math.round(room)}px`;
+      top = below >= above ? anchor.bottom + gap : anchor.top - gap - height;
+    }
     top = Math.max(margin, Math.min(top, vh - height - margin));
     const rtl = this.contentLang === 'ar';
     let left = rtl ? anchor.right - width : anchor.left;

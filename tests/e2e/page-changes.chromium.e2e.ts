@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { setStoredSetting } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { SEED_PAGES } from '../support/static-server';
+import { join } from 'node:path';
+import { REPO_ROOT, SEED_PAGES } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
 
 describe('following the page in Chromium', () => {
@@ -45,6 +46,37 @@ describe('following the page in Chromium', () => {
     const card = page.getByTestId('entity-card');
     await card.waitFor({ timeout: 5_000 });
     expect(await card.getAttribute('data-entity')).toBe('unesco');
+    await page.close();
+  });
+
+  test('highlights a same-origin frame and opens the card inside it, on screen', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/with-frame.html'));
+    const frame = page.frameLocator('#frame');
+    const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
+    await expect
+      .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const r = await inner.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild as Text;
+      const at = text.data.indexOf('Ban Ki-moon');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 11);
+      const b = range.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    const box = (await page.locator('#frame').boundingBox())!;
+    await page.mouse.move(box.x + 1 + r.x, box.y + 1 + r.y);
+    const card = frame.getByTestId('entity-card');
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
+    // The card stays inside the frame's viewport and does not cover the mention.
+    const cardBox = (await card.boundingBox())!;
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(box.y + box.height + 1);
+    const mentionTop = box.y + 1 + r.y;
+    expect(cardBox.y > mentionTop || cardBox.y + cardBox.height < mentionTop).toBe(true);
+    await page.screenshot({ path: join(REPO_ROOT, 'artifacts/e2e/card-in-frame.png') });
     await page.close();
   });
 
