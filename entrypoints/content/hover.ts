@@ -6,29 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
 import type { MentionIndex, PageMention } from './mention-index';
-
-interface Caret {
-  node: Node;
-  offset: number;
-}
-
-function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): Caret | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?: (
-      x: number,
-      y: number,
-      options?: { shadowRoots: ShadowRoot[] },
-    ) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (doc.caretPositionFromPoint) {
-    // Without the shadow roots listed, the caret stops at their hosts.
-    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
-    return p ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = doc.caretRangeFromPoint?.(x, y);
-  return r ? { node: r.startContainer, offset: r.startOffset } : null;
-}
+import { caretAt } from './caret';
 
 /** True when (x, y) is over the glyph at `offset` of `node`, not just nearest to it. */
 function overGlyph(node: Node, offset: number, x: number, y: number): boolean {

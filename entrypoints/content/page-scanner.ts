@@ -7,6 +7,7 @@
  */
 import { createDocumentScan, type DocumentScan, type Matcher, type Mention } from '../../lib/match';
 import { textNodeBatches } from './text-nodes';
+import { firstVisibleTextNode } from './caret';
 import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from './page-text';
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
@@ -88,7 +89,7 @@ export class PageScanner {
     const t0 = performance.now();
     const generation = ++this.generation;
     this.clear();
-    const next = textNodeBatches(root, this.onShadowRoot);
+    const next = textNodeBatches(root, this.onShadowRoot, root === document.body ? firstVisibleTextNode() : null);
     await this.scanInSlices(
       (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
       () => signal.aborted || generation !== this.generation,

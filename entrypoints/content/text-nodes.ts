@@ -44,31 +44,62 @@ export function collectTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot)
   return nodes;
 }
 
+/** True when `node` may be read: no ancestor of it is skipped. */
+export function isReadable(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isSkippedElement(el)) return false;
+  return node.nodeType === Node.TEXT_NODE && (node as Text).data.trim() !== '';
+}
+
 /**
  * The same walk, a batch at a time, so a huge page is read across several tasks: each call
  * returns the next nodes up to `maxChars` of text or until `deadline` (performance.now()),
  * at least one node, or [] at the end. Markup-heavy pages cost more per character than text.
- * Open shadow roots are read after the tree that holds them.
+ * With `startAt` (a readable text node, e.g. the first one on screen) the walk reads from there
+ * to the end first, then from the top up to it. Open shadow roots come after the main tree.
  */
 export function textNodeBatches(
   root: Node,
   onShadowRoot?: (shadow: ShadowRoot) => void,
+  startAt?: Text | null,
 ): (maxChars: number, deadline: number) => Text[] {
   const shadows: ShadowRoot[] = [];
   const meet = (shadow: ShadowRoot) => {
     shadows.push(shadow);
     onShadowRoot?.(shadow);
   };
+  const from = startAt && root.contains(startAt) && isReadable(startAt) ? startAt : null;
+  // Phases: from `from` to the end; from the top up to `from`; then each shadow root met.
   let walker = readableTextWalker(root, meet);
+  let phase: 'forward' | 'wrap' | 'shadows' = from ? 'forward' : 'wrap';
+  let pendingFirst: Text | null = from;
+  if (from) walker.currentNode = from;
+  const advance = (): Text | null => {
+    if (pendingFirst) {
+      const n = pendingFirst;
+      pendingFirst = null;
+      return n;
+    }
+    for (;;) {
+      const n = walker.nextNode() as Text | null;
+      if (phase === 'forward') {
+        if (n) return n;
+        phase = 'wrap';
+        walker = readableTextWalker(root, meet);
+        continue;
+      }
+      if (phase === 'wrap' && n && n !== from) return n;
+      if (phase === 'shadows' && n) return n;
+      const shadow = shadows.shift();
+      if (!shadow) return null;
+      phase = 'shadows';
+      walker = readableTextWalker(shadow, meet);
+    }
+  };
   return (maxChars, deadline) => {
     const batch: Text[] = [];
     let chars = 0;
     while (chars < maxChars || batch.length === 0) {
-      let n = walker.nextNode() as Text | null;
-      while (!n && shadows.length) {
-        walker = readableTextWalker(shadows.shift()!, meet);
-        n = walker.nextNode() as Text | null;
-      }
+      const n = advance();
       if (!n) break;
       batch.push(n);
       chars += n.length;

@@ -32,7 +32,7 @@ function writePages(dir: string): void {
     paragraphs.push(p);
     size += p.length;
   }
-  writeFileSync(join(dir, 'huge.html'), page(paragraphs.join('\n')));
+  writeFileSync(join(dir, 'huge.html'), page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>'));
   // 4,000 nested elements around a name.
   writeFileSync(join(dir, 'nested.html'), page(`${'<div>'.repeat(4000)}${SENTENCES[0]}${'</div>'.repeat(4000)}`));
   // A page that sabotages the APIs we use, in its own world.
@@ -81,16 +81,38 @@ describe('bad pages in Chromium', () => {
 
   test('10 MB of text: scanned in slices under 50 ms, the page stays responsive', async () => {
     const { p, errors } = await open('/bad/huge.html');
-    // The page answers quickly while we scan.
+    // The page is not frozen while we scan. (Its own first layout of 10 MB takes about a second
+    // here; what is ours is bounded by longestTaskMs below.)
     const t0 = Date.now();
     await p.evaluate(() => 1 + 1);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(5000);
     await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 150_000, interval: 1000 }).toBe(true);
     const status = (await statusOf(p))!;
     // The page holds ~160k mentions; past 20k the extension stops drawing (MAX_MENTIONS).
     expect(status.mentions).toBe(20_000);
     expect(status.longestTaskMs).toBeLessThan(50);
     expect(errors).toEqual([]);
+    await p.close();
+  }, 180_000);
+
+  test('opened scrolled to its end, a 10 MB page is highlighted on screen first', async () => {
+    const { p } = await open('/bad/huge.html#end');
+    // On screen: the last paragraphs. The pass starts from the first visible node and wraps to
+    // the top; the page holds ~160k mentions and drawing stops at 20k, so in document order
+    // the end would never be drawn.
+    const onScreen = () =>
+      p.evaluate(() => {
+        let n = 0;
+        for (const [, h] of CSS.highlights) {
+          for (const r of h as unknown as Iterable<AbstractRange>) {
+            const rect = (r.startContainer.parentElement as Element).getBoundingClientRect();
+            if (rect.bottom > 0 && rect.top < innerHeight) n++;
+          }
+        }
+        return n;
+      });
+    await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 150_000, interval: 1000 }).toBe(true);
+    expect(await onScreen()).toBeGreaterThan(3);
     await p.close();
   }, 180_000);
 

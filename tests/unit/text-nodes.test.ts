@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { collectTextNodes, textNodeBatches } from '../../entrypoints/content/text-nodes';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const texts = (nodes: Text[]) => nodes.map((n) => n.data);
+
+function readAll(next: (maxChars: number, deadline: number) => Text[]): Text[] {
+  const all: Text[] = [];
+  for (let b = next(5, Infinity); b.length; b = next(5, Infinity)) all.push(...b);
+  return all;
+}
+
+describe('reading the page', () => {
+  test('skips code, form fields, editable areas, hidden and translate=no text', () => {
+    const body = page(
+      '<p>one</p><pre>code</pre><textarea>area</textarea><div contenteditable="true"><b>edit</b></div>' +
+        '<div contenteditable="false">two</div><p aria-hidden="true">hidden</p><p translate="no">name</p><p>three</p>',
+    );
+    expect(texts(collectTextNodes(body))).toEqual(['one', 'two', 'three']);
+  });
+
+  test('reads from the first visible node to the end, then from the top, each node once', () => {
+    const body = page('<p>a</p><p>b</p><p>c</p><p>d</p><p>e</p>');
+    const c = body.querySelectorAll('p')[2]!.firstChild as Text;
+    expect(texts(readAll(textNodeBatches(body, undefined, c)))).toEqual(['c', 'd', 'e', 'a', 'b']);
+  });
+
+  test('ignores a start node inside a skipped element', () => {
+    const body = page('<p>a</p><pre>x</pre><p>b</p>');
+    const x = body.querySelector('pre')!.firstChild as Text;
+    expect(texts(readAll(textNodeBatches(body, undefined, x)))).toEqual(['a', 'b']);
+  });
+
+  test('reads open shadow roots after the tree that holds them', () => {
+    const body = page('<p>a</p><div id="host"></div><p>b</p>');
+    const shadow = body.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside</p>';
+    const met: ShadowRoot[] = [];
+    expect(texts(collectTextNodes(body, (s) => met.push(s)))).toEqual(['a', 'b', 'inside']);
+    expect(met).toEqual([shadow]);
+  });
+});
