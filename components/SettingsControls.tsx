@@ -42,12 +42,15 @@ function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => ()
   return value;
 }
 
-export function SettingsControls({ t, host }: { t: Translate; host?: string }) {
+/** `detailed` adds the highlight style and hover delay (the library page has room for them). */
+export function SettingsControls({ t, host, detailed = false }: { t: Translate; host?: string; detailed?: boolean }) {
   const highlighting = useSetting(() => getSetting('highlighting'), (cb) => watchSetting('highlighting', cb));
   const siteRules = useSetting(() => getSetting('siteRules'), (cb) => watchSetting('siteRules', cb));
   const kinds = useSetting(() => getSetting('kindsShown'), (cb) => watchSetting('kindsShown', cb));
   const uiLanguage = useSetting(() => getSetting('uiLanguage'), (cb) => watchSetting('uiLanguage', cb));
   const contentLanguage = useSetting(() => getSetting('contentLanguage'), (cb) => watchSetting('contentLanguage', cb));
+  const highlightStyle = useSetting(() => getSetting('highlightStyle'), (cb) => watchSetting('highlightStyle', cb));
+  const hoverDelayMs = useSetting(() => getSetting('hoverDelayMs'), (cb) => watchSetting('hoverDelayMs', cb));
   if (highlighting === undefined || siteRules === undefined || kinds === undefined) return null;
 
   const siteEnabled = host ? (siteRules[host]?.enabled ?? true) : true;
@@ -87,6 +90,36 @@ export function SettingsControls({ t, host }: { t: Translate; host?: string }) {
         ))}
       </fieldset>
       <LanguageSelect label={t('controls.uiLanguage')} auto={t('controls.browserLanguage')} value={uiLanguage} testId="ui-language" onPick={(v) => pickLanguage('uiLanguage', v)} />
+      {detailed && (
+        <label>
+          {t('controls.style')}
+          <select
+            value={highlightStyle}
+            onChange={(e) => void setSetting('highlightStyle', e.currentTarget.value === 'underline' ? 'underline' : 'background')}
+            data-testid="highlight-style"
+          >
+            <option value="background">{t('controls.styleBackground')}</option>
+            <option value="underline">{t('controls.styleUnderline')}</option>
+          </select>
+        </label>
+      )}
+      {detailed && (
+        <label>
+          {t('controls.hoverDelay')}
+          <input
+            type="number"
+            min={0}
+            max={2000}
+            step={50}
+            value={hoverDelayMs}
+            onChange={(e) => {
+              const ms = Math.round(Number(e.currentTarget.value));
+              if (Number.isFinite(ms) && ms >= 0 && ms <= 2000) void setSetting('hoverDelayMs', ms);
+            }}
+            data-testid="hover-delay"
+          />
+        </label>
+      )}
       <LanguageSelect label={t('controls.contentLanguage')} auto={t('controls.sameAsUi')} value={contentLanguage} testId="content-language" onPick={(v) => pickLanguage('contentLanguage', v)} />
     </section>
   );

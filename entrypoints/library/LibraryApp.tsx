@@ -51,7 +51,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
       )}
       <p class="empty">{t('library.empty')}</p>
       <h2>{t('library.settings')}</h2>
-      <SettingsControls t={t} />
+      <SettingsControls t={t} detailed />
     </main>
   );
 }

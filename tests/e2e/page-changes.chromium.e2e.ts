@@ -121,6 +121,21 @@ describe('following the page in Chromium', () => {
     await page.close();
   });
 
+  test('the library page switches open tabs to the underline style', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('context-lens-person')), { timeout: 10_000 }).toBe(true);
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await library.getByTestId('highlight-style').selectOption('underline');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('context-lens-person-underline'))).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.has('context-lens-person'))).toBe(false);
+    await page.screenshot({ path: join(REPO_ROOT, 'artifacts/e2e/underline-style.png') });
+    await library.getByTestId('highlight-style').selectOption('background');
+    await library.close();
+    await page.close();
+  });
+
   test('a per-site rule turns this site off', async () => {
     await setSetting('settings.siteRules', { '127.0.0.1': { enabled: false } });
     const page = await suite.browser.context.newPage();
