@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import type { Entity, Kind } from './dataset/schema';
 
-const tabId = z.number().int().nonnegative();
-
 /** Messages sent to the background (from content scripts, popup and library page). */
 export const toBackground = {
   /** A content script finished a pass over its frame. */
@@ -18,8 +16,6 @@ export const toBackground = {
     textNodes: z.number().int().nonnegative(),
     mentions: z.number().int().nonnegative(),
   }),
-  /** The popup asks what the content script of a tab reported. */
-  'tab:status': z.strictObject({ tabId }),
   /** Liveness check used by tests and the popup. */
   ping: z.strictObject({}),
   /** Entity records for a hover card or the popup, by id. */
@@ -44,19 +40,10 @@ export type MessageOf<M extends Record<string, z.ZodType>> = {
 export type BackgroundMessage = MessageOf<ToBackground>;
 export type ContentMessage = MessageOf<ToContent>;
 
-export interface TabStatus {
-  url: string;
-  title: string;
-  textNodes: number;
-  mentions: number;
-  at: number;
-}
-
 /** Replies, by message type. */
 export interface BackgroundReplies {
   'entities:get': { entities: Entity[] };
   'content:status': { ok: true };
-  'tab:status': { status: TabStatus | null };
   ping: { ok: true; version: string };
 }
 export interface ContentReplies {

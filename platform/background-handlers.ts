@@ -3,11 +3,9 @@
  * entrypoints/background.ts, so WXT can import the entrypoint at build time without side effects.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseMessage, toBackground, type BackgroundReplies, type TabStatus } from '../lib/protocol';
+import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
 import type { Entity } from '../lib/dataset/schema';
 import type { LensDatabase } from './db';
-
-const statusByTab = new Map<number, TabStatus>();
 
 type Reply = BackgroundReplies[keyof BackgroundReplies];
 
@@ -26,12 +24,9 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
       case 'content:status': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
-        statusByTab.set(tabId, { ...message.payload, at: Date.now() });
         void showCountOnBadge(tabId, message.payload.mentions);
         return Promise.resolve({ ok: true });
       }
-      case 'tab:status':
-        return Promise.resolve({ status: statusByTab.get(message.payload.tabId) ?? null });
       case 'entities:get':
         return datasetReady.then(async () => {
           const rows = await db.entities.bulkGet(message.payload.ids);

@@ -12,16 +12,10 @@ import cardCss from '../../components/entity-card.css?inline';
 import { displayName, entityView } from '../../lib/entity-view';
 import { translatorOf } from '../../lib/i18n-resources';
 import type { Entity, Lang } from '../../lib/dataset/schema';
-import type { BackgroundMessage, BackgroundReplies } from '../../lib/protocol';
+import { fetchEntities } from '../../platform/entities';
 import type { PageMention } from './mention-index';
 
 export const UI_TAG = 'context-lens-ui';
-
-async function fetchEntities(ids: string[]): Promise<Map<string, Entity>> {
-  const message: BackgroundMessage = { type: 'entities:get', payload: { ids: ids.slice(0, 200) } };
-  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReplies['entities:get'] | undefined;
-  return new Map((reply?.entities ?? []).map((e) => [e.id, e]));
-}
 
 export interface CardState {
   mention: PageMention;

@@ -54,10 +54,6 @@ export class Highlighter {
     this.painted.delete(range);
   }
 
-  get size(): number {
-    return this.painted.size;
-  }
-
   /** Shows only these kinds; the mentions stay known, so showing a kind again costs nothing. */
   setKindsShown(kinds: ReadonlySet<Kind>): void {
     this.kindsShown = kinds;

@@ -11,7 +11,7 @@ import { CardHost, UI_TAG } from './card-host';
 import { Highlighter, highlightApiAvailable } from './highlighter';
 import { startHover, stepToMention } from './hover';
 import { MentionIndex } from './mention-index';
-import { PageScanner, type ScanStats } from './page-scanner';
+import { PageScanner } from './page-scanner';
 import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
 
@@ -56,7 +56,6 @@ export default defineContentScript({
     const shadowRoots = new ShadowRoots(observer, highlightCss);
     const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
     const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined);
-    let stats: ScanStats = { textNodes: 0, mentions: 0, ms: 0 };
     let scanned = false;
 
     const report = () => {
@@ -66,8 +65,7 @@ export default defineContentScript({
           url: location.href.slice(0, 4096),
           title: document.title.slice(0, 1000),
           frame: window === window.top ? 'top' : 'sub',
-          textNodes: stats.textNodes,
-          mentions: stats.mentions,
+          ...scanner.stats,
         },
       };
       browser.runtime.sendMessage(message).catch(() => {
@@ -77,7 +75,7 @@ export default defineContentScript({
     const scanAll = async () => {
       if (!settings.enabled || ctx.isInvalid) return;
       try {
-        stats = await scanner.scanAll(document.body, ctx.signal);
+        await scanner.scanAll(document.body, ctx.signal);
         scanned = true;
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
@@ -94,7 +92,6 @@ export default defineContentScript({
         const changes = summarizeMutations(records, isOurs, shadowRoots.meet);
         if (changes.removals) scanner.forgetDisconnected();
         if (changes.recheck.size) await scanner.rescanNodes(changes.recheck, ctx.signal);
-        stats = { ...scanner.stats, ms: 0 };
         report();
       } catch (error) {
         console.debug('Context Lens: update failed', error);
@@ -122,7 +119,6 @@ export default defineContentScript({
         scanner.clear();
         shadowRoots.restore();
         card.hide();
-        stats = { textNodes: stats.textNodes, mentions: 0, ms: 0 };
         report();
       } else if (!was.enabled) void scanAll();
     });
@@ -132,7 +128,7 @@ export default defineContentScript({
       if (!message || window !== window.top) return undefined;
       switch (message.type) {
         case 'page:status':
-          return Promise.resolve({ url: location.href, textNodes: stats.textNodes, mentions: stats.mentions, longestTaskMs: scanner.longestTaskMs, scanned });
+          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned });
         case 'page:entities':
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':

@@ -5,8 +5,6 @@
 import type { Kind } from '../../lib/dataset/schema';
 
 export interface PageMention {
-  /** Index in document order, for next/previous navigation. */
-  index: number;
   id: string;
   kind: Kind;
   candidates: string[];

@@ -12,12 +12,6 @@ import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from './pag
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
 
-export interface ScanStats {
-  textNodes: number;
-  mentions: number;
-  ms: number;
-}
-
 /** Text per slice: a slice of this size scans in a few milliseconds once the engine is warm. */
 const SLICE_CHARS = 32_000;
 /** Reading markup-heavy pages costs more than their text suggests: a walk stops after this. */
@@ -80,13 +74,13 @@ export class PageScanner {
     this.doc = createDocumentScan(matcher);
   }
 
-  get stats(): Omit<ScanStats, 'ms'> {
+  /** What the popup and the badge show: text nodes read and mentions drawn. */
+  get stats(): { textNodes: number; mentions: number } {
     return { textNodes: this.textNodes.size, mentions: this.index.all.length };
   }
 
   /** Scans everything under `root` from scratch, in slices; resolves when done or superseded. */
-  async scanAll(root: Node, signal: AbortSignal): Promise<ScanStats> {
-    const t0 = performance.now();
+  async scanAll(root: Node, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
     this.clear();
     const next = textNodeBatches(root, this.onShadowRoot, root === document.body ? firstVisibleTextNode() : null);
@@ -94,7 +88,6 @@ export class PageScanner {
       (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
       () => signal.aborted || generation !== this.generation,
     );
-    return { ...this.stats, ms: performance.now() - t0 };
   }
 
   /** Re-checks the given text nodes (changed, added) after forgetting what they held. */
@@ -199,7 +192,7 @@ export class PageScanner {
       if (spans.length === 0 || spans.some((s) => !this.textNodes.has(s.node) || s.end > s.node.length)) continue;
       const range = staticRangeFor(segment.page, start, end);
       if (!range) continue;
-      const mention: PageMention = { index: this.index.all.length, id: m.id, kind: m.kind, candidates: m.candidates, text: m.text, range };
+      const mention: PageMention = { id: m.id, kind: m.kind, candidates: m.candidates, text: m.text, range };
       this.index.add(mention, spans);
       this.highlighter.add(range, m.kind);
     }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
-import { browser } from 'wxt/browser';
 import { EntityCard } from '../../components/EntityCard';
 import { SettingsControls } from '../../components/SettingsControls';
 import { entityView } from '../../lib/entity-view';
 import { translatorOf } from '../../lib/i18n-resources';
 import type { Entity, Lang } from '../../lib/dataset/schema';
-import type { BackgroundMessage, BackgroundReplies } from '../../lib/protocol';
+import { fetchEntities } from '../../platform/entities';
 
 /** `library.html#entity=ID` opens one entity (the card's "Open in library" link). */
 function entityIdFromHash(): string | null {
@@ -14,9 +13,7 @@ function entityIdFromHash(): string | null {
 }
 
 async function fetchEntity(id: string): Promise<Entity | null> {
-  const message: BackgroundMessage = { type: 'entities:get', payload: { ids: [id] } };
-  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReplies['entities:get'];
-  return reply.entities[0] ?? null;
+  return (await fetchEntities([id])).get(id) ?? null;
 }
 
 export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang }) {

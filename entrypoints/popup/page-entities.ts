@@ -1,6 +1,7 @@
 /** The popup's view of the page: the content script's counts joined with names from the background. */
 import { browser } from 'wxt/browser';
-import type { BackgroundMessage, BackgroundReplies, ContentMessage, ContentReplies } from '../../lib/protocol';
+import type { ContentMessage, ContentReplies } from '../../lib/protocol';
+import { fetchEntities } from '../../platform/entities';
 import type { Entity, Kind } from '../../lib/dataset/schema';
 
 export interface PageEntity {
@@ -20,10 +21,7 @@ export async function askTab<T extends ContentMessage>(tabId: number, message: T
 export async function loadPageEntities(tabId: number): Promise<PageEntity[] | null> {
   const counts = await askTab(tabId, { type: 'page:entities', payload: {} });
   if (!counts) return null;
-  const ids = counts.entities.slice(0, 200).map((c) => c.id);
-  const request: BackgroundMessage = { type: 'entities:get', payload: { ids } };
-  const reply = (await browser.runtime.sendMessage(request)) as BackgroundReplies['entities:get'];
-  const byId = new Map(reply.entities.map((e) => [e.id, e]));
+  const byId = await fetchEntities(counts.entities.map((c) => c.id));
   return counts.entities.flatMap((c) => {
     const entity = byId.get(c.id);
     return entity ? [{ entity, kind: c.kind, count: c.count }] : [];
