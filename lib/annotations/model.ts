@@ -1,0 +1,99 @@
+/**
+ * The research library's records (issue 7): pages the reader saved and their annotations.
+ * Annotations follow the W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/):
+ * a target with a TextQuoteSelector and a TextPositionSelector, so they can be re-anchored on a
+ * page that changed, exported and read by other tools. The schemas are the import boundary too:
+ * every limit here is enforced on files the user imports.
+ */
+import { z } from 'zod';
+import { entityId } from '../dataset/schema';
+
+export const LIMITS = {
+  url: 2048,
+  title: 2000,
+  note: 10_000,
+  exact: 5_000,
+  /** Our own selectors keep 32 characters each side; other tools may keep a little more. */
+  context: 256,
+  tags: 50,
+  tag: 100,
+  entitiesPerPage: 5_000,
+} as const;
+
+/** An http(s) URL of at most 2,048 characters: no javascript:, data:, file: or extension URLs. */
+export const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .max(LIMITS.url, `URLs are limited to ${LIMITS.url} characters`);
+
+/** ISO 8601 date-time with a time zone, as `new Date().toISOString()` writes it. */
+export const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
+
+/** A BCP 47 language tag ("en", "zh-Hans"), or "" when the page did not declare one. */
+export const langTag = z.union([z.literal(''), z.string().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)]);
+
+export const savedPageSchema = z.strictObject({
+  /** The page's canonical URL (see canonicalUrl): the key annotations refer to. */
+  url: httpUrl,
+  title: z.string().max(LIMITS.title),
+  lang: langTag,
+  savedAt: timestamp,
+  updatedAt: timestamp,
+  /** The entities found on the page when it was saved, with mention counts. */
+  entities: z
+    .array(z.strictObject({ id: entityId, count: z.number().int().nonnegative() }))
+    .max(LIMITS.entitiesPerPage),
+});
+export type SavedPage = z.infer<typeof savedPageSchema>;
+
+/** `urn:uuid:` + a UUID, as W3C examples identify annotations that have no web address. */
+export const annotationId = z
+  .string()
+  .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected urn:uuid:<uuid>');
+
+export const textQuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(LIMITS.exact, `quotes are limited to ${LIMITS.exact} characters`),
+  prefix: z.string().max(LIMITS.context),
+  suffix: z.string().max(LIMITS.context),
+});
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+
+export const textPositionSelectorSchema = z
+  .strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] });
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+
+export const selectorsSchema = z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]);
+export type Selectors = z.infer<typeof selectorsSchema>;
+
+export const MOTIVATIONS = ['highlighting', 'commenting', 'tagging'] as const;
+export type Motivation = (typeof MOTIVATIONS)[number];
+
+export const annotationSchema = z.strictObject({
+  id: annotationId,
+  /** The canonical URL of the SavedPage this annotation belongs to. */
+  pageUrl: httpUrl,
+  target: z.strictObject({ source: httpUrl, selector: selectorsSchema }),
+  /** The entity the annotated passage is about, when the reader linked one. */
+  entityId: entityId.optional(),
+  body: z.strictObject({
+    /** Plain text, never HTML: displayed with textContent, exported escaped. */
+    note: z.string().max(LIMITS.note, `notes are limited to ${LIMITS.note} characters`),
+    tags: z
+      .array(z.string().min(1).max(LIMITS.tag, `tags are limited to ${LIMITS.tag} characters`))
+      .max(LIMITS.tags, `at most ${LIMITS.tags} tags`),
+  }),
+  created: timestamp,
+  modified: timestamp,
+  motivation: z.enum(MOTIVATIONS),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/** A fresh annotation id (crypto.randomUUID exists in extension pages, content scripts and Node 20). */
+export function newAnnotationId(): string {
+  return `urn:uuid:${crypto.randomUUID()}`;
+}
