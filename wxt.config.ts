@@ -23,6 +23,7 @@ export default defineConfig({
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMention__' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMention__' },
       'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlighting__' },
+      'annotate-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdAnnotateSelection__' },
     },
     options_ui: { page: 'library.html', open_in_tab: true },
     // Both minimums guarantee the CSS Custom Highlight API with StaticRanges (Chrome 105,

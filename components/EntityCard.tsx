@@ -3,10 +3,11 @@
  * ready-made from lib/entity-view.ts. WCAG 1.4.13: the host keeps it open while the pointer is
  * over it, Esc closes it, and it can be pinned.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { EntityView } from '../lib/entity-view';
 import { directionOf, type Translate } from '../lib/i18n-resources';
 import type { Lang } from '../lib/dataset/schema';
+import type { SaveOutcome } from '../lib/protocol';
 
 export interface CardLink {
   id: string;
@@ -25,6 +26,8 @@ export interface EntityCardProps {
   onPick?: (id: string) => void;
   onNotThis?: () => void;
   libraryUrl?: string;
+  /** Saves this mention to the research library (hover cards only). */
+  onSave?: () => Promise<SaveOutcome>;
 }
 
 /** Names that open their own card, laid out in the content language's direction. */
@@ -54,6 +57,8 @@ async function copyText(text: string): Promise<boolean> {
 export function EntityCard(props: EntityCardProps) {
   const { view, t, uiLang } = props;
   const [copied, setCopied] = useState<Lang | null>(null);
+  const [saved, setSaved] = useState<SaveOutcome | null>(null);
+  useEffect(() => setSaved(null), [view.id]);
   const headingId = `context-lens-card-${view.id}`;
   return (
     <section
@@ -143,6 +148,22 @@ export function EntityCard(props: EntityCardProps) {
         </ul>
       </details>
       <footer class="card-foot">
+        {props.onSave && (
+          <button
+            type="button"
+            class="save"
+            disabled={saved?.ok === true}
+            onClick={() => void props.onSave?.().then(setSaved)}
+            data-testid="card-save"
+          >
+            {saved?.ok ? t('card.saved') : t('card.save')}
+          </button>
+        )}
+        {saved && !saved.ok && (
+          <span class="save-error" role="alert">
+            {t(`annotate.error.${saved.reason}`)}
+          </span>
+        )}
         {props.libraryUrl && (
           <a href={props.libraryUrl} target="_blank" rel="noreferrer">
             {t('card.openInLibrary')}

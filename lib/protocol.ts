@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Entity, Kind } from './dataset/schema';
+import { annotationSchema, savedPageSchema, type Annotation } from './annotations/model';
 
 /** Messages sent to the background (from content scripts, popup and library page). */
 export const toBackground = {
@@ -20,6 +21,12 @@ export const toBackground = {
   ping: z.strictObject({}),
   /** Entity records for a hover card or the popup, by id. */
   'entities:get': z.strictObject({ ids: z.array(z.string().max(200)).max(200) }),
+  /** The saved annotations of a page (canonical URL), for re-anchoring. */
+  'annotations:forPage': z.strictObject({ url: z.string().max(2048) }),
+  /** Save a highlight or note, with its page. */
+  'annotation:save': z.strictObject({ page: savedPageSchema, annotation: annotationSchema }),
+  /** Save a page to the library without an annotation. */
+  'page:save': z.strictObject({ page: savedPageSchema }),
 } as const;
 
 /** Messages sent from the background or popup to a tab's content script. */
@@ -29,6 +36,14 @@ export const toContent = {
   'page:entities': z.strictObject({}),
   /** Keyboard command: move to the next or previous mention and open its card. */
   'mention:step': z.strictObject({ direction: z.enum(['next', 'previous']) }),
+  /** The popup's "show me": scroll to a mention of this entity and flash it. */
+  'mention:reveal': z.strictObject({ id: z.string().max(200), direction: z.enum(['first', 'next', 'previous']) }),
+  /** The popup's "save this page". */
+  'page:save': z.strictObject({}),
+  /** Saved annotations placed on the page and those that could not be (orphans). */
+  'annotations:status': z.strictObject({}),
+  /** Keyboard command: open the note form on the current selection. */
+  'selection:annotate': z.strictObject({}),
 } as const;
 
 export type ToBackground = typeof toBackground;
@@ -45,10 +60,20 @@ export interface BackgroundReplies {
   'entities:get': { entities: Entity[] };
   'content:status': { ok: true };
   ping: { ok: true; version: string };
+  'annotations:forPage': { annotations: Annotation[] };
+  'annotation:save': SaveOutcome;
+  'page:save': SaveOutcome;
 }
+
+/** Why a save did not happen: no room left, a page that cannot be saved, nothing selected, or another failure. */
+export type SaveOutcome = { ok: true } | { ok: false; reason: 'quota' | 'failed' | 'unsupported' | 'empty' };
 export interface ContentReplies {
   'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean };
   'mention:step': { ok: boolean };
+  'mention:reveal': { ok: boolean; position: number; total: number };
+  'page:save': SaveOutcome;
+  'annotations:status': { placed: number; orphans: { id: string; exact: string; note: string }[] };
+  'selection:annotate': { ok: boolean };
   'page:entities': { entities: { id: string; kind: Kind; count: number }[] };
 }
 

@@ -6,6 +6,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
 import type { Entity } from '../lib/dataset/schema';
 import type { LensDatabase } from './db';
+import { annotationsForPage, LibraryError, saveAnnotation, savePage } from './library-store';
+import type { SaveOutcome } from '../lib/protocol';
 
 type Reply = BackgroundReplies[keyof BackgroundReplies];
 
@@ -32,8 +34,24 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
           const rows = await db.entities.bulkGet(message.payload.ids);
           return { entities: rows.filter((r): r is NonNullable<typeof r> => r !== undefined).map(stripRow) };
         });
+      case 'annotations:forPage':
+        return annotationsForPage(db, message.payload.url).then((annotations) => ({ annotations }));
+      case 'annotation:save':
+        return outcomeOf(saveAnnotation(db, message.payload.page, message.payload.annotation));
+      case 'page:save':
+        return outcomeOf(savePage(db, message.payload.page));
     }
   };
+}
+
+async function outcomeOf(write: Promise<void>): Promise<SaveOutcome> {
+  try {
+    await write;
+    return { ok: true };
+  } catch (error) {
+    console.error('Context Lens: could not save', error);
+    return { ok: false, reason: error instanceof LibraryError ? error.reason : 'failed' };
+  }
 }
 
 function stripRow({ source: _source, ...entity }: Entity & { source: string }): Entity {

@@ -8,12 +8,12 @@ export async function runCommand(command: string): Promise<void> {
     await setSetting('highlighting', !(await getSetting('highlighting')));
     return;
   }
-  if (command !== 'next-mention' && command !== 'previous-mention') return;
+  let message: ContentMessage;
+  if (command === 'annotate-selection') message = { type: 'selection:annotate', payload: {} };
+  else if (command === 'next-mention' || command === 'previous-mention') {
+    message = { type: 'mention:step', payload: { direction: command === 'next-mention' ? 'next' : 'previous' } };
+  } else return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  const message: ContentMessage = {
-    type: 'mention:step',
-    payload: { direction: command === 'next-mention' ? 'next' : 'previous' },
-  };
   await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
 }

@@ -1,13 +1,18 @@
 /**
  * The local database (IndexedDB through Dexie). Schema versions are a contract: every new
- * `version(n)` needs an upgrade test that starts from real data of version n-1.
+ * `version(n)` needs an upgrade test that starts from real data of version n-1
+ * (tests/unit/db-upgrade.test.ts).
+ *
+ * v1  entities (bundled dataset, later packs), meta
+ * v2  research library: pages, annotations, tags; entity packs: packs
  */
 import Dexie, { type Table } from 'dexie';
 import type { Entity } from '../lib/dataset/schema';
+import type { Annotation, SavedPage } from '../lib/annotations/model';
 
 /** An entity as stored: the dataset record plus where it came from. */
 export interface EntityRow extends Entity {
-  /** "bundled" for the shipped dataset; a pack id for user packs (issue 8). */
+  /** "bundled" for the shipped dataset; "pack:<id>" for user packs (issue 8). */
   source: string;
 }
 
@@ -16,9 +21,42 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A saved page, plus what the library filters on. */
+export interface PageRow extends SavedPage {
+  /** Host name, for the site filter. */
+  site: string;
+  /** Ids of `entities`, for the entity filter (a multi-entry index). */
+  entityIds: string[];
+}
+
+/** An annotation, plus its tags lifted out of the body for the tag index. */
+export interface AnnotationRow extends Annotation {
+  tags: string[];
+}
+
+export interface TagRow {
+  name: string;
+  created: string;
+}
+
+export interface PackRow {
+  id: string;
+  name: string;
+  description?: string;
+  enabled: boolean;
+  /** Whether its entities replace bundled ones with the same id (the user said so). */
+  overrides: boolean;
+  entities: number;
+  installedAt: string;
+}
+
 export class LensDatabase extends Dexie {
   entities!: Table<EntityRow, string>;
   meta!: Table<MetaRow, string>;
+  pages!: Table<PageRow, string>;
+  annotations!: Table<AnnotationRow, string>;
+  tags!: Table<TagRow, string>;
+  packs!: Table<PackRow, string>;
 
   constructor(name = 'context-lens') {
     super(name);
@@ -26,5 +64,39 @@ export class LensDatabase extends Dexie {
       entities: 'id, kind, source',
       meta: 'key',
     });
+    // v1 held only the bundled dataset and its version: nothing to carry over but the tables.
+    this.version(2).stores({
+      pages: 'url, updatedAt, site, *entityIds',
+      annotations: 'id, pageUrl, entityId, *tags, modified',
+      tags: 'name',
+      packs: 'id',
+    });
   }
+}
+
+/** Names of the stores of each schema version, for the upgrade test. */
+export const SCHEMA_VERSION = 2;
+
+export function annotationRow(annotation: Annotation): AnnotationRow {
+  return { ...annotation, tags: [...new Set(annotation.body.tags)] };
+}
+
+export function pageRow(page: SavedPage): PageRow {
+  let site = '';
+  try {
+    site = new URL(page.url).hostname;
+  } catch {
+    // canonical URLs always parse; keep '' for safety
+  }
+  return { ...page, site, entityIds: page.entities.map((e) => e.id) };
+}
+
+/** Whether an error means the browser refused to store more (disk or quota full). */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

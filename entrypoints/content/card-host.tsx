@@ -14,6 +14,7 @@ import { translatorOf } from '../../lib/i18n-resources';
 import type { Entity, Lang } from '../../lib/dataset/schema';
 import { fetchEntities } from '../../platform/entities';
 import type { PageMention } from './mention-index';
+import type { SaveOutcome } from '../../lib/protocol';
 
 export const UI_TAG = 'context-lens-ui';
 
@@ -38,6 +39,7 @@ export class CardHost {
     private readonly i18n: i18n,
     private contentLang: Lang,
     private readonly onNotThis: (mention: PageMention, id: string) => void,
+    private readonly onSave: (mention: PageMention, id: string) => Promise<SaveOutcome>,
   ) {}
 
   get current(): CardState | null {
@@ -147,6 +149,7 @@ export class CardHost {
           const next = others[0];
           if (next) void this.pick(next);
         }}
+        onSave={() => this.onSave(state.mention, state.shownId)}
         libraryUrl={browser.runtime.getURL(`/library.html#entity=${encodeURIComponent(entity.id)}` as '/library.html')}
       />,
       ui.uiContainer,

@@ -11,6 +11,10 @@ import { CardHost, UI_TAG } from './card-host';
 import { Highlighter, highlightApiAvailable } from './highlighter';
 import { startHover, stepToMention } from './hover';
 import { MentionIndex } from './mention-index';
+import { Revealer } from './reveal';
+import { Annotator } from './annotator';
+import { ToolbarHost } from './toolbar-host';
+import { watchLibraryChanges } from '../../platform/library-signal';
 import { PageScanner } from './page-scanner';
 import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
@@ -24,7 +28,7 @@ async function loadBundledMatcher(): Promise<Matcher> {
 /** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
 function isOurs(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toLowerCase() === UI_TAG) return true;
+    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toLowerCase().startsWith(UI_TAG)) return true;
   }
   return false;
 }
@@ -55,7 +59,22 @@ export default defineContentScript({
     });
     const shadowRoots = new ShadowRoots(observer, highlightCss);
     const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
-    const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined);
+    const annotator = new Annotator(index);
+    const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined, (mention, id) =>
+      annotator.save(mention.range, { note: '', tags: [] }, id),
+    );
+    const revealer = new Revealer(index);
+    const toolbar = new ToolbarHost(ctx, i18n, annotator);
+    // Saved notes are the reader's own: placed even where highlighting is switched off.
+    const loadAnnotations = () => annotator.load().catch((error: unknown) => console.debug('Context Lens: annotations', error));
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const retryAnnotations = () => {
+      if (annotator.counts.placed + annotator.counts.orphans === 0 || retryTimer) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void annotator.retry();
+      }, 1000);
+    };
     let scanned = false;
 
     const report = () => {
@@ -87,7 +106,9 @@ export default defineContentScript({
       queued = undefined;
       const records = pending;
       pending = [];
-      if (!settings.enabled || ctx.isInvalid) return;
+      if (ctx.isInvalid) return;
+      retryAnnotations();
+      if (!settings.enabled) return;
       try {
         const changes = summarizeMutations(records, isOurs, shadowRoots.meet);
         if (changes.removals) scanner.forgetDisconnected();
@@ -101,12 +122,18 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       observer.disconnect();
       scanner.clear();
+      revealer.clear();
+      annotator.clear();
+      toolbar.hide();
       shadowRoots.restore();
       card.hide();
     });
 
     startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
-    void scanAll();
+    toolbar.start();
+    void scanAll().then(loadAnnotations);
+    const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
+    ctx.onInvalidated(stopLibraryWatch);
 
     watchContentSettings(host, (next) => {
       const was = settings;
@@ -117,6 +144,7 @@ export default defineContentScript({
       if (next.contentLang !== was.contentLang) card.setContentLanguage(next.contentLang);
       if (!next.enabled) {
         scanner.clear();
+        revealer.clear();
         shadowRoots.restore();
         card.hide();
         report();
@@ -133,6 +161,17 @@ export default defineContentScript({
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':
           return stepToMention(index, card, message.payload.direction).then((ok) => ({ ok }));
+        case 'mention:reveal':
+          return Promise.resolve(revealer.reveal(message.payload.id, message.payload.direction));
+        case 'page:save':
+          return annotator.savePage();
+        case 'annotations:status':
+          return Promise.resolve({
+            placed: annotator.counts.placed,
+            orphans: annotator.orphaned.map((a) => ({ id: a.id, exact: a.target.selector[0].exact.slice(0, 200), note: a.body.note.slice(0, 200) })),
+          });
+        case 'selection:annotate':
+          return toolbar.openForSelection().then((ok) => ({ ok }));
       }
     };
     browser.runtime.onMessage.addListener(onMessage);

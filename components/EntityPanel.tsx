@@ -1,0 +1,42 @@
+/**
+ * One entity shown by id with the card component, outside a page (popup and library): fetches
+ * the record and its related entities' names, and lets the reader follow related links.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { EntityCard } from './EntityCard';
+import { displayName, entityView } from '../lib/entity-view';
+import type { Translate } from '../lib/i18n-resources';
+import type { Entity, Lang } from '../lib/dataset/schema';
+import { fetchEntities } from '../platform/entities';
+
+interface Loaded {
+  entity: Entity | null;
+  related: { id: string; name: string }[];
+}
+
+export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; contentLang: Lang; onPick?: (id: string) => void; onClose?: () => void; libraryUrl?: string }) {
+  const { id, t, uiLang, contentLang } = props;
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setLoaded(undefined);
+    void (async () => {
+      const entity = (await fetchEntities([id])).get(id) ?? null;
+      const relatedRecords = entity && entity.related.length ? await fetchEntities(entity.related.slice(0, 12)) : new Map<string, Entity>();
+      const related = [...relatedRecords.values()].map((r) => ({ id: r.id, name: displayName(r, contentLang) }));
+      if (live) setLoaded({ entity, related });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [id, contentLang]);
+
+  if (loaded === undefined) return <p aria-busy="true">{t('card.loading')}</p>;
+  if (!loaded.entity) return <p role="alert">{t('card.missing')}</p>;
+  const view = entityView(loaded.entity, contentLang, uiLang, {
+    present: t('card.present'),
+    founded: (date) => t('card.founded', { date }),
+    born: (date) => t('card.born', { date }),
+  });
+  return <EntityCard view={view} t={t} uiLang={uiLang} related={loaded.related} onPick={props.onPick} onClose={props.onClose} libraryUrl={props.libraryUrl} />;
+}

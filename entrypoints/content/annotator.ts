@@ -1,0 +1,192 @@
+/**
+ * The reader's saved highlights and notes on this page: saves new ones through the background,
+ * draws them in their own highlight, and re-anchors them on every visit (position, then quote
+ * with context, then an approximate quote for edited pages). What cannot be placed is kept as
+ * an orphan and retried when the page changes; nothing is ever dropped.
+ */
+import { browser } from 'wxt/browser';
+import { anchor, describe } from '../../lib/annotations/anchor';
+import { canonicalUrl } from '../../lib/annotations/canonical-url';
+import { newAnnotationId, type Annotation, type SavedPage } from '../../lib/annotations/model';
+import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
+import { BLOCK_BREAK, joinTextNodes, staticRangeFor, type PageText } from './page-text';
+import { collectTextNodes } from './text-nodes';
+import type { MentionIndex } from './mention-index';
+
+const SAVED = 'context-lens-saved';
+const NOTED = 'context-lens-noted';
+
+
+interface Placed {
+  annotation: Annotation;
+  range: StaticRange;
+}
+
+async function send<T extends BackgroundMessage>(message: T): Promise<unknown> {
+  try {
+    return await browser.runtime.sendMessage(message);
+  } catch {
+    return undefined;
+  }
+}
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The page's readable text as annotations see it: blocks separated by line breaks. */
+function readPage(): PageText {
+  const page = joinTextNodes(collectTextNodes(document.body));
+  return { ...page, text: page.text.replaceAll(BLOCK_BREAK, '\n') };
+}
+
+/** The page's declared language as a BCP 47 tag, or '' when it declares none we can read. */
+function pageLang(): string {
+  const lang = document.documentElement.lang.trim().replaceAll('_', '-');
+  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35 ? lang : '';
+}
+
+export class Annotator {
+  private placed: Placed[] = [];
+  private orphans: Annotation[] = [];
+  private generation = 0;
+  private readonly url: string | null = canonicalUrl(location.href);
+
+  constructor(private readonly index: MentionIndex) {}
+
+  get counts(): { placed: number; orphans: number } {
+    return { placed: this.placed.length, orphans: this.orphans.length };
+  }
+
+  get orphaned(): readonly Annotation[] {
+    return this.orphans;
+  }
+
+  /** Loads this page's annotations and places them. */
+  async load(): Promise<void> {
+    if (!this.url) return;
+    const reply = (await send({ type: 'annotations:forPage', payload: { url: this.url } })) as BackgroundReplies['annotations:forPage'] | undefined;
+    if (!reply) return;
+    // Nothing saved and nothing drawn: no need to read the page.
+    if (reply.annotations.length === 0 && this.placed.length + this.orphans.length === 0) return;
+    await this.place(reply.annotations);
+  }
+
+  /** Tries again after the page changed: every annotation, since text may have moved. */
+  async retry(): Promise<void> {
+    const all = [...this.placed.map((p) => p.annotation), ...this.orphans];
+    if (all.length) await this.place(all);
+  }
+
+  /** Anchors one annotation per task (an approximate search on a huge page can take a while). */
+  private async place(annotations: Annotation[]): Promise<void> {
+    const generation = ++this.generation;
+    const page = readPage();
+    const placed: Placed[] = [];
+    const orphans: Annotation[] = [];
+    for (const annotation of annotations) {
+      const found = anchor(page.text, annotation.target.selector);
+      const range = found ? staticRangeFor(page, found.start, found.end) : null;
+      if (range) placed.push({ annotation, range });
+      else orphans.push(annotation);
+      await yieldToPage();
+      if (generation !== this.generation) return; // a newer pass started meanwhile
+    }
+    this.placed = placed;
+    this.orphans = orphans;
+    this.draw();
+  }
+
+  private draw(): void {
+    const saved = new Highlight();
+    const noted = new Highlight();
+    // Above the entity highlights where they overlap.
+    saved.priority = 1;
+    noted.priority = 1;
+    for (const { annotation, range } of this.placed) (annotation.body.note ? noted : saved).add(range);
+    CSS.highlights.set(SAVED, saved);
+    CSS.highlights.set(NOTED, noted);
+  }
+
+  /** The annotation drawn at (node, offset), if any (for showing its note on hover). */
+  at(node: Node, offset: number): Annotation | null {
+    for (const { annotation, range } of this.placed) {
+      if (range.startContainer === node && range.endContainer === node) {
+        if (offset >= range.startOffset && offset < range.endOffset) return annotation;
+      } else if (range.startContainer === node ? offset >= range.startOffset : range.endContainer === node && offset < range.endOffset) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+
+  /** Text offsets of a DOM range within the page text, or null when it covers no readable text. */
+  private offsetsOf(range: Range | StaticRange, page: PageText): { start: number; end: number } | null {
+    const live = document.createRange(); // short-lived, for comparisons only
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    let start = -1;
+    let end = -1;
+    page.nodes.forEach((node, i) => {
+      if (!live.intersectsNode(node)) return;
+      const from = page.starts[i]! + (node === range.startContainer ? range.startOffset : 0);
+      const to = page.starts[i]! + (node === range.endContainer ? range.endOffset : node.length);
+      if (start < 0) start = from;
+      end = to;
+    });
+    live.detach();
+    return start >= 0 && end > start ? { start, end } : null;
+  }
+
+  private pageRecord(now: string): SavedPage | null {
+    if (!this.url) return null;
+    return {
+      url: this.url,
+      title: (document.title || this.url).slice(0, 2000),
+      lang: pageLang(),
+      savedAt: now,
+      updatedAt: now,
+      entities: this.index.counts().map(({ id, count }) => ({ id, count })),
+    };
+  }
+
+  /** Saves the page itself (from the popup), with the entities found on it. */
+  async savePage(): Promise<SaveOutcome> {
+    const page = this.pageRecord(new Date().toISOString());
+    if (!page) return { ok: false, reason: 'unsupported' };
+    return ((await send({ type: 'page:save', payload: { page } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+  }
+
+  /** Saves a highlight or note over `range`; entityId when it saves a mention from its card. */
+  async save(range: Range | StaticRange, body: { note: string; tags: string[] }, entityId?: string): Promise<SaveOutcome> {
+    const now = new Date().toISOString();
+    const page = this.pageRecord(now);
+    if (!page) return { ok: false, reason: 'unsupported' };
+    const text = readPage();
+    const at = this.offsetsOf(range, text);
+    if (!at) return { ok: false, reason: 'empty' };
+    const annotation: Annotation = {
+      id: newAnnotationId(),
+      pageUrl: page.url,
+      target: { source: page.url, selector: describe(text.text, at.start, at.end) },
+      ...(entityId ? { entityId } : {}),
+      body: { note: body.note, tags: body.tags },
+      motivation: body.note ? 'commenting' : 'highlighting',
+      created: now,
+      modified: now,
+    };
+    const reply = ((await send({ type: 'annotation:save', payload: { page, annotation } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    if (reply.ok) {
+      const drawn = staticRangeFor(text, at.start, at.end);
+      if (drawn) this.placed.push({ annotation, range: drawn });
+      this.draw();
+    }
+    return reply;
+  }
+
+  clear(): void {
+    CSS.highlights.delete(SAVED);
+    CSS.highlights.delete(NOTED);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The popup's "show me": scrolls to a mention of one entity (the first, or the next or previous
+ * one after the last shown) and flashes it briefly in its own highlight.
+ */
+import type { MentionIndex, PageMention } from './mention-index';
+import { rectOfMention } from './hover';
+
+const FLASH = 'context-lens-flash';
+const FLASH_MS = 1600;
+
+export interface RevealResult {
+  ok: boolean;
+  /** 1-based position of the mention shown among the entity's mentions. */
+  position: number;
+  total: number;
+}
+
+export class Revealer {
+  private readonly cursor = new Map<string, number>();
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly index: MentionIndex) {}
+
+  reveal(id: string, direction: 'first' | 'next' | 'previous'): RevealResult {
+    const mentions = this.index.inDocumentOrder().filter((m) => m.id === id || m.candidates.includes(id));
+    if (mentions.length === 0) return { ok: false, position: 0, total: 0 };
+    const last = this.cursor.get(id);
+    let at = 0;
+    if (direction === 'next' && last !== undefined) at = (last + 1) % mentions.length;
+    else if (direction === 'previous') at = last === undefined ? mentions.length - 1 : (last - 1 + mentions.length) % mentions.length;
+    this.cursor.set(id, at);
+    const mention = mentions[at]!;
+    this.scrollTo(mention);
+    this.flash(mention);
+    return { ok: true, position: at + 1, total: mentions.length };
+  }
+
+  private scrollTo(mention: PageMention): void {
+    const rect = rectOfMention(mention);
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+  }
+
+  private flash(mention: PageMention): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    CSS.highlights.set(FLASH, new Highlight(mention.range));
+    this.flashTimer = setTimeout(() => {
+      CSS.highlights.delete(FLASH);
+      this.flashTimer = undefined;
+    }, FLASH_MS);
+  }
+
+  clear(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    CSS.highlights.delete(FLASH);
+    this.cursor.clear();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Issue 7 in the page: select text → toolbar → note; reload → the note is back in place; a card
+ * saves its mention; a page built after load gets its notes once it is built.
+ */
+import { describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
+import { readHighlights, rectOfText } from '../support/page-highlights';
+import { selectText } from '../support/selection';
+
+const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+const PHRASE = 'deep and practical consequences';
+
+describe('annotating pages in Chromium', () => {
+  const suite = useExtensionSuite();
+
+  async function openScanned(path: string): Promise<Page> {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(path));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    return page;
+  }
+
+  const highlightTexts = async (page: Page, name: string) => (await readHighlights(page)).filter((h) => h.name === name).map((h) => h.text);
+
+  test('select text, add a note with tags, reload: the note is back in place', async () => {
+    const page = await openScanned(SEED_PAGES[0]!);
+    await selectText(page, PHRASE);
+    const toolbar = page.getByTestId('selection-toolbar');
+    await toolbar.waitFor({ timeout: 5_000 });
+    await page.getByTestId('toolbar-note').click();
+    await page.getByTestId('toolbar-note-text').fill('Core argument <script>alert(1)</script>');
+    await page.getByTestId('toolbar-tags').fill('argument, chapter 2');
+    await page.screenshot({ path: join(SHOTS, 'annotate-toolbar.png') });
+    await page.getByTestId('toolbar-save').click();
+    await expect.poll(() => page.getByTestId('toolbar-message').textContent()).toBe('Saved');
+    await expect.poll(() => highlightTexts(page, 'context-lens-noted')).toEqual([PHRASE]);
+
+    await page.reload();
+    await expect.poll(() => highlightTexts(page, 'context-lens-noted'), { timeout: 15_000 }).toEqual([PHRASE]);
+    await page.screenshot({ path: join(SHOTS, 'annotate-reloaded.png') });
+
+    const tabId = await tabIdOf(suite.browser.context, page);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('notes-placed').textContent()).toMatch(/^1 saved note/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the card saves its mention to the library', async () => {
+    const page = await openScanned(SEED_PAGES[0]!);
+    const r = await rectOfText(page, 'Jorge Sampaio');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await page.getByTestId('entity-card').waitFor({ timeout: 5_000 });
+    await page.getByTestId('card-save').click();
+    await expect.poll(() => page.getByTestId('card-save').textContent()).toBe('Saved to library');
+    await expect.poll(() => highlightTexts(page, 'context-lens-saved')).toContain('Jorge Sampaio');
+    await page.close();
+  });
+
+  test('a note on a page built by JavaScript after load is placed once the page is built', async () => {
+    const path = '/pages/late-article.html';
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(path));
+    await page.getByText('media literacy').waitFor({ timeout: 10_000 });
+    await selectText(page, 'media literacy helps young people');
+    await page.getByTestId('toolbar-highlight').click();
+    await expect.poll(() => page.getByTestId('toolbar-message').textContent()).toBe('Saved');
+
+    await page.reload();
+    // At first the story is not there: the highlight cannot be placed, and is kept, not dropped.
+    await expect.poll(() => highlightTexts(page, 'context-lens-saved'), { timeout: 15_000 }).toEqual(['media literacy helps young people']);
+    await page.close();
+  });
+});
