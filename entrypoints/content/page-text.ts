@@ -11,9 +11,20 @@ const INLINE_TAGS = new Set([
   'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'NOBR', 'TT',
 ]);
 
+/** Whether a tag name is an inline tag, any case (cached: tagName.toUpperCase() per ancestor costs a string each time). */
+const inlineByTag = new Map<string, boolean>();
+function isInlineTag(tag: string): boolean {
+  let inline = inlineByTag.get(tag);
+  if (inline === undefined) {
+    inline = INLINE_TAGS.has(tag.toUpperCase());
+    inlineByTag.set(tag, inline);
+  }
+  return inline;
+}
+
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && INLINE_TAGS.has(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && isInlineTag(el.tagName)) el = el.parentElement;
   return el;
 }
 
@@ -29,15 +40,24 @@ export function joinTextNodes(nodes: Text[]): PageText {
   const starts: number[] = [];
   let offset = 0;
   let previousBlock: Node | null | undefined;
+  // Neighbouring text nodes usually share a parent, hence a block: look it up once per parent.
+  let lastParent: Element | null | undefined;
+  let lastBlock: Element | null = null;
   for (const node of nodes) {
-    const block = blockOf(node);
+    const parent = node.parentElement;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastBlock = blockOf(node);
+    }
+    const block = lastBlock;
     if (previousBlock !== undefined && block !== previousBlock) {
       parts.push(BLOCK_BREAK);
       offset += 1;
     }
     starts.push(offset);
-    parts.push(node.data);
-    offset += node.data.length;
+    const data = node.data;
+    parts.push(data);
+    offset += data.length;
     previousBlock = block;
   }
   return { text: parts.join(''), nodes, starts };

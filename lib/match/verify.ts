@@ -145,10 +145,17 @@ export function validVariants(
       // The k-th case-checking variant has the k-th pattern text in casedUnits (derived.ts).
       const from = m.casedStart[casedIndexOf(m.casedBits, m.casedRank, v)]!;
       const exact = (vFlags & CASE_EXACT) !== 0;
+      // The folded units already matched: a unit can differ from the pattern's only in case,
+      // which matters for an acronym, or where the pattern has a capital (lowerUnit(p) !== p).
+      const units = scratch.units;
+      const cased = m.casedUnits;
       let ok = true;
-      for (let k = 0; ok && k < len; k++) {
-        const p = m.casedUnits[from + k]!;
-        if (exact || lowerUnit(p) !== p) ok = scratch.units[k] === p;
+      for (let k = 0; k < len; k++) {
+        const p = cased[from + k]!;
+        if (units[k] !== p && (exact || lowerUnit(p) !== p)) {
+          ok = false;
+          break;
+        }
       }
       if (!ok) continue;
     }

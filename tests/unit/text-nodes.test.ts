@@ -23,6 +23,14 @@ describe('reading the page', () => {
     expect(texts(collectTextNodes(body))).toEqual(['one', 'two', 'three']);
   });
 
+  test('jumps past whole skipped subtrees, however their text is nested', () => {
+    const body = page(
+      '<p>a</p><div aria-hidden="true"><p>x</p><span>y<b>z</b></span></div><p>b</p>' +
+        '<pre>code<br></pre><p><i>c</i><script>var s = 1;</script>d</p><div translate="no"><div><i></i></div></div><p>e</p>',
+    );
+    expect(texts(collectTextNodes(body))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   test('reads from the first visible node to the end, then from the top, each node once', () => {
     const body = page('<p>a</p><p>b</p><p>c</p><p>d</p><p>e</p>');
     const c = body.querySelectorAll('p')[2]!.firstChild as Text;

@@ -9,8 +9,13 @@ import Mark from 'mark.js';
 import { findMentions, loadMatcher, scanText, type Matcher } from '../../../lib/match';
 import { joinTextNodes } from '../../../entrypoints/content/page-text';
 import { collectTextNodes } from '../../../entrypoints/content/text-nodes';
+import { FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE } from '../../../lib/match/automaton-build';
+import { ALPHA_LOOKUP, fillUnitEntry, unitTableOf } from '../../../lib/match/unit-table';
 import { timeOnce, timeWarm, type Timed } from './timing';
 
+const STRIDE = NODE_STRIDE;
+const HAS_OUTPUT = FAIL_HAS_OUTPUT;
+const LINK_MASK = FAIL_LINK_MASK;
 
 let matcher: Matcher | null = null;
 let bytes: Uint8Array | null = null;
@@ -103,19 +108,25 @@ export function dropBaselines(): void {
   ac = null;
 }
 
-/** The floor: every text node's data, read once; nothing that reads the page can be cheaper. */
-function floorWalk(doc: Document): number {
+/*
+ * The floor: the least any matcher must pay to read the page, i.e. every character of every
+ * text node under <body> (TreeWalker, SHOW_TEXT, no filter, so inline scripts and styles
+ * too: the same text `ours` scans). Reading a character means charCodeAt on it, folded into
+ * a sum that is returned so V8 cannot drop the reads. Two ways, both measured; the report's
+ * floor is, per page, whichever is faster (a stricter floor, never an inflated one):
+ *   floorNodes:  charCodeAt over each node's .data in turn (V8 reads Blink's external strings);
+ *   floorJoined: the .data strings joined by Array.join (one flat copy), then charCodeAt over it.
+ * walkLengths is the previous, cheaper floor, printed for comparison: it sums .data.length,
+ * which Blink answers without V8 ever reading the characters, so it is not a floor for reading.
+ */
+function walkLengths(doc: Document): number {
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   let total = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) total += (n as Text).data.length;
   return total;
 }
 
-/**
- * The same walk touching every character (charCodeAt): the floor above reads only lengths,
- * which Blink answers without copying text, so this is the least any matcher must pay.
- */
-function walkChars(doc: Document): number {
+function floorNodes(doc: Document): number {
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
   let sum = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -123,6 +134,56 @@ function walkChars(doc: Document): number {
     for (let i = 0; i < data.length; i++) sum = (sum + data.charCodeAt(i)) | 0;
   }
   return sum;
+}
+
+function floorJoined(doc: Document): number {
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+  const text = parts.join('');
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return sum;
+}
+
+/**
+ * For reference, the core of any Aho–Corasick scan: the loaded automaton's transitions over
+ * the joined text, one table read per character (folded unit and alphabet index), nothing
+ * else (no space collapsing, boundaries, outputs or selection). Counts states with outputs.
+ */
+function automatonOnly(text: string): number {
+  const m = matcher!;
+  const nodes = m.nodes;
+  const table = unitTableOf(m);
+  let state = 0;
+  let outputs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let entry = table[c]!;
+    if (entry === 0) entry = fillUnitEntry(table, m.alphaIndex, c);
+    let a = entry > 0 ? (entry >>> 16) & ALPHA_LOOKUP : 0;
+    if (a === ALPHA_LOOKUP) a = m.alphaIndex[entry & 0xffff]!;
+    const at = STRIDE * state;
+    if ((nodes[at + 2]! & HAS_OUTPUT) !== 0) outputs++;
+    if (a === 0) {
+      state = 0;
+      continue;
+    }
+    for (let s = state, sAt = at; ; ) {
+      const t = nodes[sAt]! + a;
+      if (nodes[STRIDE * t + 1] === s) {
+        state = t;
+        break;
+      }
+      if (s === 0) {
+        state = 0;
+        break;
+      }
+      s = nodes[sAt + 2]! & LINK_MASK;
+      sAt = STRIDE * s;
+    }
+  }
+  return outputs;
 }
 
 /** The same walk, keeping the nodes, then joined the way the content script joins them. */
@@ -141,11 +202,13 @@ function regexCount(text: string): number {
   return n;
 }
 
-export type Approach = 'floor' | 'walkChars' | 'walkJoin' | 'scanOnly' | 'ours' | 'product' | 'regexp' | 'ahocorasick';
+export type Approach = 'floorNodes' | 'floorJoined' | 'walkLengths' | 'walkJoin' | 'automaton' | 'scanOnly' | 'ours' | 'product' | 'regexp' | 'ahocorasick';
 
 const APPROACHES: Record<Approach, (doc: Document) => number> = {
-  floor: floorWalk,
-  walkChars,
+  floorNodes,
+  floorJoined,
+  walkLengths,
+  automaton: (doc) => automatonOnly(walkAndJoin(doc)),
   walkJoin: (doc) => walkAndJoin(doc).length,
   // The engine's scan loop alone (normalize, automaton, boundaries, selection), no mentions built.
   scanOnly: (doc) => {
@@ -161,7 +224,7 @@ const APPROACHES: Record<Approach, (doc: Document) => number> = {
 };
 
 export function available(a: Approach): boolean {
-  if (a === 'ours' || a === 'product' || a === 'scanOnly') return matcher !== null;
+  if (a === 'ours' || a === 'product' || a === 'scanOnly' || a === 'automaton') return matcher !== null;
   if (a === 'regexp') return regex !== null;
   if (a === 'ahocorasick') return ac !== null;
   return true;
@@ -177,7 +240,7 @@ export function measure(a: Approach, cold: boolean): Timed {
 /** Characters the floor walk reads and the product walk keeps, for the report. */
 export function textSizes(): { walked: number; readable: number } {
   const doc = frameDoc();
-  return { walked: floorWalk(doc), readable: joinTextNodes(collectTextNodes(doc.body)).text.length };
+  return { walked: walkLengths(doc), readable: joinTextNodes(collectTextNodes(doc.body)).text.length };
 }
 
 /**
