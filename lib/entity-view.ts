@@ -17,6 +17,8 @@ export interface EntityView {
   dates?: string;
   names: { lang: Lang; name: string; short?: string }[];
   sources: string[];
+  /** The user pack the entity comes from (issue 8), shown on the card. */
+  pack?: string;
 }
 
 /** Formats an ISO date of 4, 7 or 10 characters with the precision it has. */
@@ -41,7 +43,7 @@ export interface ViewLabels {
   born: (date: string) => string;
 }
 
-export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels: ViewLabels): EntityView {
+export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLocale: string, labels: ViewLabels): EntityView {
   const local = entity.names[lang];
   const f = entity.facts;
   const roles = (f.offices ?? []).map((o) => ({
@@ -49,7 +51,8 @@ export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels:
     range: formatDateRange(o.from, o.to, uiLocale, labels.present),
   }));
   let dates: string | undefined;
-  if (f.start || f.end) dates = formatDateRange(f.start, f.end, uiLocale, labels.present);
+  // An event with a start and no end is a date, not a span "to the present".
+  if (f.start || f.end) dates = formatDateRange(f.start, f.end ?? (entity.kind === 'event' ? f.start : undefined), uiLocale, labels.present);
   else if (f.founded) dates = labels.founded(formatPartialDate(f.founded, uiLocale)) + (f.dissolved ? ` – ${formatPartialDate(f.dissolved, uiLocale)}` : '');
   else if (f.born) dates = labels.born(formatPartialDate(f.born, uiLocale));
   return {
@@ -63,6 +66,7 @@ export function entityView(entity: Entity, lang: Lang, uiLocale: string, labels:
     dates,
     names: LANGS.map((l) => ({ lang: l, name: entity.names[l].name, short: entity.names[l].short })),
     sources: entity.sources,
+    ...(entity.pack ? { pack: entity.pack } : {}),
   };
 }
 

@@ -9,7 +9,9 @@
  * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
  * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k, --no-markjs,
  * --markjs-budget SECONDS (default 390: a mark.js run that could overrun it is skipped and
- * printed as such; 900 runs every cell).
+ * printed as such; 900 runs every cell), --only matching|markjs|drawing|search[,…] (run only
+ * those suites; the others are printed as not run). `--only search` (popup search, issue 6)
+ * runs in Node alone, without the browser; its raw numbers go to artifacts/bench/search.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -19,7 +21,8 @@ import { startBenchBrowser } from './bench/browser';
 import { buildDensePage } from './bench/dense-page';
 import { runDrawingSuite } from './bench/drawing-suite';
 import { runMarkJsSuite } from './bench/markjs-suite';
-import { runMatchingSuite } from './bench/matching-suite';
+import { runMatchingSuite, type MatchingResult } from './bench/matching-suite';
+import { runSearchSuite, searchTables } from './bench/search-suite';
 import { bundleInPageCode } from './bench/page-bundle';
 import { profileTable } from './bench/profile-scan';
 import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
@@ -34,7 +37,14 @@ function option(name: string, fallback: string): string {
 const RUNS = Number(option('--runs', '5'));
 const REPS = Number(option('--reps', '5'));
 const PACKS = option('--packs', '1k,10k,100k').split(',');
-const MARKJS = !process.argv.includes('--no-markjs');
+const SUITES = ['matching', 'markjs', 'drawing', 'search'] as const;
+const ONLY = option('--only', SUITES.join(',')).split(',');
+for (const s of ONLY) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
+// mark.js is compared with the matching results, so it needs the matching suite to run too.
+const MATCHING = ONLY.includes('matching') || ONLY.includes('markjs');
+const MARKJS = !process.argv.includes('--no-markjs') && ONLY.includes('markjs');
+const DRAWING = ONLY.includes('drawing');
+const SEARCH = ONLY.includes('search');
 const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
 
 const started = Date.now();
@@ -51,6 +61,15 @@ async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 }
 
 async function main(): Promise<void> {
+  // The popup search runs in Node, before the browser starts; alone, it needs nothing else.
+  const search = SEARCH ? await phase('search', () => runSearchSuite(loadRealEntities((s) => log(s)), { log })) : null;
+  const searchSection = search ? ['== 3. Popup search (issue 6) ==', '', searchTables(search), ''] : [];
+  if (search && !MATCHING && !DRAWING) {
+    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection].join('\n') + '\n');
+    mkdirSync(join(REPO_ROOT, 'artifacts/bench'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'artifacts/bench/search.json'), JSON.stringify(search, null, 2) + '\n');
+    return;
+  }
   const { real, core, packs, dense } = await phase('inputs', () => {
     const real = loadRealEntities((s) => log(s));
     const core = coreEntities(real);
@@ -67,11 +86,13 @@ async function main(): Promise<void> {
   try {
     writeFileSync(join(b.dir, 'dense.html'), dense.html);
     const targets: Target[] = [...largestCorpusPages(4), { name: 'dense', path: '/bench/dense.html', fileBytes: Buffer.byteLength(dense.html) }];
-    const matching = await phase('matching', () => runMatchingSuite(b, packs, targets, { runs: RUNS, reps: REPS, profiles: [['ours', 'dense'], ['ours', targets[0]!.name], ['product', targets[0]!.name]], log }));
+    const matching: MatchingResult = MATCHING
+      ? await phase('matching', () => runMatchingSuite(b, packs, targets, { runs: RUNS, reps: REPS, profiles: [['ours', 'dense'], ['ours', targets[0]!.name], ['product', targets[0]!.name]], log }))
+      : { packs: [], scans: {}, textSizes: {}, profiles: {} };
     const marks = MARKJS
       ? await phase('mark.js', () => runMarkJsSuite(b, packs.map((p) => p.input.label), targets, { budgetMs: MARKJS_BUDGET_MS, log }))
       : {};
-    const drawing = await phase('drawing', () => runDrawingSuite(b, packs[0]!.input.label, { runs: RUNS, reps: REPS, log }));
+    const drawing = DRAWING ? await phase('drawing', () => runDrawingSuite(b, packs[0]!.input.label, { runs: RUNS, reps: REPS, log })) : null;
 
     const env = `Chromium ${b.browser.version()} headless, Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 16)}Z`;
     const out = [
@@ -87,10 +108,14 @@ async function main(): Promise<void> {
       baselineBuildTable(matching),
       '',
       ...Object.keys(matching.scans).flatMap((label) => [scanTable(matching, marks, label, targets), '']),
-      'floor = TreeWalker over text nodes reading .data (lengths summed); walk+chars = the same walk reading every character;',
+      'floor = the least it costs to read every character of every text node under <body> (inline scripts and styles too, the',
+      '  same text ours scans): the faster, per page, of "per node" (TreeWalker SHOW_TEXT, no filter; charCodeAt over each',
+      '  node\'s .data, summed) and "joined" (the same walk, the .data strings joined, charCodeAt over the result);',
+      'lengths only = the previous floor, same walk summing .data.length: V8 never reads the characters, so it is no floor;',
       'walk+join = the same walk keeping the nodes + the content script\'s join (block breaks between blocks);',
+      'automaton only = walk+join + the bare automaton (one table read and transition per character, nothing else; largest pack);',
       'scanText only = walk+join + the engine\'s scan loop, no mentions built (largest pack only); ours = walk+join + findMentions;',
-      'product path = the content script\'s own filtered walk (skips script, style, code, hidden, editable) + join + findMentions;',
+      'product path = the content script\'s own walk (skips script, style, code, hidden, editable) + join + findMentions;',
       'RegExp / modern-AC = walk+join + one alternation RegExp (giu, longest first) / AhoCorasick.search (leftmost-longest).',
       '',
       ...Object.entries(matching.profiles).flatMap(([what, profile]) => [
@@ -103,10 +128,11 @@ async function main(): Promise<void> {
       '',
       '== 2. Drawing (issue 5) ==',
       '',
-      drawingTables(drawing),
+      drawing ? drawingTables(drawing) : 'not run (--only)',
       '',
       goalsTable(matching, drawing),
       '',
+      ...searchSection,
       `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ].join('\n');
     process.stdout.write(out + '\n');
@@ -121,6 +147,7 @@ async function main(): Promise<void> {
       matching,
       markjs: marks,
       drawing,
+      search,
       phasesSeconds: phases,
     };
     writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

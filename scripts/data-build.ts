@@ -2,6 +2,7 @@
  * `npm run data:build`: compiles data/entities into what the extension ships, in public/data/:
  *   entities.json  the records the background installs into IndexedDB
  *   matcher.bin    the prebuilt matcher the content script loads (never built in a page)
+ *   search.json    the popup search's records and serialized Fuse index (lib/search)
  *   dataset.json   the dataset version (a hash of the outputs) and counts
  * `--check` validates only. On any problem it names file, field and fault, and writes nothing.
  */
@@ -14,6 +15,7 @@ import { checkConventions } from '../lib/dataset/conventions';
 import { datasetReport } from '../lib/dataset/report';
 import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
+import { buildSearchData } from '../lib/search';
 
 const ROOT = join(import.meta.dirname, '..');
 function option(name: string, fallback: string): string {
@@ -54,7 +56,8 @@ function main(): number {
   const t0 = performance.now();
   const matcher = serializeMatcher(compileMatcher(entities));
   const buildMs = performance.now() - t0;
-  const version = createHash('sha256').update(records).update(matcher).digest('hex').slice(0, 16);
+  const search = JSON.stringify(buildSearchData(entities));
+  const version = createHash('sha256').update(records).update(matcher).update(search).digest('hex').slice(0, 16);
   const meta = JSON.stringify({ version, entities: entities.length }, null, 2);
 
   // Write into a sibling folder, then swap, so a failure never leaves half a dataset behind.
@@ -63,6 +66,7 @@ function main(): number {
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'entities.json'), records);
   writeFileSync(join(staging, 'matcher.bin'), matcher);
+  writeFileSync(join(staging, 'search.json'), search);
   writeFileSync(join(staging, 'dataset.json'), meta + '\n');
   rmSync(OUT, { recursive: true, force: true });
   renameSync(staging, OUT);

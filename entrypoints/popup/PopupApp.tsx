@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
-import { KINDS, type Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/schema';
 import type { ContentReplies } from '../../lib/protocol';
 import { askTab, loadPageEntities, type PageEntity } from './page-entities';
+import { PageEntityList } from './PageEntityList';
+import { PageNotes } from './PageNotes';
+import { SearchBox } from './SearchBox';
 import { SettingsControls } from '../../components/SettingsControls';
+import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
-import { displayName } from '../../lib/entity-view';
 
 type PageStatus = ContentReplies['page:status'];
 
@@ -26,16 +29,24 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+const libraryUrl = (id: string) => browser.runtime.getURL(`/library.html#entity=${encodeURIComponent(id)}` as '/library.html');
+
 export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang }) {
   const t = translatorOf(i18n);
+  const uiLang = i18n.language as Lang;
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [status, setStatus] = useState<PageStatus | null | undefined>(undefined);
   const [entities, setEntities] = useState<PageEntity[]>([]);
+  /** The entity whose card is open, with where focus goes back to on close. */
+  const [open, setOpen] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   useEffect(() => {
     void (async () => {
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setStatus(null);
-      setStatus(await askTab(tabId, { type: 'page:status', payload: {} }));
-      setEntities((await loadPageEntities(tabId)) ?? []);
+      const id = await targetTabId();
+      setTabId(id);
+      if (id === undefined) return setStatus(null);
+      setStatus(await askTab(id, { type: 'page:status', payload: {} }));
+      setEntities((await loadPageEntities(id)) ?? []);
     })();
   }, []);
 
@@ -43,41 +54,37 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
     <main class="popup" data-testid="popup">
       <header>
         <h1>{t('popup.title')}</h1>
+        <div hidden={open !== null}>
+          <SearchBox t={t} uiLang={uiLang} contentLang={contentLang} onOpen={setOpen} onQuery={setSearching} />
+        </div>
       </header>
-      {status === undefined ? null : status ? (
-        <section data-testid="page-status" data-state="active">
-          <p class="status">{t('popup.statusActive')}</p>
-          <p>{t('popup.textNodes', { count: status.textNodes })}</p>
-          <p>{t('popup.mentions', { count: status.mentions })}</p>
+      {open ? (
+        <section class="entity-view" data-testid="popup-entity">
+          <button type="button" class="back" onClick={() => setOpen(null)} data-testid="popup-back">
+            {t('popup.back')}
+          </button>
+          <EntityPanel id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} libraryUrl={libraryUrl(open)} />
         </section>
-      ) : (
-        <section data-testid="page-status" data-state="none">
-          <p class="status">{t('popup.statusNone')}</p>
-          <p class="hint">{t('popup.statusNoneHint')}</p>
-        </section>
+      ) : searching ? null : (
+        <>
+          {status === undefined ? null : status ? (
+            <section data-testid="page-status" data-state="active">
+              <p class="status">{t('popup.statusActive')}</p>
+              <p>{t('popup.mentions', { count: status.mentions })}</p>
+            </section>
+          ) : (
+            <section data-testid="page-status" data-state="none">
+              <p class="status">{t('popup.statusNone')}</p>
+              <p class="hint">{t('popup.statusNoneHint')}</p>
+            </section>
+          )}
+          {tabId !== undefined && entities.length > 0 && (
+            <PageEntityList t={t} tabId={tabId} entities={entities} contentLang={contentLang} onOpen={setOpen} />
+          )}
+          {tabId !== undefined && status && <PageNotes t={t} tabId={tabId} />}
+          <SettingsControls t={t} host={hostOf(status?.url)} />
+        </>
       )}
-      {entities.length > 0 && (
-        <section data-testid="page-entities">
-          {KINDS.map((kind) => {
-            const ofKind = entities.filter((e) => e.kind === kind);
-            if (ofKind.length === 0) return null;
-            return (
-              <div key={kind} class="group">
-                <h2>{t(`kindPlural.${kind}`)}</h2>
-                <ul>
-                  {ofKind.map(({ entity, count }) => (
-                    <li key={entity.id} data-entity={entity.id}>
-                      <bdi>{displayName(entity, contentLang)}</bdi>
-                      <span class="count">{count}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
-        </section>
-      )}
-      <SettingsControls t={t} host={hostOf(status?.url)} />
       <footer>
         <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noreferrer">
           {t('popup.openLibrary')}

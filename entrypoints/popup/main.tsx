@@ -4,6 +4,7 @@ import { getSetting } from '../../platform/settings';
 import { resolveContentLanguage } from '../../lib/settings';
 import type { Lang } from '../../lib/dataset/schema';
 import { PopupApp } from './PopupApp';
+import '../../components/entity-card.css';
 import './popup.css';
 
 async function main() {

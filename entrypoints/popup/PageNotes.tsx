@@ -1,0 +1,44 @@
+/**
+ * The popup's research corner for the tab: "save this page", how many saved notes were placed
+ * again, and the ones that could not be (orphans), listed rather than lost.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ContentReplies, SaveOutcome } from '../../lib/protocol';
+import type { Translate } from '../../lib/i18n-resources';
+import { askTab } from './page-entities';
+
+type Status = ContentReplies['annotations:status'];
+
+export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  useEffect(() => {
+    void askTab(tabId, { type: 'annotations:status', payload: {} }).then(setStatus);
+  }, [tabId]);
+  const save = async () => setOutcome((await askTab(tabId, { type: 'page:save', payload: {} })) ?? { ok: false, reason: 'unsupported' });
+
+  return (
+    <section class="page-notes" data-testid="page-notes">
+      <button type="button" onClick={() => void save()} disabled={outcome?.ok === true} data-testid="save-page">
+        {outcome?.ok ? t('popup.pageSaved') : t('popup.savePage')}
+      </button>
+      {outcome && !outcome.ok && <p role="alert">{t(`annotate.error.${outcome.reason}`)}</p>}
+      {status && status.placed + status.orphans.length > 0 && (
+        <p data-testid="notes-placed">{t('popup.notesPlaced', { count: status.placed })}</p>
+      )}
+      {status && status.orphans.length > 0 && (
+        <details data-testid="orphans">
+          <summary>{t('popup.orphans', { count: status.orphans.length })}</summary>
+          <ul>
+            {status.orphans.map((o) => (
+              <li key={o.id}>
+                <q dir="auto">{o.exact}</q>
+                {o.note && <p dir="auto">{o.note}</p>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Issue 6 in the popup: cross-language fuzzy search with keyboard navigation and the entity
+ * view; bad queries; "show on page" with next/previous; a language change reaching every open
+ * surface without a reload.
+ */
+import { describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { setStoredSetting, tabIdOf } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
+import { readHighlights } from '../support/page-highlights';
+
+const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+describe('the popup in Chromium', () => {
+  const suite = useExtensionSuite();
+
+  async function openPopup(tabId?: number): Promise<Page> {
+    const popup = await suite.browser.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html${tabId ? `?tab=${tabId}` : ''}`);
+    await popup.getByTestId('search-input').waitFor();
+    return popup;
+  }
+
+  test.each(['Пан Ги Мун', '潘基文', 'بان كي مون', 'ban ki moon', 'Bam Ki-mun'])('"%s" finds Ban Ki-moon first', async (query) => {
+    const popup = await openPopup();
+    await popup.getByTestId('search-input').fill(query);
+    const first = popup.locator('[data-testid="search-results"] [role="option"]').first();
+    await expect.poll(() => first.getAttribute('data-entity'), { timeout: 10_000 }).toBe('ban-ki-moon');
+    await popup.close();
+  });
+
+  test('results are reached with the keyboard and open in the card view', async () => {
+    const popup = await openPopup();
+    const input = popup.getByTestId('search-input');
+    await input.fill('alliance civilizations');
+    await popup.getByTestId('search-results').waitFor();
+    await popup.screenshot({ path: join(SHOTS, 'popup-search.png') });
+    await input.press('ArrowDown');
+    const second = popup.locator('[role="option"]').nth(1);
+    expect(await second.getAttribute('aria-selected')).toBe('true');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('result-1');
+    const id = await second.getAttribute('data-entity');
+    await input.press('Enter');
+    const card = popup.getByTestId('entity-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-entity')).toBe(id);
+    await popup.screenshot({ path: join(SHOTS, 'popup-entity.png') });
+    await popup.getByTestId('popup-back').click();
+    expect(await popup.getByTestId('search-input').inputValue()).toBe('alliance civilizations');
+    await popup.close();
+  });
+
+  test('bad queries give results or a friendly "nothing found", never a freeze', async () => {
+    const popup = await openPopup();
+    const input = popup.getByTestId('search-input');
+    for (const query of ['?!…—«»', 'x'.repeat(1000), 'United 联合国 الأمم Наций', '   ']) {
+      await input.fill(query);
+      const state = await popup.evaluate(() => ({
+        results: document.querySelectorAll('[role="option"]').length,
+        nothing: !!document.querySelector('[data-testid="search-nothing"]'),
+      }));
+      if (query.trim() === '') expect(state).toEqual({ results: 0, nothing: false });
+      else expect(state.results > 0 || state.nothing).toBe(true);
+    }
+    await input.fill('?!…—«»');
+    await popup.getByTestId('search-nothing').waitFor();
+    await input.fill('United 联合国 الأمم Наций');
+    await expect.poll(() => popup.locator('[role="option"]').count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  test('a name in the page list scrolls to its mentions and flashes them, with next and previous', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const tabId = await tabIdOf(suite.browser.context, page);
+    const popup = await openPopup(tabId);
+    const row = popup.locator('[data-testid="page-entities"] li[data-entity="ban-ki-moon"]');
+    await row.locator('button.name').click();
+    const flashed = async () => (await readHighlights(page)).filter((h) => h.name === 'context-lens-flash').map((h) => h.text);
+    await expect.poll(flashed).toHaveLength(1);
+    expect(await row.locator('.count').textContent()).toMatch(/^1 of \d+$/);
+    await row.getByTestId('mention-next').click();
+    await expect.poll(() => row.locator('.count').textContent()).toMatch(/^2 of \d+$/);
+    await row.getByTestId('mention-previous').click();
+    await expect.poll(() => row.locator('.count').textContent()).toMatch(/^1 of \d+$/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a language change reaches the library page and open cards without a reload', async () => {
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await library.getByTestId('library').waitFor();
+    const popup = await openPopup();
+    await popup.locator('[data-testid="ui-language"]').selectOption('ar');
+    try {
+      await expect.poll(() => library.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await library.locator('h1').textContent()).not.toBe('Context Lens library');
+      await expect.poll(() => popup.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await popup.screenshot({ path: join(SHOTS, 'popup-arabic-live.png') });
+    } finally {
+      await setStoredSetting(suite.browser.context, 'settings.uiLanguage', null);
+    }
+    await popup.close();
+    await library.close();
+  });
+});
