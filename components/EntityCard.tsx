@@ -107,6 +107,11 @@ export function EntityCard(props: EntityCardProps) {
           </p>
         ))}
         {view.dates && <p class="dates">{view.dates}</p>}
+        {view.pack && (
+          <p class="pack" data-testid="card-pack">
+            {t('card.fromPack', { name: view.pack })}
+          </p>
+        )}
         <p class="summary" data-testid="card-summary">
           {view.summary}
         </p>

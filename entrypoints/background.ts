@@ -5,6 +5,9 @@ import { LensDatabase } from '../platform/db';
 import { installBundledDataset } from '../platform/dataset-install';
 import { runCommand } from '../platform/commands';
 import type { Entity } from '../lib/dataset/schema';
+import { announceMatcher } from '../platform/matcher-transfer';
+import { serveMatcher } from '../platform/matcher-serve';
+import { rebuildPackData } from '../platform/pack-build';
 
 export default defineBackground(() => {
   const db = new LensDatabase();
@@ -16,9 +19,15 @@ export default defineBackground(() => {
     db,
     async () => (await readJson<{ version: string }>('/data/dataset.json')).version,
     () => readJson<Entity[]>('/data/entities.json'),
-  ).catch((error: unknown) => {
-    console.error('Context Lens: could not install the bundled dataset', error);
-  });
+  )
+    .then(async (installed) => {
+      // A new bundled dataset changes the combined matcher of the user's packs: rebuild it.
+      if (installed && (await db.packs.count()) > 0) await announceMatcher((await rebuildPackData(db)).version);
+    })
+    .catch((error: unknown) => {
+      console.error('Context Lens: could not install the bundled dataset', error);
+    });
   browser.runtime.onMessage.addListener(createBackgroundHandler(db, datasetReady));
+  serveMatcher(db);
   browser.commands.onCommand.addListener((command) => void runCommand(command));
 });

@@ -57,7 +57,8 @@ export type ContentMessage = MessageOf<ToContent>;
 
 /** Replies, by message type. */
 export interface BackgroundReplies {
-  'entities:get': { entities: Entity[] };
+  /** packOf: the pack's name for entities that come from a user pack. */
+  'entities:get': { entities: Entity[]; packOf: Record<string, string> };
   'content:status': { ok: true };
   ping: { ok: true; version: string };
   'annotations:forPage': { annotations: Annotation[] };

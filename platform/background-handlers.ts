@@ -4,8 +4,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
-import type { Entity } from '../lib/dataset/schema';
 import type { LensDatabase } from './db';
+import { resolveEntities } from './packs-store';
 import { annotationsForPage, LibraryError, saveAnnotation, savePage } from './library-store';
 import type { SaveOutcome } from '../lib/protocol';
 
@@ -30,10 +30,7 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
         return Promise.resolve({ ok: true });
       }
       case 'entities:get':
-        return datasetReady.then(async () => {
-          const rows = await db.entities.bulkGet(message.payload.ids);
-          return { entities: rows.filter((r): r is NonNullable<typeof r> => r !== undefined).map(stripRow) };
-        });
+        return datasetReady.then(() => resolveEntities(db, message.payload.ids));
       case 'annotations:forPage':
         return annotationsForPage(db, message.payload.url).then((annotations) => ({ annotations }));
       case 'annotation:save':
@@ -52,10 +49,6 @@ async function outcomeOf(write: Promise<void>): Promise<SaveOutcome> {
     console.error('Context Lens: could not save', error);
     return { ok: false, reason: error instanceof LibraryError ? error.reason : 'failed' };
   }
-}
-
-function stripRow({ source: _source, ...entity }: Entity & { source: string }): Entity {
-  return entity;
 }
 
 async function showCountOnBadge(tabId: number, mentions: number): Promise<void> {

@@ -4,15 +4,17 @@
  * (tests/unit/db-upgrade.test.ts).
  *
  * v1  entities (bundled dataset, later packs), meta
- * v2  research library: pages, annotations, tags; entity packs: packs
+ * v2  research library: pages, annotations, tags; entity packs: packs, packEntities (kept
+ *     apart from the bundled entities, so a pack never overwrites them)
  */
 import Dexie, { type Table } from 'dexie';
 import type { Entity } from '../lib/dataset/schema';
 import type { Annotation, SavedPage } from '../lib/annotations/model';
+import type { PackEntity } from '../lib/packs/format';
 
 /** An entity as stored: the dataset record plus where it came from. */
 export interface EntityRow extends Entity {
-  /** "bundled" for the shipped dataset; "pack:<id>" for user packs (issue 8). */
+  /** "bundled": the shipped dataset (packs live in packEntities). */
   source: string;
 }
 
@@ -39,6 +41,13 @@ export interface TagRow {
   created: string;
 }
 
+/** One entity of a user pack, as the pack has it (languages may be missing). */
+export interface PackEntityRow {
+  pack: string;
+  id: string;
+  entity: PackEntity;
+}
+
 export interface PackRow {
   id: string;
   name: string;
@@ -57,6 +66,7 @@ export class LensDatabase extends Dexie {
   annotations!: Table<AnnotationRow, string>;
   tags!: Table<TagRow, string>;
   packs!: Table<PackRow, string>;
+  packEntities!: Table<PackEntityRow, [string, string]>;
 
   constructor(name = 'context-lens') {
     super(name);
@@ -70,6 +80,7 @@ export class LensDatabase extends Dexie {
       annotations: 'id, pageUrl, entityId, *tags, modified',
       tags: 'name',
       packs: 'id',
+      packEntities: '[pack+id], pack, id',
     });
   }
 }

@@ -15,6 +15,7 @@ import { Revealer } from './reveal';
 import { Annotator } from './annotator';
 import { ToolbarHost } from './toolbar-host';
 import { watchLibraryChanges } from '../../platform/library-signal';
+import { BUNDLED_MATCHER, currentMatcherVersion, fetchPackMatcherBytes, watchMatcherVersion } from '../../platform/matcher-transfer';
 import { PageScanner } from './page-scanner';
 import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
@@ -23,6 +24,19 @@ async function loadBundledMatcher(): Promise<Matcher> {
   const url = (browser.runtime.getURL as (p: string) => string)('/data/matcher.bin');
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   return loadMatcher(bytes);
+}
+
+/** The matcher with the user's enabled packs when there are any, else the bundled one. */
+async function loadActiveMatcher(version: string): Promise<Matcher> {
+  if (version !== BUNDLED_MATCHER) {
+    try {
+      const bytes = await fetchPackMatcherBytes();
+      if (bytes) return loadMatcher(bytes);
+    } catch (error) {
+      console.debug('Context Lens: pack matcher unavailable, using the bundled one', error);
+    }
+  }
+  return loadBundledMatcher();
 }
 
 /** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
@@ -43,7 +57,7 @@ export default defineContentScript({
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const host = location.hostname;
     let settings: ContentSettings = await readContentSettings(host);
-    const matcher = await loadBundledMatcher();
+    const matcher = await loadActiveMatcher(await currentMatcherVersion());
     const i18n = i18next.createInstance();
     await i18n.init({ lng: settings.uiLang, fallbackLng: 'en', resources: UI_RESOURCES, interpolation: { escapeValue: false } });
 
@@ -134,6 +148,16 @@ export default defineContentScript({
     void scanAll().then(loadAnnotations);
     const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
     ctx.onInvalidated(stopLibraryWatch);
+    // The user's packs changed: new matcher, new scan, no reload (only the top frame's and
+    // each frame's own script, each fetching once).
+    const stopMatcherWatch = watchMatcherVersion((version) => {
+      void loadActiveMatcher(version).then((next) => {
+        if (ctx.isInvalid) return;
+        scanner.setMatcher(next);
+        void scanAll();
+      });
+    });
+    ctx.onInvalidated(stopMatcherWatch);
 
     watchContentSettings(host, (next) => {
       const was = settings;

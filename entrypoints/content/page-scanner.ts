@@ -66,11 +66,19 @@ export class PageScanner {
   longestTaskMs = 0;
 
   constructor(
-    private readonly matcher: Matcher,
+    private matcher: Matcher,
     private readonly highlighter: Highlighter,
     private readonly index: MentionIndex,
     private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
   ) {
+    this.doc = createDocumentScan(matcher);
+  }
+
+  /** Uses another matcher from now on (the user's packs changed); the caller rescans. */
+  setMatcher(matcher: Matcher): void {
+    this.generation++;
+    this.clear();
+    this.matcher = matcher;
     this.doc = createDocumentScan(matcher);
   }
 

@@ -5,6 +5,7 @@ import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
 import type { Lang } from '../../lib/dataset/schema';
 import { SavedLibrary } from './SavedLibrary';
+import { PacksPanel } from './PacksPanel';
 
 /** `library.html#entity=ID` opens one entity (the card's "Open in library" link). */
 function entityIdFromHash(): string | null {
@@ -30,6 +31,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
         <h1>{t('library.title')}</h1>
         <nav aria-label={t('library.sections')}>
           <a href="#saved-heading">{t('library.savedPages')}</a>
+          <a href="#packs-heading">{t('packs.title')}</a>
           <a href="#settings-heading">{t('library.settings')}</a>
         </nav>
       </header>
@@ -39,6 +41,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
         </section>
       )}
       <SavedLibrary t={t} uiLang={uiLang} contentLang={contentLang} />
+      <PacksPanel t={t} formatDate={(iso) => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium' }).format(new Date(iso))} />
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('library.settings')}</h2>
         <SettingsControls t={t} detailed />

@@ -1,0 +1,150 @@
+/**
+ * The whole import in Node with fake IndexedDB: every malformed or hostile pack is refused with
+ * a message and leaves the database exactly as it was; a good pack is installed, found by the
+ * matcher and resolved with its pack name; conflicts ask; disable and remove undo it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { LensDatabase } from '../../../platform/db';
+import { runPackImport, type Decision } from '../../../platform/pack-import';
+import { readPackMatcher, readPackSearch, rebuildPackData } from '../../../platform/pack-build';
+import { activePacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
+import { saveAnnotation } from '../../../platform/library-store';
+import { parseEntityFile } from '../../../lib/dataset/parse';
+import { findMentions, loadMatcher } from '../../../lib/match';
+import { loadSearcher } from '../../../lib/search';
+import { newAnnotationId } from '../../../lib/annotations/model';
+import type { Entity } from '../../../lib/dataset/schema';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const BAD = join(ROOT, 'tests/fixtures/packs/bad');
+const GOOD = readFileSync(join(ROOT, 'tests/fixtures/packs/good/minimal.json'), 'utf8');
+
+function real(path: string): Entity {
+  const { entity } = parseEntityFile(path, readFileSync(join(ROOT, path), 'utf8'));
+  if (!entity) throw new Error(path);
+  return entity;
+}
+const BUNDLED = ['data/entities/organization/unaoc.json', 'data/entities/person/ban-ki-moon.json', 'data/entities/organization/united-nations.json'].map(real);
+
+let n = 0;
+async function freshDb(): Promise<LensDatabase> {
+  const db = new LensDatabase(`packs-${++n}`);
+  await db.entities.bulkPut(BUNDLED.map((e) => ({ ...e, source: 'bundled' })));
+  const page = { url: 'https://news.un.org/x', title: 'x', lang: 'en', savedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', entities: [] };
+  await saveAnnotation(db, page, {
+    id: newAnnotationId(),
+    pageUrl: page.url,
+    target: { source: page.url, selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
+    body: { note: 'mine', tags: [] },
+    motivation: 'commenting',
+    created: page.savedAt,
+    modified: page.savedAt,
+  });
+  return db;
+}
+
+async function snapshot(db: LensDatabase): Promise<string> {
+  const tables = await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  return JSON.stringify(tables);
+}
+
+const never = async (): Promise<Decision> => {
+  throw new Error('should not ask');
+};
+
+describe('importing packs end to end', () => {
+  const bad = readdirSync(BAD).filter((f) => f.endsWith('.json'));
+
+  test('there are at least 30 bad packs', () => expect(bad.length).toBeGreaterThanOrEqual(30));
+
+  test.each(bad)('%s is refused with a message and changes nothing', async (file) => {
+    const db = await freshDb();
+    const before = await snapshot(db);
+    const text = readFileSync(join(BAD, file), 'utf8');
+    const source = file.startsWith('wikidata-') ? 'wikidata' : 'pack';
+    const outcome = await runPackImport(db, { text, source }, { confirm: never });
+    expect(outcome.type).toBe('problems');
+    if (outcome.type === 'problems') expect(outcome.problems[0]!.message.length).toBeGreaterThan(5);
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  test('a 10 MB summary is refused quickly and changes nothing', async () => {
+    const db = await freshDb();
+    const before = await snapshot(db);
+    const pack = JSON.parse(GOOD);
+    pack.entities[0].names.en.summary = 'x'.repeat(10 * 1024 * 1024);
+    const outcome = await runPackImport(db, { text: JSON.stringify(pack), source: 'pack' }, { confirm: never });
+    expect(outcome.type).toBe('problems');
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  test('a good pack is installed, matched, searchable and shown with its pack name', async () => {
+    const db = await freshDb();
+    const stages: string[] = [];
+    const outcome = await runPackImport(db, { text: GOOD, source: 'pack' }, { confirm: never, progress: (s) => stages.push(s) });
+    expect(outcome.type).toBe('installed');
+    expect(stages).toEqual(expect.arrayContaining(['parsing', 'installing', 'matcher', 'search', 'saving']));
+    const stored = await readPackMatcher(db);
+    expect(stored).not.toBeNull();
+    const matcher = loadMatcher(stored!.bytes);
+    const ids = findMentions(matcher, 'Example alpha met Ban Ki-moon at the United Nations.').map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(['alpha', 'ban-ki-moon', 'united-nations']));
+    const search = await readPackSearch(db);
+    expect(loadSearcher(search!.data).search('exampel alpha')[0]?.id).toBe('alpha');
+    const { entities, packOf } = await resolveEntities(db, ['alpha', 'ban-ki-moon']);
+    expect(entities.map((e) => e.id)).toEqual(['alpha', 'ban-ki-moon']);
+    expect(packOf).toEqual({ alpha: 'Test pack' });
+    expect(entities[0]!.names.ar.name).toBe(entities[0]!.names.en.name); // filled for display
+  });
+
+  test('ids shared with the bundled dataset are asked about: skip keeps bundled, override replaces', async () => {
+    const pack = JSON.parse(GOOD);
+    pack.entities.push({ ...pack.entities[0], id: 'unaoc', related: [], names: { en: { name: 'My own Alliance entry' } } });
+    const text = JSON.stringify(pack);
+
+    const skipDb = await freshDb();
+    const asked: string[][] = [];
+    await runPackImport(skipDb, { text, source: 'pack' }, { confirm: async (ids) => (asked.push(ids), 'skip') });
+    expect(asked).toEqual([['unaoc']]);
+    expect((await resolveEntities(skipDb, ['unaoc'])).packOf).toEqual({});
+
+    const overrideDb = await freshDb();
+    await runPackImport(overrideDb, { text, source: 'pack' }, { confirm: async () => 'override' });
+    const resolved = await resolveEntities(overrideDb, ['unaoc']);
+    expect(resolved.packOf).toEqual({ unaoc: 'Test pack' });
+    expect(resolved.entities[0]!.names.en.name).toBe('My own Alliance entry');
+
+    const cancelDb = await freshDb();
+    const before = await snapshot(cancelDb);
+    expect((await runPackImport(cancelDb, { text, source: 'pack' }, { confirm: async () => 'cancel' })).type).toBe('cancelled');
+    expect(await snapshot(cancelDb)).toBe(before);
+  });
+
+  test('another pack with the same ids is refused; disabling and removing restore the bundled matcher', async () => {
+    const db = await freshDb();
+    await runPackImport(db, { text: GOOD, source: 'pack' }, { confirm: never });
+    const other = JSON.parse(GOOD);
+    other.id = 'other-pack';
+    const refused = await runPackImport(db, { text: JSON.stringify(other), source: 'pack' }, { confirm: never });
+    expect(refused.type).toBe('refused');
+
+    await setPackEnabled(db, 'test-pack', false);
+    expect((await rebuildPackData(db)).version).toBe('bundled');
+    expect(await readPackMatcher(db)).toBeNull();
+    expect((await activePacks(db)).entities).toEqual([]);
+    await setPackEnabled(db, 'test-pack', true);
+    expect((await rebuildPackData(db)).version).not.toBe('bundled');
+    await removePack(db, 'test-pack');
+    expect(await db.packEntities.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(1); // the reader's notes are never touched
+  });
+
+  test('a real Wikidata file becomes a pack', async () => {
+    const db = await freshDb();
+    const text = readFileSync(join(ROOT, '../shared/corpus/wikidata/Q2112.json'), 'utf8');
+    const outcome = await runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
+    expect(outcome.type).toBe('installed');
+  });
+});
