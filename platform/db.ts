@@ -4,17 +4,16 @@
  * (tests/unit/db-upgrade.test.ts).
  *
  * v1  entities (bundled dataset, later packs), meta
- * v2  research library: pages, annotations, tags; entity packs: packs, packEntities (kept
+ * v2  research library: pages, annotations, tags; entity packs: packs, packChunks (kept
  *     apart from the bundled entities, so a pack never overwrites them)
  */
 import Dexie, { type Table } from 'dexie';
 import type { Entity } from '../lib/dataset/schema';
 import type { Annotation, SavedPage } from '../lib/annotations/model';
-import type { PackEntity } from '../lib/packs/format';
 
 /** An entity as stored: the dataset record plus where it came from. */
 export interface EntityRow extends Entity {
-  /** "bundled": the shipped dataset (packs live in packEntities). */
+  /** "bundled": the shipped dataset (packs live in packChunks). */
   source: string;
 }
 
@@ -41,17 +40,23 @@ export interface TagRow {
   created: string;
 }
 
-/** One entity of a user pack, as the pack has it (languages may be missing). */
-export interface PackEntityRow {
+/**
+ * A slice of a user pack's entities (as the pack has them: languages may be missing), as JSON
+ * text: a 100k-entity pack is 100 rows of 1,000, since IndexedDB pays per record and clones
+ * strings far faster than nested objects. Chunk -1 holds the pack's ids, in entity order.
+ */
+export interface PackChunkRow {
   pack: string;
-  id: string;
-  entity: PackEntity;
+  chunk: number;
+  json: string;
 }
 
 export interface PackRow {
   id: string;
   name: string;
   description?: string;
+  /** The pack file's own date, kept for export. */
+  createdAt?: string;
   enabled: boolean;
   /** Whether its entities replace bundled ones with the same id (the user said so). */
   overrides: boolean;
@@ -66,7 +71,7 @@ export class LensDatabase extends Dexie {
   annotations!: Table<AnnotationRow, string>;
   tags!: Table<TagRow, string>;
   packs!: Table<PackRow, string>;
-  packEntities!: Table<PackEntityRow, [string, string]>;
+  packChunks!: Table<PackChunkRow, [string, number]>;
 
   constructor(name = 'context-lens') {
     super(name);
@@ -80,7 +85,7 @@ export class LensDatabase extends Dexie {
       annotations: 'id, pageUrl, entityId, *tags, modified',
       tags: 'name',
       packs: 'id',
-      packEntities: '[pack+id], pack, id',
+      packChunks: '[pack+chunk]',
     });
   }
 }

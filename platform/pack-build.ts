@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
-import { displayEntity, matcherEntities } from '../lib/packs/format';
+import { displayEntity, matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
 import { activePacks } from './packs-store';
 import type { LensDatabase } from './db';
@@ -38,10 +38,14 @@ export interface BuildFigures {
 }
 
 /** Rebuilds the combined matcher and the pack search; returns the version to announce. */
-export async function rebuildPackData(db: LensDatabase, onStage?: (stage: BuildStage) => void): Promise<BuildFigures> {
+export async function rebuildPackData(
+  db: LensDatabase,
+  onStage?: (stage: BuildStage) => void,
+  known?: ReadonlyMap<string, readonly PackEntity[]>,
+): Promise<BuildFigures> {
   onStage?.('reading');
   const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(({ source: _s, ...e }) => e);
-  const active = await activePacks(db, new Set(bundled.map((e) => e.id)));
+  const active = await activePacks(db, new Set(bundled.map((e) => e.id)), known);
   if (active.entities.length === 0) {
     await db.meta.bulkDelete([MATCHER_KEY, SEARCH_KEY]);
     return { version: BUNDLED_MATCHER, entities: bundled.length, matcherBytes: 0, matcherMs: 0, searchMs: 0 };

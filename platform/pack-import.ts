@@ -77,7 +77,7 @@ export async function runPackImport(db: LensDatabase, request: PackImportRequest
   events.progress?.('installing', 0, pack.entities.length);
   await installPack(db, pack, { overrides, now: new Date().toISOString(), onProgress: (done, total) => events.progress?.('installing', done, total) });
   const installMs = performance.now() - t1;
-  const figures = await rebuildPackData(db, (stage) => events.progress?.(stage));
+  const figures = await rebuildPackData(db, (stage) => events.progress?.(stage), new Map([[pack.id, pack.entities]]));
   return {
     type: 'installed',
     pack: { id: pack.id, name: pack.name, entities: pack.entities.length },

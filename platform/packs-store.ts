@@ -1,26 +1,40 @@
 /**
  * User packs in IndexedDB: installed all or nothing, enabled, disabled, removed and exported
- * without touching the bundled dataset, other packs or the research library.
+ * without touching the bundled dataset, other packs or the research library. Entities are kept
+ * in chunks of 1,000 (see PackChunkRow); lookups by id go through each pack's id list.
  */
+import Dexie from 'dexie';
 import type { Entity } from '../lib/dataset/schema';
 import { displayEntity, PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity } from '../lib/packs/format';
 import { isQuotaError, type LensDatabase, type PackRow } from './db';
 import { LibraryError } from './library-store';
 
-const CHUNK = 5_000;
+export const CHUNK = 1_000;
+const IDS = -1;
 
-export interface PackConflictInfo {
-  /** Ids the pack shares with another installed pack (refused: packs never override packs). */
-  otherPacks: { id: string; pack: string }[];
+function chunksOf(db: LensDatabase, pack: string) {
+  return db.packChunks.where('[pack+chunk]').between([pack, Dexie.minKey], [pack, Dexie.maxKey]);
+}
+
+/** A pack's ids in entity order (entity k is in chunk floor(k / CHUNK)). */
+async function idsOf(db: LensDatabase, pack: string): Promise<string[]> {
+  const row = await db.packChunks.get([pack, IDS]);
+  return row ? (JSON.parse(row.json) as string[]) : [];
+}
+
+/** Every entity of a pack, in order. */
+export async function packEntities(db: LensDatabase, pack: string): Promise<PackEntity[]> {
+  const rows = await db.packChunks.where('[pack+chunk]').between([pack, 0], [pack, Dexie.maxKey]).toArray();
+  return rows.flatMap((r) => JSON.parse(r.json) as PackEntity[]);
 }
 
 /** Ids of this pack that another installed pack already has. */
-export async function conflictsWithPacks(db: LensDatabase, pack: Pack): Promise<PackConflictInfo> {
-  const ids = pack.entities.map((e) => e.id);
+export async function conflictsWithPacks(db: LensDatabase, pack: Pack): Promise<{ otherPacks: { id: string; pack: string }[] }> {
+  const mine = new Set(pack.entities.map((e) => e.id));
   const found: { id: string; pack: string }[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.packEntities.where('id').anyOf(ids.slice(i, i + CHUNK)).toArray();
-    for (const row of rows) if (row.pack !== pack.id) found.push({ id: row.id, pack: row.pack });
+  for (const other of await db.packs.toArray()) {
+    if (other.id === pack.id) continue;
+    for (const id of await idsOf(db, other.id)) if (mine.has(id)) found.push({ id, pack: other.id });
   }
   return { otherPacks: found };
 }
@@ -36,16 +50,18 @@ export async function installPack(
 ): Promise<void> {
   const total = pack.entities.length;
   try {
-    await db.transaction('rw', db.packs, db.packEntities, async () => {
-      await db.packEntities.where('pack').equals(pack.id).delete();
+    await db.transaction('rw', db.packs, db.packChunks, async () => {
+      await chunksOf(db, pack.id).delete();
+      await db.packChunks.put({ pack: pack.id, chunk: IDS, json: JSON.stringify(pack.entities.map((e) => e.id)) });
       for (let i = 0; i < total; i += CHUNK) {
-        await db.packEntities.bulkPut(pack.entities.slice(i, i + CHUNK).map((entity) => ({ pack: pack.id, id: entity.id, entity })));
-        options.onProgress?.(Math.min(i + CHUNK, total), total);
+        await db.packChunks.put({ pack: pack.id, chunk: i / CHUNK, json: JSON.stringify(pack.entities.slice(i, i + CHUNK)) });
+        if ((i / CHUNK) % 5 === 4 || i + CHUNK >= total) options.onProgress?.(Math.min(i + CHUNK, total), total);
       }
       const row: PackRow = {
         id: pack.id,
         name: pack.name,
         ...(pack.description ? { description: pack.description } : {}),
+        ...(pack.createdAt ? { createdAt: pack.createdAt } : {}),
         enabled: true,
         overrides: options.overrides,
         entities: total,
@@ -67,8 +83,8 @@ export async function setPackEnabled(db: LensDatabase, id: string, enabled: bool
 }
 
 export async function removePack(db: LensDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.packs, db.packEntities, async () => {
-    await db.packEntities.where('pack').equals(id).delete();
+  await db.transaction('rw', db.packs, db.packChunks, async () => {
+    await chunksOf(db, id).delete();
     await db.packs.delete(id);
   });
 }
@@ -77,14 +93,14 @@ export async function removePack(db: LensDatabase, id: string): Promise<void> {
 export async function exportPack(db: LensDatabase, id: string): Promise<Pack | null> {
   const row = await db.packs.get(id);
   if (!row) return null;
-  const entities = (await db.packEntities.where('pack').equals(id).toArray()).map((r) => r.entity);
   return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
     id: row.id,
     name: row.name,
     ...(row.description ? { description: row.description } : {}),
-    entities,
+    ...(row.createdAt ? { createdAt: row.createdAt } : {}),
+    entities: await packEntities(db, id),
   };
 }
 
@@ -95,21 +111,37 @@ export interface ActivePacks {
   overridden: Set<string>;
 }
 
-export async function activePacks(db: LensDatabase, bundledIds?: ReadonlySet<string>): Promise<ActivePacks> {
+/** `known`: entities of packs already in memory (the one just imported), not read again. */
+export async function activePacks(db: LensDatabase, bundledIds?: ReadonlySet<string>, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<ActivePacks> {
   const packs = (await db.packs.toArray()).filter((p) => p.enabled);
   const entities: PackEntity[] = [];
   const overridden = new Set<string>();
   for (const pack of packs) {
-    const rows = await db.packEntities.where('pack').equals(pack.id).toArray();
-    for (const row of rows) {
-      if (bundledIds?.has(row.id)) {
+    for (const entity of known?.get(pack.id) ?? (await packEntities(db, pack.id))) {
+      if (bundledIds?.has(entity.id)) {
         if (!pack.overrides) continue; // installed before the bundled dataset gained this id: bundled wins
-        overridden.add(row.id);
+        overridden.add(entity.id);
       }
-      entities.push(row.entity);
+      entities.push(entity);
     }
   }
   return { packs, entities, overridden };
+}
+
+/** Where each id of the enabled packs is, cached per set of installed packs (cards ask often). */
+let locator: { key: string; at: Map<string, { pack: PackRow; chunk: number }> } | null = null;
+
+async function locate(db: LensDatabase): Promise<Map<string, { pack: PackRow; chunk: number }>> {
+  const packs = (await db.packs.toArray()).filter((p) => p.enabled);
+  const key = packs.map((p) => `${p.id}@${p.installedAt}:${p.overrides}`).join('|');
+  if (locator?.key === key) return locator.at;
+  const at = new Map<string, { pack: PackRow; chunk: number }>();
+  // Overriding packs last, so they win an id both have.
+  for (const pack of [...packs].sort((a, b) => Number(a.overrides) - Number(b.overrides))) {
+    (await idsOf(db, pack.id)).forEach((id, k) => at.set(id, { pack, chunk: Math.floor(k / CHUNK) }));
+  }
+  locator = { key, at };
+  return at;
 }
 
 /**
@@ -119,22 +151,30 @@ export async function activePacks(db: LensDatabase, bundledIds?: ReadonlySet<str
  */
 export async function resolveEntities(db: LensDatabase, ids: string[]): Promise<{ entities: Entity[]; packOf: Record<string, string> }> {
   const bundled = await db.entities.bulkGet(ids);
-  const packRows = await db.packEntities.where('id').anyOf(ids).toArray();
-  const packs = new Map((await db.packs.toArray()).map((p) => [p.id, p]));
+  const at = (await db.packs.count()) > 0 ? await locate(db) : new Map<string, { pack: PackRow; chunk: number }>();
+  const chunks = new Map<string, Promise<PackEntity[]>>();
+  const chunk = (pack: string, n: number) => {
+    const key = `${pack}\u0000${n}`;
+    if (!chunks.has(key)) chunks.set(key, db.packChunks.get([pack, n]).then((r) => (r ? (JSON.parse(r.json) as PackEntity[]) : [])));
+    return chunks.get(key)!;
+  };
   const entities: Entity[] = [];
   const packOf: Record<string, string> = {};
-  ids.forEach((id, i) => {
-    const fromPacks = packRows.filter((r) => r.id === id && packs.get(r.pack)?.enabled);
-    const overriding = fromPacks.find((r) => packs.get(r.pack)?.overrides);
+  for (const [i, id] of ids.entries()) {
     const base = bundled[i];
-    const chosen = overriding ?? (base ? null : fromPacks[0]);
-    if (chosen) {
-      entities.push(displayEntity(chosen.entity));
-      packOf[id] = packs.get(chosen.pack)?.name ?? chosen.pack;
-    } else if (base) {
+    const where = at.get(id);
+    if (where && (where.pack.overrides || !base)) {
+      const found = (await chunk(where.pack.id, where.chunk)).find((e) => e.id === id);
+      if (found) {
+        entities.push(displayEntity(found));
+        packOf[id] = where.pack.name;
+        continue;
+      }
+    }
+    if (base) {
       const { source: _source, ...entity } = base;
       entities.push(entity);
     }
-  });
+  }
   return { entities, packOf };
 }

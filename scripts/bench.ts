@@ -5,13 +5,17 @@
  *      100k aliases; the DOM-read floor, our engine, and mark.js, one RegExp, modern-ahocorasick.
  *   2. Drawing: the dense page's mentions as CSS Custom Highlights vs <mark> elements, and what
  *      registered ranges cost every later DOM change of the page.
+ *   3. Popup search (Node): per keystroke, ours vs a plain Fuse built at open time.
+ *   4. Pack import: a generated 100k-entity pack through the library page of the built extension.
  *
  * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
  * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k, --no-markjs,
  * --markjs-budget SECONDS (default 390: a mark.js run that could overrun it is skipped and
  * printed as such; 900 runs every cell), --only matching|markjs|drawing|search[,…] (run only
  * those suites; the others are printed as not run). `--only search` (popup search, issue 6)
- * runs in Node alone, without the browser; its raw numbers go to artifacts/bench/search.json.
+ * runs in Node alone, without the browser. `--only packs` imports a generated pack of
+ * --pack-entities N (default 100000) into the built extension (npm run build first). Partial
+ * runs (search and/or packs only) write artifacts/bench/partial.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -23,6 +27,7 @@ import { runDrawingSuite } from './bench/drawing-suite';
 import { runMarkJsSuite } from './bench/markjs-suite';
 import { runMatchingSuite, type MatchingResult } from './bench/matching-suite';
 import { runSearchSuite, searchTables } from './bench/search-suite';
+import { packsTable, runPacksSuite } from './bench/packs-suite';
 import { bundleInPageCode } from './bench/page-bundle';
 import { profileTable } from './bench/profile-scan';
 import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
@@ -37,7 +42,7 @@ function option(name: string, fallback: string): string {
 const RUNS = Number(option('--runs', '5'));
 const REPS = Number(option('--reps', '5'));
 const PACKS = option('--packs', '1k,10k,100k').split(',');
-const SUITES = ['matching', 'markjs', 'drawing', 'search'] as const;
+const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs'] as const;
 const ONLY = option('--only', SUITES.join(',')).split(',');
 for (const s of ONLY) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
 // mark.js is compared with the matching results, so it needs the matching suite to run too.
@@ -45,6 +50,8 @@ const MATCHING = ONLY.includes('matching') || ONLY.includes('markjs');
 const MARKJS = !process.argv.includes('--no-markjs') && ONLY.includes('markjs');
 const DRAWING = ONLY.includes('drawing');
 const SEARCH = ONLY.includes('search');
+const PACK_IMPORT = ONLY.includes('packs');
+const PACK_ENTITIES = Number(option('--pack-entities', '100000'));
 const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
 
 const started = Date.now();
@@ -64,10 +71,13 @@ async function main(): Promise<void> {
   // The popup search runs in Node, before the browser starts; alone, it needs nothing else.
   const search = SEARCH ? await phase('search', () => runSearchSuite(loadRealEntities((s) => log(s)), { log })) : null;
   const searchSection = search ? ['== 3. Popup search (issue 6) ==', '', searchTables(search), ''] : [];
-  if (search && !MATCHING && !DRAWING) {
-    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection].join('\n') + '\n');
+  // The pack import runs the built extension in its own browser.
+  const packImport = PACK_IMPORT ? await phase('pack import', () => runPacksSuite({ entities: PACK_ENTITIES, log })) : null;
+  const packSection = packImport ? ['== 4. Importing a user pack (issue 8) ==', '', packsTable(packImport), ''] : [];
+  if (!MATCHING && !DRAWING) {
+    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection].join('\n') + '\n');
     mkdirSync(join(REPO_ROOT, 'artifacts/bench'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'artifacts/bench/search.json'), JSON.stringify(search, null, 2) + '\n');
+    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport }, null, 2) + '\n');
     return;
   }
   const { real, core, packs, dense } = await phase('inputs', () => {
@@ -133,6 +143,7 @@ async function main(): Promise<void> {
       goalsTable(matching, drawing),
       '',
       ...searchSection,
+      ...packSection,
       `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ].join('\n');
     process.stdout.write(out + '\n');
@@ -148,6 +159,7 @@ async function main(): Promise<void> {
       markjs: marks,
       drawing,
       search,
+      packImport,
       phasesSeconds: phases,
     };
     writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

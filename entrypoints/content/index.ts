@@ -26,17 +26,16 @@ async function loadBundledMatcher(): Promise<Matcher> {
   return loadMatcher(bytes);
 }
 
-/** The matcher with the user's enabled packs when there are any, else the bundled one. */
-async function loadActiveMatcher(version: string): Promise<Matcher> {
-  if (version !== BUNDLED_MATCHER) {
-    try {
-      const bytes = await fetchPackMatcherBytes();
-      if (bytes) return loadMatcher(bytes);
-    } catch (error) {
-      console.debug('Context Lens: pack matcher unavailable, using the bundled one', error);
-    }
+/** The matcher with the user's enabled packs (streamed from the background), or null for none. */
+async function loadPackMatcher(version: string): Promise<Matcher | null> {
+  if (version === BUNDLED_MATCHER) return null;
+  try {
+    const bytes = await fetchPackMatcherBytes();
+    return bytes ? loadMatcher(bytes) : null;
+  } catch (error) {
+    console.debug('Context Lens: pack matcher unavailable, keeping the bundled one', error);
+    return null;
   }
-  return loadBundledMatcher();
 }
 
 /** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
@@ -57,7 +56,8 @@ export default defineContentScript({
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const host = location.hostname;
     let settings: ContentSettings = await readContentSettings(host);
-    const matcher = await loadActiveMatcher(await currentMatcherVersion());
+    // The bundled matcher first, so the page is highlighted at once; the user's packs follow.
+    const matcher = await loadBundledMatcher();
     const i18n = i18next.createInstance();
     await i18n.init({ lng: settings.uiLang, fallbackLng: 'en', resources: UI_RESOURCES, interpolation: { escapeValue: false } });
 
@@ -145,18 +145,22 @@ export default defineContentScript({
 
     startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
     toolbar.start();
-    void scanAll().then(loadAnnotations);
+    const initialScan = scanAll().then(loadAnnotations);
     const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
     ctx.onInvalidated(stopLibraryWatch);
     // The user's packs changed: new matcher, new scan, no reload (only the top frame's and
     // each frame's own script, each fetching once).
-    const stopMatcherWatch = watchMatcherVersion((version) => {
-      void loadActiveMatcher(version).then((next) => {
-        if (ctx.isInvalid) return;
-        scanner.setMatcher(next);
-        void scanAll();
-      });
-    });
+    let matcherVersion = BUNDLED_MATCHER;
+    const useMatcher = async (version: string) => {
+      if (version === matcherVersion) return;
+      const next = (await loadPackMatcher(version)) ?? (version === BUNDLED_MATCHER ? matcher : null);
+      if (!next || ctx.isInvalid) return;
+      matcherVersion = version;
+      scanner.setMatcher(next);
+      await scanAll();
+    };
+    void initialScan.then(async () => useMatcher(await currentMatcherVersion()));
+    const stopMatcherWatch = watchMatcherVersion((version) => void useMatcher(version));
     ctx.onInvalidated(stopMatcherWatch);
 
     watchContentSettings(host, (next) => {

@@ -182,7 +182,7 @@ function PackOutcome({ t, shown, onDecide }: { t: Translate; shown: Shown; onDec
       );
     case 'installed':
       return (
-        <div role="status" data-testid="pack-installed">
+        <div role="status" data-testid="pack-installed" data-timings={JSON.stringify({ ...shown.timings, matcherBytes: shown.figures.matcherBytes })}>
           <p>{t('packs.installed', { name: shown.pack.name, count: shown.pack.entities, seconds: (shown.timings.totalMs / 1000).toFixed(1) })}</p>
           {shown.notes.length > 0 && (
             <details>

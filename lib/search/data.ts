@@ -81,7 +81,11 @@ export function buildSearchData(entities: readonly Entity[]): SearchData {
   const records: SearchRecord[] = [];
   entities.forEach((e, k) => {
     const seen = new Set<string>();
+    const texts = new Set<string>();
     for (const { lang, text } of namesOf(e)) {
+      // The same text in several languages (pack entities fill missing ones) folds once.
+      if (texts.has(text)) continue;
+      texts.add(text);
       const key = foldForSearch(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);

@@ -49,10 +49,10 @@ describe('installing the bundled dataset', () => {
   test('replaces bundled entities on a new version but keeps user packs', async () => {
     const db = freshDb();
     await installBundledDataset(db, async () => 'v1', async () => [entity('a'), entity('gone')]);
-    await db.packEntities.put({ pack: 'newsroom', id: 'mine', entity: { ...entity('mine'), reviewed: undefined } });
+    await db.packChunks.put({ pack: 'newsroom', chunk: 0, json: JSON.stringify([entity('mine')]) });
     await installBundledDataset(db, async () => 'v2', async () => [entity('a', 'A body founded in 1946 instead.')]);
     expect((await db.entities.toArray()).map((e) => e.id).sort()).toEqual(['a']);
-    expect(await db.packEntities.count()).toBe(1);
+    expect(await db.packChunks.count()).toBe(1);
     expect((await db.entities.get('a'))?.names.en.summary).toMatch(/1946/);
   });
 

@@ -58,7 +58,7 @@ describe('database upgrades', () => {
   test('a fresh install creates every table', async () => {
     const db = new LensDatabase(`fresh-${++n}`);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'entities', 'meta', 'packEntities', 'packs', 'pages', 'tags']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'entities', 'meta', 'packChunks', 'packs', 'pages', 'tags']);
     db.close();
   });
 });

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
 import { runPackImport, type Decision } from '../../../platform/pack-import';
 import { readPackMatcher, readPackSearch, rebuildPackData } from '../../../platform/pack-build';
-import { activePacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
+import { activePacks, exportPack, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
+import { generatePack } from '../../../lib/packs';
 import { saveAnnotation } from '../../../platform/library-store';
 import { parseEntityFile } from '../../../lib/dataset/parse';
 import { findMentions, loadMatcher } from '../../../lib/match';
@@ -137,8 +138,20 @@ describe('importing packs end to end', () => {
     await setPackEnabled(db, 'test-pack', true);
     expect((await rebuildPackData(db)).version).not.toBe('bundled');
     await removePack(db, 'test-pack');
-    expect(await db.packEntities.count()).toBe(0);
+    expect(await db.packChunks.count()).toBe(0);
     expect(await db.annotations.count()).toBe(1); // the reader's notes are never touched
+  });
+
+  test('a pack of several chunks is found by id and exported as it was installed', async () => {
+    const db = await freshDb();
+    const pack = generatePack(2_500, 3);
+    const outcome = await runPackImport(db, { text: JSON.stringify(pack), source: 'pack' }, { confirm: async () => 'skip' });
+    expect(outcome.type).toBe('installed');
+    const id = pack.entities[2_200]!.id;
+    const { entities, packOf } = await resolveEntities(db, [id, 'unaoc']);
+    expect(entities.map((e) => e.id)).toEqual([id, 'unaoc']);
+    expect(packOf[id]).toBe(pack.name);
+    expect(await exportPack(db, pack.id)).toEqual(pack);
   });
 
   test('a real Wikidata file becomes a pack', async () => {
