@@ -11,6 +11,7 @@ import { importIntoLibrary, LibraryError } from '../../platform/library-store';
 import { announceLibraryChange } from '../../platform/library-signal';
 import { libraryDb } from './library-db';
 import { downloadText } from './download';
+import { ProblemList } from './ProblemList';
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -84,16 +85,7 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
         </p>
       )}
       {outcome?.kind === 'problems' && (
-        <div role="alert" data-testid="import-problems">
-          <p>{t('library.importRefused', { count: outcome.problems.length })}</p>
-          <ul>
-            {outcome.problems.slice(0, 50).map((p, i) => (
-              <li key={i}>
-                <code>{p.path || '/'}</code>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ProblemList summary={t('library.importRefused', { count: outcome.problems.length })} problems={outcome.problems} max={50} testId="import-problems" />
       )}
     </section>
   );

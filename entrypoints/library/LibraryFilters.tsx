@@ -8,6 +8,23 @@ export interface FilterChoices {
   entities: { id: string; name: string }[];
 }
 
+/** A menu of what is saved, with "any" first; picking "any" clears that filter. */
+function FilterSelect(props: { label: string; any: string; value?: string; options: [value: string, label: string][]; onPick: (value?: string) => void; testId: string }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onPick(e.currentTarget.value || undefined)} data-testid={props.testId}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function LibraryFilters(props: { t: Translate; filter: LibraryFilter; choices: FilterChoices; onChange: (filter: LibraryFilter) => void }) {
   const { t, filter, choices } = props;
   const set = (patch: Partial<LibraryFilter>) => props.onChange({ ...filter, ...patch });
@@ -18,39 +35,9 @@ export function LibraryFilters(props: { t: Translate; filter: LibraryFilter; cho
         {t('library.search')}
         <input type="search" value={filter.query ?? ''} maxLength={500} onInput={(e) => set({ query: e.currentTarget.value })} data-testid="library-search" />
       </label>
-      <label>
-        {t('library.entity')}
-        <select value={filter.entityId ?? ''} onChange={(e) => set({ entityId: pick(e.currentTarget.value) })} data-testid="filter-entity">
-          <option value="">{t('library.any')}</option>
-          {choices.entities.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('library.tag')}
-        <select value={filter.tag ?? ''} onChange={(e) => set({ tag: pick(e.currentTarget.value) })} data-testid="filter-tag">
-          <option value="">{t('library.any')}</option>
-          {choices.tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('library.site')}
-        <select value={filter.site ?? ''} onChange={(e) => set({ site: pick(e.currentTarget.value) })} data-testid="filter-site">
-          <option value="">{t('library.any')}</option>
-          {choices.sites.map((site) => (
-            <option key={site} value={site}>
-              {site}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label={t('library.entity')} any={t('library.any')} value={filter.entityId} options={choices.entities.map((e) => [e.id, e.name])} onPick={(v) => set({ entityId: v })} testId="filter-entity" />
+      <FilterSelect label={t('library.tag')} any={t('library.any')} value={filter.tag} options={choices.tags.map((tag) => [tag, tag])} onPick={(v) => set({ tag: v })} testId="filter-tag" />
+      <FilterSelect label={t('library.site')} any={t('library.any')} value={filter.site} options={choices.sites.map((site) => [site, site])} onPick={(v) => set({ site: v })} testId="filter-site" />
       <label>
         {t('library.from')}
         <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: pick(e.currentTarget.value) })} />

@@ -12,6 +12,7 @@ import { exportPack, listPacks, removePack, setPackEnabled } from '../../platfor
 import { announceMatcher } from '../../platform/matcher-transfer';
 import { libraryDb } from './library-db';
 import { downloadText } from './download';
+import { ProblemList } from './ProblemList';
 import { onPackWorker, sendToPackWorker } from './pack-worker-client';
 import type { FromWorker, PackSource } from './pack-messages';
 
@@ -162,18 +163,7 @@ function PackOutcome({ t, shown, onDecide }: { t: Translate; shown: Shown; onDec
         </div>
       );
     case 'problems':
-      return (
-        <div role="alert" data-testid="pack-problems">
-          <p>{t('packs.refused', { count: shown.problemCount })}</p>
-          <ul>
-            {shown.problems.slice(0, 100).map((p, i) => (
-              <li key={i}>
-                <code>{p.path || '/'}</code>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      );
+      return <ProblemList summary={t('packs.refused', { count: shown.problemCount })} problems={shown.problems} testId="pack-problems" />;
     case 'refused':
       return (
         <p role="alert" data-testid="pack-problems">
