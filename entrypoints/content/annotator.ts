@@ -17,7 +17,7 @@ const SAVED = 'context-lens-saved';
 const NOTED = 'context-lens-noted';
 
 
-interface Placed {
+export interface Placed {
   annotation: Annotation;
   range: StaticRange;
 }
@@ -109,14 +109,17 @@ export class Annotator {
     CSS.highlights.set(NOTED, noted);
   }
 
-  /** The annotation drawn at (node, offset), if any (for showing its note on hover). */
-  at(node: Node, offset: number): Annotation | null {
-    for (const { annotation, range } of this.placed) {
-      if (range.startContainer === node && range.endContainer === node) {
-        if (offset >= range.startOffset && offset < range.endOffset) return annotation;
-      } else if (range.startContainer === node ? offset >= range.startOffset : range.endContainer === node && offset < range.endOffset) {
-        return annotation;
+  /** The annotation drawn at (node, offset), if any, with its range (for showing its note on hover). */
+  at(node: Node, offset: number): Placed | null {
+    for (const placed of this.placed) {
+      const { startContainer: a, startOffset: from, endContainer: b, endOffset: to } = placed.range;
+      if (a === node && b === node) {
+        if (offset >= from && offset < to) return placed;
+        continue;
       }
+      if ((a === node && offset >= from) || (b === node && offset < to)) return placed;
+      // A node wholly inside a multi-node annotation.
+      if (a !== node && b !== node && a.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && node.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) return placed;
     }
     return null;
   }

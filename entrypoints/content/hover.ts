@@ -9,7 +9,7 @@ import type { MentionIndex, PageMention } from './mention-index';
 import { caretAt } from './caret';
 
 /** True when (x, y) is over the glyph at `offset` of `node`, not just nearest to it. */
-function overGlyph(node: Node, offset: number, x: number, y: number): boolean {
+export function overGlyph(node: Node, offset: number, x: number, y: number): boolean {
   if (node.nodeType !== Node.TEXT_NODE || offset < 0 || offset >= (node as Text).length) return false;
   const probe = document.createRange(); // short-lived: dropped at once, never registered
   probe.setStart(node, offset);

@@ -14,6 +14,7 @@ import { MentionIndex } from './mention-index';
 import { Revealer } from './reveal';
 import { Annotator } from './annotator';
 import { ToolbarHost } from './toolbar-host';
+import { startNoteHover } from './note-hover';
 import { watchLibraryChanges } from '../../platform/library-signal';
 import { BUNDLED_MATCHER, currentMatcherVersion, fetchPackMatcherBytes, watchMatcherVersion } from '../../platform/matcher-transfer';
 import { PageScanner } from './page-scanner';
@@ -145,6 +146,7 @@ export default defineContentScript({
 
     startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
     toolbar.start();
+    startNoteHover(ctx, annotator, toolbar, () => shadowRoots.all);
     const initialScan = scanAll().then(loadAnnotations);
     const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
     ctx.onInvalidated(stopLibraryWatch);

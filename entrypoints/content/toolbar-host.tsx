@@ -14,6 +14,9 @@ import type { Lang } from '../../lib/dataset/schema';
 import type { Annotator } from './annotator';
 import { isReadable } from './text-nodes';
 import { UI_TAG } from './card-host';
+import { NoteBubble } from '../../components/NoteBubble';
+import type { Annotation } from '../../lib/annotations/model';
+import { browser } from 'wxt/browser';
 
 const TOOLBAR_TAG = `${UI_TAG}-toolbar`;
 
@@ -35,6 +38,8 @@ function annotatableSelection(): Range | null {
 export class ToolbarHost {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private pointerInside = false;
+  private showing: 'toolbar' | 'note' | null = null;
+  private noteShown: string | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -75,10 +80,8 @@ export class ToolbarHost {
     return true;
   }
 
-  private async show(range: Range, withNote: boolean): Promise<void> {
-    const target = snapshot(range);
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  /** A fresh shadow-root host for the toolbar or a note, replacing the previous one. */
+  private async mount(): Promise<ShadowRootContentScriptUi<void>> {
     this.hide();
     const ui = await createShadowRootUi<void>(this.ctx, {
       name: TOOLBAR_TAG,
@@ -96,10 +99,28 @@ export class ToolbarHost {
     ui.shadowHost.addEventListener('pointerleave', () => (this.pointerInside = false));
     Object.assign(ui.uiContainer.style, { position: 'fixed', zIndex: '2147483647', margin: '0' });
     this.ui = ui;
-    const t = translatorOf(this.i18n);
+    return ui;
+  }
+
+  /** Places the host below `anchor` if it fits, else above, kept inside the viewport. */
+  private place(ui: ShadowRootContentScriptUi<void>, anchor: DOMRect): void {
+    const box = ui.uiContainer.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const below = anchor.bottom + 8 + box.height <= window.innerHeight;
+    const top = below ? anchor.bottom + 8 : Math.max(8, anchor.top - 8 - box.height);
+    const left = Math.max(8, Math.min(anchor.right - box.width / 2, vw - box.width - 8));
+    Object.assign(ui.uiContainer.style, { top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
+  }
+
+  private async show(range: Range, withNote: boolean): Promise<void> {
+    const target = snapshot(range);
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const ui = await this.mount();
+    this.showing = 'toolbar';
     render(
       <SelectionToolbar
-        t={t}
+        t={translatorOf(this.i18n)}
         uiLang={this.i18n.language as Lang}
         startWithNote={withNote}
         onSave={(body) => this.annotator.save(target, body)}
@@ -107,16 +128,29 @@ export class ToolbarHost {
       />,
       ui.uiContainer,
     );
-    const box = ui.uiContainer.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const below = last.bottom + 8 + box.height <= window.innerHeight;
-    const top = below ? last.bottom + 8 : Math.max(8, last.top - 8 - box.height);
-    const left = Math.max(8, Math.min(last.right - box.width / 2, vw - box.width - 8));
-    Object.assign(ui.uiContainer.style, { top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
+    this.place(ui, last);
     if (withNote) ui.shadow.querySelector<HTMLElement>('textarea')?.focus();
   }
 
+  /** Shows a saved note over its highlight (hover), unless the toolbar is in use. */
+  async showNote(annotation: Annotation, anchor: DOMRect): Promise<void> {
+    if (this.showing === 'toolbar' || this.noteShown === annotation.id) return;
+    const ui = await this.mount();
+    this.showing = 'note';
+    this.noteShown = annotation.id;
+    const libraryUrl = (browser.runtime.getURL as (p: string) => string)('/library.html');
+    render(<NoteBubble t={translatorOf(this.i18n)} uiLang={this.i18n.language as Lang} note={annotation.body.note} tags={annotation.body.tags} libraryUrl={libraryUrl} />, ui.uiContainer);
+    this.place(ui, anchor);
+  }
+
+  /** Hides a note bubble (the pointer left it and its highlight). */
+  hideNote(): void {
+    if (this.showing === 'note' && !this.pointerInside) this.hide();
+  }
+
   hide(): void {
+    this.showing = null;
+    this.noteShown = null;
     if (!this.ui) return;
     render(null, this.ui.uiContainer);
     this.ui.remove();

@@ -44,7 +44,14 @@ describe('annotating pages in Chromium', () => {
 
     await page.reload();
     await expect.poll(() => highlightTexts(page, 'context-lens-noted'), { timeout: 15_000 }).toEqual([PHRASE]);
+    // Resting on the highlight shows the note, as text.
+    const r = await rectOfText(page, PHRASE);
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await expect.poll(() => page.getByTestId('note-bubble').textContent(), { timeout: 5_000 }).toContain('Core argument <script>alert(1)</script>');
+    expect(await page.getByTestId('note-bubble').locator('script').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'annotate-reloaded.png') });
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.getByTestId('note-bubble').count()).toBe(0);
 
     const tabId = await tabIdOf(suite.browser.context, page);
     const popup = await suite.browser.context.newPage();

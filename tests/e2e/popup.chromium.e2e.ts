@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { setStoredSetting, tabIdOf } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
-import { readHighlights } from '../support/page-highlights';
+import { readHighlights, rectOfText } from '../support/page-highlights';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
 mkdirSync(SHOTS, { recursive: true });
@@ -94,6 +94,12 @@ describe('the popup in Chromium', () => {
   });
 
   test('a language change reaches the library page and open cards without a reload', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const r = await rectOfText(page, 'Ban Ki-moon');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await page.getByTestId('card-pin').click();
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await library.getByTestId('library').waitFor();
@@ -103,11 +109,15 @@ describe('the popup in Chromium', () => {
       await expect.poll(() => library.evaluate(() => document.documentElement.dir)).toBe('rtl');
       expect(await library.locator('h1').textContent()).not.toBe('Context Lens library');
       await expect.poll(() => popup.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      // The pinned card in the open tab now speaks Arabic too (content language follows the UI).
+      await expect.poll(() => page.getByTestId('entity-card').locator('.name bdi').first().textContent()).toBe('بان كي مون');
+      expect(await page.getByTestId('entity-card').getAttribute('dir')).toBe('rtl');
       await popup.screenshot({ path: join(SHOTS, 'popup-arabic-live.png') });
     } finally {
       await setStoredSetting(suite.browser.context, 'settings.uiLanguage', null);
     }
     await popup.close();
     await library.close();
+    await page.close();
   });
 });

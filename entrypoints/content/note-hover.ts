@@ -1,0 +1,41 @@
+/**
+ * Resting the pointer on a saved note's highlight shows the note. Costs nothing on pages without
+ * notes: the handler returns at once while no annotation is placed.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Annotator } from './annotator';
+import type { ToolbarHost } from './toolbar-host';
+import { caretAt } from './caret';
+import { overGlyph } from './hover';
+
+function rectOf(range: StaticRange): DOMRect {
+  const r = document.createRange(); // short-lived, never registered
+  r.setStart(range.startContainer, range.startOffset);
+  r.setEnd(range.endContainer, range.endOffset);
+  const rects = r.getClientRects();
+  return rects[rects.length - 1] ?? r.getBoundingClientRect();
+}
+
+export function startNoteHover(ctx: ContentScriptContext, annotator: Annotator, toolbar: ToolbarHost, shadowRoots: () => ShadowRoot[]): void {
+  let frame = 0;
+  let last = { x: 0, y: 0 };
+  const check = () => {
+    frame = 0;
+    const caret = caretAt(last.x, last.y, shadowRoots());
+    const offset = caret ? [caret.offset, caret.offset - 1].find((o) => overGlyph(caret.node, o, last.x, last.y)) : undefined;
+    const placed = caret && offset !== undefined ? annotator.at(caret.node, offset) : null;
+    const { note, tags } = placed?.annotation.body ?? { note: '', tags: [] };
+    if (placed && (note || tags.length)) void toolbar.showNote(placed.annotation, rectOf(placed.range));
+    else toolbar.hideNote();
+  };
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      if (annotator.counts.placed === 0) return;
+      last = { x: event.clientX, y: event.clientY };
+      if (!frame) frame = requestAnimationFrame(check);
+    },
+    { passive: true },
+  );
+}
