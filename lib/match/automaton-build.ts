@@ -17,6 +17,7 @@
  * 1 bit per slot instead of an 8-byte (slot, group) pair per pattern.
  */
 import { createBits, setBit } from './bit-rank';
+import { buildTrie, SlotPool, type PatternPool } from './trie-build';
 
 export interface Automaton {
   alphabet: Uint16Array;
@@ -43,10 +44,18 @@ export const FAIL_HAS_OUTPUT = 0x40000000;
 export const FAIL_TERMINAL = -0x80000000;
 
 /** Code unit → dense alphabet index (1-based), most frequent units first. */
-function buildAlphabet(patterns: string[]): { alphabet: Uint16Array; alphaIndex: Uint16Array } {
-  const freq = new Map<number, number>();
-  for (const p of patterns) for (let k = 0; k < p.length; k++) freq.set(p.charCodeAt(k), (freq.get(p.charCodeAt(k)) ?? 0) + 1);
-  const units = [...freq.keys()].sort((a, b) => freq.get(b)! - freq.get(a)! || a - b);
+function buildAlphabet(pool: PatternPool): { alphabet: Uint16Array; alphaIndex: Uint16Array } {
+  const freq = new Float64Array(0x10000);
+  for (let g = 0; g < pool.count; g++) {
+    const end = pool.start[g]! + pool.length[g]!;
+    for (let k = pool.start[g]!; k < end; k++) {
+      const c = pool.units[k]!;
+      freq[c] = freq[c]! + 1;
+    }
+  }
+  const units: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (freq[c]! > 0) units.push(c);
+  units.sort((a, b) => freq[b]! - freq[a]! || a - b);
   const alphabet = Uint16Array.from(units);
   return { alphabet, alphaIndex: alphaIndexFromAlphabet(alphabet) };
 }
@@ -58,222 +67,112 @@ export function alphaIndexFromAlphabet(alphabet: Uint16Array): Uint16Array {
   return alphaIndex;
 }
 
-/** A pointer trie in parallel typed arrays, built from sorted patterns in one pass. */
-interface Trie {
-  size: number;
-  label: Int32Array;
-  firstChild: Int32Array;
-  nextSibling: Int32Array;
-  group: Int32Array;
-}
-
-function buildTrie(patterns: string[], alphaIndex: Uint16Array): Trie {
-  let total = 1;
-  for (const p of patterns) total += p.length;
-  const label = new Int32Array(total);
-  const firstChild = new Int32Array(total).fill(-1);
-  const lastChild = new Int32Array(total).fill(-1);
-  const nextSibling = new Int32Array(total).fill(-1);
-  const group = new Int32Array(total).fill(-1);
-  // Sorted insertion: the shared prefix with the previous pattern is always the path just built.
-  const order = patterns.map((_, g) => g).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : 0));
-  const path: number[] = [0];
-  let prev = '';
-  let size = 1;
-  for (const g of order) {
-    const p = patterns[g]!;
-    let lcp = 0;
-    const lim = Math.min(p.length, prev.length);
-    while (lcp < lim && p.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
-    let node = path[lcp]!;
-    for (let k = lcp; k < p.length; k++) {
-      const child = size++;
-      label[child] = alphaIndex[p.charCodeAt(k)]!;
-      if (lastChild[node] === -1) firstChild[node] = child;
-      else nextSibling[lastChild[node]!] = child;
-      lastChild[node] = child;
-      node = child;
-      path[k + 1] = node;
-    }
-    group[node] = g;
-    prev = p;
-  }
-  return { size, label, firstChild, nextSibling, group };
-}
-
-/** Free slots of the double array as a doubly linked list, growing on demand. */
-class SlotPool {
-  used = new Uint8Array(0);
-  next = new Int32Array(0);
-  prev = new Int32Array(0);
-  cap = 0;
-  head = -1;
-  tail = -1;
-  /** Every slot at or above this index is free. */
-  highWater = 1;
-
-  constructor(initial: number) {
-    this.grow(Math.max(initial, 1024));
-  }
-
-  grow(minCap: number): void {
-    let cap = Math.max(this.cap * 2, 1024);
-    while (cap < minCap) cap *= 2;
-    const used = new Uint8Array(cap);
-    used.set(this.used);
-
-    const next = new Int32Array(cap);
-    next.set(this.next);
-    const prev = new Int32Array(cap);
-    prev.set(this.prev);
-    // Slot 0 is the root; free slots start at 1.
-    for (let i = Math.max(this.cap, 1); i < cap; i++) {
-      prev[i] = this.tail;
-      next[i] = -1;
-      if (this.tail === -1) this.head = i;
-      else next[this.tail] = i;
-      this.tail = i;
-    }
-    if (this.cap === 0) used[0] = 1;
-    this.used = used;
-    this.next = next;
-    this.prev = prev;
-    this.cap = cap;
-  }
-
-  take(i: number): void {
-    if (i >= this.cap) this.grow(i + 1);
-    this.used[i] = 1;
-    if (i >= this.highWater) this.highWater = i + 1;
-    const p = this.prev[i]!;
-    const n = this.next[i]!;
-    if (p === -1) this.head = n;
-    else this.next[p] = n;
-    if (n === -1) this.tail = p;
-    else this.prev[n] = p;
-  }
-
-  isFree(i: number): boolean {
-    if (i >= this.cap) this.grow(i + 1);
-    return this.used[i] === 0;
-  }
-}
-
 /**
- * Finds a base so that base + label is free for every label (labels ascending): tries the
- * free slots in order for the first label; after too many failures (a crowded region) it
- * goes past the highest used slot.
+ * States are placed in breadth-first order, each state's children together (labels
+ * ascending) at the first base the slot pool offers; the failure links follow in the same
+ * order, so every suffix is linked before it is needed.
  */
-function findBase(pool: SlotPool, labels: number[]): number {
-  const first = labels[0]!;
-  const last = labels[labels.length - 1]!;
-  let f = pool.head;
-  for (let tries = 0; f !== -1 && tries < 256; tries++, f = pool.next[f]!) {
-    const b = f - first;
-    if (b < 0 || !pool.isFree(b + last)) continue;
-    let ok = true;
-    for (let k = 1; ok && k < labels.length - 1; k++) ok = pool.isFree(b + labels[k]!);
-    if (ok) return b;
-  }
-  let b = Math.max(0, pool.highWater - first);
-  while (!pool.isFree(b + last)) b++;
-  return b;
-}
-
-export function buildAutomaton(patterns: string[]): Automaton {
-  const { alphabet, alphaIndex } = buildAlphabet(patterns);
-  const trie = buildTrie(patterns, alphaIndex);
-  const n = trie.size;
-  const slotOf = new Int32Array(n);
+export function buildAutomaton(pool: PatternPool): Automaton {
+  const { alphabet, alphaIndex } = buildAlphabet(pool);
+  const trie = buildTrie(pool, alphaIndex);
+  const { size: n, label, firstChild, nextSibling, group } = trie;
+  const slots = new SlotPool(n, alphabet.length);
+  // Per BFS position: trie node and slot.
   const bfs = new Int32Array(n);
-  const pool = new SlotPool(n + alphabet.length + 1);
-  const bases: number[] = []; // base of each BFS position with children, -1 for leaves
+  const bfsSlot = new Int32Array(n);
+  const kids = new Int32Array(alphabet.length + 1);
+  const labels = new Int32Array(alphabet.length + 1);
   let maxSlot = 0;
   let maxBase = 0;
   let qHead = 0;
   let qTail = 1;
-  const labels: number[] = [];
-  const kids: number[] = [];
   while (qHead < qTail) {
-    const node = bfs[qHead++]!;
-    kids.length = 0;
-    for (let c = trie.firstChild[node]!; c !== -1; c = trie.nextSibling[c]!) kids.push(c);
-    if (kids.length === 0) {
-      bases.push(-1);
-      continue;
+    const at = qHead++;
+    const node = bfs[at]!;
+    let count = 0;
+    for (let c = firstChild[node]!; c !== 0; c = nextSibling[c]!) {
+      // Insertion by label (siblings are few, and their labels distinct).
+      const a = label[c]!;
+      let j = count++;
+      for (; j > 0 && labels[j - 1]! > a; j--) {
+        labels[j] = labels[j - 1]!;
+        kids[j] = kids[j - 1]!;
+      }
+      labels[j] = a;
+      kids[j] = c;
     }
-    kids.sort((a, b) => trie.label[a]! - trie.label[b]!);
-    labels.length = 0;
-    for (const c of kids) labels.push(trie.label[c]!);
-    const b = findBase(pool, labels);
-    bases.push(b);
+    if (count === 0) continue; // a leaf keeps base 0: no slot names it as parent
+    const b = slots.findBase(labels, count);
+    const slot = bfsSlot[at]!;
+    slots.base[slot] = b;
     if (b > maxBase) maxBase = b;
-    for (const c of kids) {
-      const slot = b + trie.label[c]!;
-      pool.take(slot);
-      slotOf[c] = slot;
-      if (slot > maxSlot) maxSlot = slot;
-      bfs[qTail++] = c;
+    for (let k = 0; k < count; k++) {
+      const child = kids[k]!;
+      const s = b + labels[k]!;
+      slots.take(s, slot);
+      if (s > maxSlot) maxSlot = s;
+      bfs[qTail] = child;
+      bfsSlot[qTail] = s;
+      qTail++;
     }
   }
   // Room for base + any label past the last slot, so the scan needs no bounds check.
-  // Leaves keep base 0: no slot names a leaf as its parent.
   const length = Math.max(maxSlot, maxBase) + alphabet.length + 2;
-  const base = new Int32Array(length);
-  const check = new Int32Array(length).fill(-1);
-  for (let k = 0; k < n; k++) {
-    const node = bfs[k]!;
-    const b = bases[k]!;
-    if (b >= 0) base[slotOf[node]!] = b;
-    for (let c = trie.firstChild[node]!; c !== -1; c = trie.nextSibling[c]!) check[slotOf[c]!] = slotOf[node]!;
-  }
-  const { fail, terminalBits, terminalOrder } = linkFailures(trie, bfs, slotOf, base, check, length);
   const nodes = new Int32Array(length * NODE_STRIDE);
-  for (let k = 0; k < length; k++) {
+  const { base, check } = slots;
+  const placed = Math.min(length, check.length);
+  for (let k = 0; k < placed; k++) {
     nodes[k * NODE_STRIDE + NODE_BASE] = base[k]!;
     nodes[k * NODE_STRIDE + NODE_CHECK] = check[k]!;
-    nodes[k * NODE_STRIDE + NODE_FAIL] = fail[k]!;
   }
+  for (let k = placed; k < length; k++) nodes[k * NODE_STRIDE + NODE_CHECK] = -1;
+  const { terminalBits, terminalOrder } = linkFailures(nodes, n, bfs, bfsSlot, group, length);
   return { alphabet, alphaIndex, nodes, terminalBits, terminalOrder };
 }
 
-/** Failure links with output flags, in BFS order so every suffix is done before it is needed. */
-function linkFailures(trie: Trie, bfs: Int32Array, slotOf: Int32Array, base: Int32Array, check: Int32Array, length: number) {
-  const fail = new Int32Array(length);
-  const terminals: Array<[number, number]> = [];
-  const step = (s: number, a: number): number => {
-    const t = base[s]! + a;
-    return check[t] === s ? t : -1;
-  };
-  for (let k = 1; k < trie.size; k++) {
-    const node = bfs[k]!;
-    const slot = slotOf[node]!;
-    const parent = check[slot]!;
-    const a = trie.label[node]!;
+/** Failure links with output flags, written into the nodes' fail words in BFS order. */
+function linkFailures(nodes: Int32Array, n: number, bfs: Int32Array, bfsSlot: Int32Array, trieGroup: Int32Array, length: number) {
+  const terminalBits = createBits(length);
+  const groupAt = new Int32Array(length);
+  let terminals = 0;
+  for (let k = 1; k < n; k++) {
+    const slot = bfsSlot[k]!;
+    const parent = nodes[slot * NODE_STRIDE + NODE_CHECK]!;
+    const a = slot - nodes[parent * NODE_STRIDE + NODE_BASE]!; // the label: slot = base of parent + label
     let f = 0;
     if (parent !== 0) {
-      let s = fail[parent]! & FAIL_LINK_MASK;
+      let s = nodes[parent * NODE_STRIDE + NODE_FAIL]! & FAIL_LINK_MASK;
       for (;;) {
-        const t = step(s, a);
-        if (t !== -1) {
+        const t = nodes[s * NODE_STRIDE + NODE_BASE]! + a;
+        if (nodes[t * NODE_STRIDE + NODE_CHECK] === s) {
           f = t;
           break;
         }
         if (s === 0) break;
-        s = fail[s]! & FAIL_LINK_MASK;
+        s = nodes[s * NODE_STRIDE + NODE_FAIL]! & FAIL_LINK_MASK;
       }
     }
-    const g = trie.group[node]!;
-    let word = f | (fail[f]! & FAIL_HAS_OUTPUT);
-    if (g >= 0) {
+    const g = trieGroup[bfs[k]!]!;
+    let word = f | (nodes[f * NODE_STRIDE + NODE_FAIL]! & FAIL_HAS_OUTPUT);
+    if (g > 0) {
       word |= FAIL_HAS_OUTPUT | FAIL_TERMINAL;
-      terminals.push([slot, g]);
+      setBit(terminalBits, slot);
+      groupAt[slot] = g - 1;
+      terminals++;
     }
-    fail[slot] = word;
+    nodes[slot * NODE_STRIDE + NODE_FAIL] = word;
   }
-  terminals.sort((x, y) => x[0] - y[0]);
-  const terminalBits = createBits(length);
-  for (const [slot] of terminals) setBit(terminalBits, slot);
-  return { fail, terminalBits, terminalOrder: Int32Array.from(terminals, (t) => t[1]) };
+  // Terminal slots in ascending order: walk the bitmap word by word.
+  const terminalOrder = new Int32Array(terminals);
+  let t = 0;
+  for (let w = 0; w < terminalBits.length; w++) {
+    let bits = terminalBits[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const slot = (w << 5) + (31 - Math.clz32(low));
+      terminalOrder[t++] = groupAt[slot]!;
+      bits ^= low;
+    }
+  }
+  return { terminalBits, terminalOrder };
 }
-

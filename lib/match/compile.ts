@@ -5,11 +5,10 @@
  */
 import type { Entity, Kind } from '../dataset/schema';
 import { isArabicLetter, isWordUnit } from '../text/char-class';
-import { normalize } from '../text/normalize';
 import { buildAutomaton } from './automaton-build';
 import { withDerivedArrays } from './derived';
+import { PatternGroups } from './pattern-groups';
 import { entityPatterns } from './patterns';
-import { startsWithArticle } from './proclitics';
 import { markSelfEvidentAliases } from './self-evident';
 import {
   G_ARABIC_START,
@@ -22,15 +21,13 @@ import {
   V_CASE_EXACT,
   V_CONTEXTUAL,
   V_NEEDS_LI,
-  V_SELF_EVIDENT,
   type EntityTable,
   type Matcher,
   type PatternSpec,
   type UintArray,
 } from './types';
 
-/** Longer normalized patterns are skipped (names are at most 300 characters in the schema). */
-export const MAX_PATTERN_LENGTH = 600;
+export { MAX_PATTERN_LENGTH } from './pattern-groups';
 /** "Ongoing" end year for an office without `to`. */
 const OPEN_END_YEAR = 9999;
 
@@ -38,45 +35,72 @@ const OPEN_END_YEAR = 9999;
 export function narrowUint(values: ArrayLike<number>): UintArray {
   let max = 0;
   for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  if (values instanceof Uint32Array) return max <= 0xffff ? new Uint16Array(values) : values.slice();
   return max <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
 }
 
 function year(date: string | undefined): number | null {
   if (!date) return null;
+  // Four digits (the usual case) read directly; anything else as parseInt reads it.
+  if (date.length >= 4) {
+    const a = date.charCodeAt(0) - 48;
+    const b = date.charCodeAt(1) - 48;
+    const c = date.charCodeAt(2) - 48;
+    const d = date.charCodeAt(3) - 48;
+    if ((a | b | c | d) >= 0 && a <= 9 && b <= 9 && c <= 9 && d <= 9) return a * 1000 + b * 100 + c * 10 + d;
+  }
   const y = Number.parseInt(date.slice(0, 4), 10);
   return Number.isFinite(y) ? y : null;
 }
 
+/** Appends a year span when both ends are known (to no earlier than from). */
+function pushSpan(years: number[], from: number | null, to: number | null): void {
+  if (from !== null && to !== null) years.push(from, Math.max(from, to));
+}
+
 /** The facts the ranking uses, in typed arrays: links to other entities and dated year spans. */
 export function buildEntityTable(entities: Entity[]): EntityTable {
-  const indexOf = new Map(entities.map((e, k) => [e.id, k]));
-  const parent = new Int32Array(entities.length).fill(-1);
+  const n = entities.length;
+  const indexOf = new Map<string, number>();
+  for (let k = 0; k < n; k++) indexOf.set(entities[k]!.id, k);
+  const parent = new Int32Array(n).fill(-1);
   const linkStart: number[] = [0];
   const links: number[] = [];
   const yearStart: number[] = [0];
   const years: number[] = [];
-  entities.forEach((e, k) => {
+  const found: number[] = [];
+  const ids: string[] = new Array<string>(n);
+  const kinds: Kind[] = new Array<Kind>(n);
+  const note = (id: string | undefined, k: number): void => {
+    const j = id ? indexOf.get(id) : undefined;
+    if (j !== undefined && j !== k) found.push(j);
+  };
+  for (let k = 0; k < n; k++) {
+    const e = entities[k]!;
+    ids[k] = e.id;
+    kinds[k] = e.kind;
     const f = e.facts ?? {};
     parent[k] = f.parent ? (indexOf.get(f.parent) ?? -1) : -1;
-    const linked = new Set<number>();
-    const ids = [...(e.related ?? []), f.parent, f.location, ...(f.participants ?? []), ...(f.offices ?? []).map((o) => o.organization)];
-    for (const id of ids) {
-      const j = id ? indexOf.get(id) : undefined;
-      if (j !== undefined && j !== k) linked.add(j);
-    }
-    links.push(...[...linked].sort((a, b) => a - b));
+    // Linked entities: related, parent, location, participants, offices' organizations; distinct, ascending.
+    found.length = 0;
+    if (e.related) for (const id of e.related) note(id, k);
+    note(f.parent, k);
+    note(f.location, k);
+    if (f.participants) for (const id of f.participants) note(id, k);
+    if (f.offices) for (const o of f.offices) note(o.organization, k);
+    if (found.length > 1) found.sort((a, b) => a - b);
+    for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) links.push(found[i]!);
     linkStart.push(links.length);
-    const spans: Array<[number | null, number | null]> = [
-      [year(f.founded), year(f.dissolved) ?? year(f.founded)],
-      [year(f.start), year(f.end) ?? year(f.start)],
-      ...(f.offices ?? []).map((o): [number | null, number | null] => [year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null]),
-    ];
-    for (const [from, to] of spans) if (from !== null && to !== null) years.push(from, Math.max(from, to));
+    const founded = year(f.founded);
+    pushSpan(years, founded, year(f.dissolved) ?? founded);
+    const start = year(f.start);
+    pushSpan(years, start, year(f.end) ?? start);
+    if (f.offices) for (const o of f.offices) pushSpan(years, year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null);
     yearStart.push(years.length / 2);
-  });
+  }
   return {
-    ids: entities.map((e) => e.id),
-    kinds: entities.map((e) => e.kind),
+    ids,
+    kinds,
     parent,
     linkStart: narrowUint(linkStart),
     links: narrowUint(links),
@@ -85,120 +109,99 @@ export function buildEntityTable(entities: Entity[]): EntityTable {
   };
 }
 
-function trimSpaces(text: string): [number, number] {
-  let s = 0;
-  let e = text.length;
-  while (s < e && text.charCodeAt(s) === 0x20) s++;
-  while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
-  return [s, e];
-}
-
-function groupFlagsOf(norm: string): number {
-  const first = norm.charCodeAt(0);
-  const last = norm.charCodeAt(norm.length - 1);
+function groupFlagsOf(units: Uint16Array, s: number, n: number): number {
+  const first = units[s]!;
+  const last = units[s + n - 1]!;
   let flags = 0;
   if (isWordUnit(first)) flags |= G_START_BOUNDARY;
   if (isWordUnit(last)) flags |= G_END_BOUNDARY;
   if (isArabicLetter(first)) flags |= G_ARABIC_START;
-  if (startsWithArticle(norm)) flags |= G_STARTS_WITH_AL;
+  if (n > 2 && first === ALIF && units[s + 1] === LAM) flags |= G_STARTS_WITH_AL; // startsWithArticle
   return flags;
 }
 
-interface VariantDraft {
-  entity: number;
-  flags: number;
-  cased: string;
-  /** The alias as written, kept for contextual variants (see self-evident.ts). */
-  source: string | undefined;
-}
+/** Variant flags that make a variant need a check (G_PLAIN needs a variant with none of them). */
+const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL;
 
-/** Compiles pattern specs against an entity table (the low-level entry, used by tests too). */
-export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Matcher {
-  const groupOf = new Map<string, number>();
-  const groupTexts: string[] = [];
-  const drafts: VariantDraft[][] = [];
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    // The self-evidence bits are the compiler's own conclusion, never taken from the input.
-    const flags = spec.flags & ~V_SELF_EVIDENT;
-    const folded = normalize(spec.text).text;
-    const [s, e] = trimSpaces(folded);
-    if (e - s === 0 || e - s > MAX_PATTERN_LENGTH) continue;
-    const norm = folded.slice(s, e);
-    const needsCase = (flags & (V_CASE_EXACT | V_CAPITALS)) !== 0;
-    const cased = needsCase ? normalize(spec.text, { keepCase: true }).text.slice(s, e) : '';
-    const key = `${norm}\u0000${spec.entity}\u0000${flags}\u0000${cased}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let g = groupOf.get(norm);
-    if (g === undefined) {
-      g = groupTexts.length;
-      groupOf.set(norm, g);
-      groupTexts.push(norm);
-      drafts.push([]);
-    }
-    const source = (flags & V_CONTEXTUAL) !== 0 ? spec.text : undefined;
-    drafts[g]!.push({ entity: spec.entity, flags, cased, source });
-  }
+/** Builds the automaton and the group and variant tables from collected groups. */
+function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
   // Groups are renumbered in the slot order of their terminal states (see automaton-build.ts).
-  const automaton = buildAutomaton(groupTexts);
+  const automaton = buildAutomaton(pg);
   const order = automaton.terminalOrder;
-  const texts = Array.from(order, (old) => groupTexts[old]!);
-  const groupCount = texts.length;
+  const groupCount = order.length;
+  const variantCount = pg.variants;
   const groupFlags = new Uint8Array(groupCount);
-  const lengths: number[] = [];
-  const extra: number[] = [];
-  const variantEntity: number[] = [];
-  const variantFlags: number[] = [];
-  const variantSource: Array<string | undefined> = [];
-  const casedParts: string[] = [];
+  const lengths = new Uint16Array(groupCount);
+  const extra = new Uint32Array(groupCount + 1);
+  const variantEntity = new Uint32Array(variantCount);
+  const variantFlags = new Uint8Array(variantCount);
+  const variantSource = new Map<number, string>();
+  const casedUnits = new Uint16Array(pg.casedUsed);
   let maxPatternLength = 0;
+  let at = 0;
+  let c = 0;
   for (let g = 0; g < groupCount; g++) {
-    const norm = texts[g]!;
-    const group = drafts[order[g]!]!;
-    lengths.push(norm.length);
-    extra.push(variantEntity.length - g);
+    const old = order[g]!;
+    const n = pg.length[old]!;
+    lengths[g] = n;
+    extra[g] = at - g;
     // G_PLAIN: some full-name variant needs no check at all, so the scan can skip verifying.
-    const plain = group.some((d) => (d.flags & (V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL)) === 0);
-    groupFlags[g] = groupFlagsOf(norm) | (plain ? G_PLAIN : 0);
-    maxPatternLength = Math.max(maxPatternLength, norm.length);
-    for (const d of group) {
-      variantEntity.push(d.entity);
-      variantFlags.push(d.flags);
-      variantSource.push(d.source);
-      casedParts.push(d.cased);
+    let plain = false;
+    if (n > maxPatternLength) maxPatternLength = n;
+    for (let v = pg.head[old]!; v !== -1; v = pg.next[v]!) {
+      const flags = pg.flags[v]!;
+      if ((flags & CHECKED) === 0) plain = true;
+      variantEntity[at] = pg.entity[v]!;
+      variantFlags[at] = flags;
+      const source = pg.source.get(v);
+      if (source !== undefined) variantSource.set(at, source);
+      const cs = pg.casedAt[v]!;
+      if (cs >= 0) {
+        casedUnits.set(pg.casedUnits.subarray(cs, cs + n), c);
+        c += n;
+      }
+      at++;
     }
+    groupFlags[g] = groupFlagsOf(pg.units, pg.start[old]!, n) | (plain ? G_PLAIN : 0);
   }
-  extra.push(variantEntity.length - groupCount);
-  const joined = casedParts.join('');
-  const casedUnits = new Uint16Array(joined.length);
-  for (let k = 0; k < joined.length; k++) casedUnits[k] = joined.charCodeAt(k);
+  extra[groupCount] = at - groupCount;
   const matcher = withDerivedArrays({
     version: MATCHER_FORMAT_VERSION,
     maxPatternLength,
     alphabet: automaton.alphabet,
     nodes: automaton.nodes,
     terminalBits: automaton.terminalBits,
-    groupLength: maxPatternLength <= 0xff ? Uint8Array.from(lengths) : Uint16Array.from(lengths),
+    groupLength: maxPatternLength <= 0xff ? Uint8Array.from(lengths) : lengths,
     groupFlags,
     groupVariantExtra: narrowUint(extra),
     variantEntity: narrowUint(variantEntity),
-    variantFlags: Uint8Array.from(variantFlags),
+    variantFlags,
     casedUnits,
     entities,
   });
-  markSelfEvidentAliases(matcher, texts, variantSource);
+  markSelfEvidentAliases(matcher, (g) => pg.text(order[g]!), variantSource);
   return matcher;
+}
+
+/** Compiles pattern specs against an entity table (the low-level entry, used by tests too). */
+export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Matcher {
+  const pg = new PatternGroups();
+  for (const spec of specs) pg.add(spec.text, spec.entity, spec.flags);
+  return finishMatcher(pg, entities);
 }
 
 /** Compiles every name, short name and alias of every entity in all six languages. */
 export function compileMatcher(entities: Entity[]): Matcher {
-  const specs: PatternSpec[] = [];
+  // Specs go straight into the groups, entity by entity, so none outlives its entity's turn.
+  const pg = new PatternGroups();
   entities.forEach((e, k) => {
-    for (const spec of entityPatterns(e, k)) specs.push(spec);
+    for (const spec of entityPatterns(e, k)) pg.add(spec.text, spec.entity, spec.flags);
   });
-  return compilePatterns(specs, buildEntityTable(entities));
+  return finishMatcher(pg, buildEntityTable(entities));
 }
+
+const ALIF = 0x0627;
+const LAM = 0x0644;
 
 /** Kind of an entity by index (a helper for the mention builder). */
 export function kindOf(m: Matcher, entity: number): Kind {

@@ -17,13 +17,32 @@ export function isAcronym(text: string): boolean {
   const t = text.trim();
   if (/\s/.test(t)) return false;
   let letters = 0;
-  for (const ch of t) {
-    if (ch.toLowerCase() !== ch.toUpperCase()) {
-      if (ch !== ch.toUpperCase()) return false;
-      letters++;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    let cls: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      cls = letterClass(t.slice(i, i + 2)); // a surrogate pair is one character
+      i++;
+    } else {
+      cls = LETTER_CLASS[c]!;
+      if (cls === 0) cls = LETTER_CLASS[c] = letterClass(String.fromCharCode(c));
     }
+    if (cls === LOWER) return false;
+    if (cls === UPPER) letters++;
   }
   return letters >= 2;
+}
+
+const NOT_LETTER = 1;
+const UPPER = 2;
+const LOWER = 3;
+/** Per code unit, letterClass of it as a one-unit string (0: not computed yet). */
+const LETTER_CLASS = new Uint8Array(0x10000);
+
+/** A character with distinct cases is a letter; lower-case unless it equals its upper case. */
+function letterClass(ch: string): number {
+  if (ch.toLowerCase() === ch.toUpperCase()) return NOT_LETTER;
+  return ch !== ch.toUpperCase() ? LOWER : UPPER;
 }
 
 /** The six languages (listed here so the engine never imports zod through the schema's values). */

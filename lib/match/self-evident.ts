@@ -23,7 +23,7 @@ import { createVerifyScratch, precedingRunClass, validVariants, type VerifyScrat
 /** Reusable state of one compile-time pass. */
 interface Probe {
   m: Matcher;
-  groupTexts: readonly string[];
+  groupText: (g: number) => string;
   scratch: VerifyScratch;
   into: Int32Array;
 }
@@ -37,13 +37,13 @@ function nextPow2(n: number): number {
 /** Whether `text`, scanned as a page, holds a valid full-name variant of `entity` in one of `groups`. */
 function holdsFullName(probe: Probe, text: string, groups: readonly number[] | undefined, entity: number): boolean {
   if (!groups) return false;
-  const { m, groupTexts, scratch, into } = probe;
+  const { m, groupText, scratch, into } = probe;
   const { text: norm, map } = normalize(text);
   const units = new Uint16Array(nextPow2(norm.length + 1));
   for (let k = 0; k < norm.length; k++) units[k] = norm.charCodeAt(k);
   const mask = units.length - 1;
   for (const g of groups) {
-    const pattern = groupTexts[g]!;
+    const pattern = groupText(g);
     const endsInWord = isWordUnit(pattern.charCodeAt(pattern.length - 1));
     for (let s = norm.indexOf(pattern); s >= 0; s = norm.indexOf(pattern, s + 1)) {
       const e = s + pattern.length;
@@ -67,10 +67,10 @@ function holdsFullName(probe: Probe, text: string, groups: readonly number[] | u
 
 /**
  * Sets V_NAMES_ENTITY / V_NAMES_PARENT on the contextual variants of a freshly compiled
- * matcher. `groupTexts[g]` is the normalized text of group g; `variantSource[v]` the alias
- * as written for a contextual variant v (undefined for the others).
+ * matcher. `groupText(g)` is the normalized text of group g; `variantSource` maps each
+ * contextual variant to its alias as written.
  */
-export function markSelfEvidentAliases(m: Matcher, groupTexts: readonly string[], variantSource: ReadonlyArray<string | undefined>): void {
+export function markSelfEvidentAliases(m: Matcher, groupText: (g: number) => string, variantSource: ReadonlyMap<number, string>): void {
   const { variantEntity, variantFlags } = m;
   const parent = m.entities.parent;
   // Only the entities of contextual aliases and their parents need their full names listed.
@@ -95,10 +95,9 @@ export function markSelfEvidentAliases(m: Matcher, groupTexts: readonly string[]
       else if (list[list.length - 1] !== g) list.push(g);
     }
   }
-  const probe: Probe = { m, groupTexts, scratch: createVerifyScratch(m.maxPatternLength), into: new Int32Array(most) };
-  for (let v = 0; v < variantFlags.length; v++) {
-    const source = variantSource[v];
-    if (source === undefined || (variantFlags[v]! & V_CONTEXTUAL) === 0) continue;
+  const probe: Probe = { m, groupText, scratch: createVerifyScratch(m.maxPatternLength), into: new Int32Array(most) };
+  for (const [v, source] of variantSource) {
+    if ((variantFlags[v]! & V_CONTEXTUAL) === 0) continue;
     const e = variantEntity[v]!;
     const p = parent[e]!;
     let bits = 0;

@@ -166,14 +166,54 @@ export function normalize(text: string, options: { keepCase?: boolean } = {}): N
   return { text: unitsToString(units, length), map };
 }
 
+/** Reusable buffers for normalizeInto (grown on demand, never shrunk). */
+export interface NormalizeScratch {
+  units: Uint16Array;
+  origin: Uint32Array;
+  cursor: NormalizeCursor;
+}
+
+export function createNormalizeScratch(): NormalizeScratch {
+  return { units: new Uint16Array(1024), origin: new Uint32Array(1024), cursor: { i: 0, pos: 0, prevSpace: false } };
+}
+
+/**
+ * The units of normalize(text, { keepCase }).text, written to scratch.units[0, length)
+ * without allocating (the compiler normalizes hundreds of thousands of short names).
+ * Returns the length. The output does not depend on how the work is chunked.
+ */
+export function normalizeInto(text: string, keepCase: boolean, scratch: NormalizeScratch): number {
+  const cursor = scratch.cursor;
+  cursor.i = 0;
+  cursor.pos = 0;
+  cursor.prevSpace = false;
+  while (cursor.i < text.length) {
+    const capacity = scratch.units.length;
+    if (capacity - cursor.pos <= MAX_UNIT_EXPANSION * 2) {
+      const u2 = new Uint16Array(capacity * 2);
+      u2.set(scratch.units);
+      scratch.units = u2;
+      scratch.origin = new Uint32Array(capacity * 2);
+      continue;
+    }
+    normalizeChunk(text, text.length, scratch.units, scratch.origin, -1, cursor, capacity - cursor.pos, keepCase);
+  }
+  return cursor.pos;
+}
+
 /** The case-preserving variant: same length and map as normalize(text), original case kept. */
 export function normalizeCased(text: string): NormalizedText {
   return normalize(text, { keepCase: true });
 }
 
 /** Shorthand for the folded normalized string alone. */
+let foldScratch: NormalizeScratch | null = null;
+
+/** normalize(text).text without building the offset map (names and queries fold by the thousand). */
 export function foldText(text: string): string {
-  return normalize(text).text;
+  foldScratch ??= createNormalizeScratch();
+  const length = normalizeInto(text, false, foldScratch); // may grow the buffers: read them after
+  return unitsToString(foldScratch.units, length);
 }
 
 /**
