@@ -134,7 +134,9 @@ function foldUnitToStrings(c: number): [string, string] | 'space' | 'drop' {
     return [String.fromCharCode(c), String.fromCharCode(c)];
   }
   const ch = String.fromCharCode(c);
-  if (isCompatRange(c)) {
+  // Only units that NFKC changes: some in these blocks (U+FBB2–FBC1 Arabic symbols, unassigned
+  // ones) decompose to themselves, and folding them again would never end.
+  if (isCompatRange(c) && ch.normalize('NFKC') !== ch) {
     // Decompose, then fold each resulting unit with the same rules (ﻻ → لا, ﬁ → fi, Ａ → a).
     let folded = '';
     let cased = '';

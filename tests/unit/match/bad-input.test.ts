@@ -3,7 +3,7 @@
  * letters, and pathological numbers of matches.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findMentions, createDocumentScan } from '../../../lib/match';
+import { compileMatcher, findMentions, createDocumentScan, normalize } from '../../../lib/match';
 import { entity } from './fixtures';
 import { unMatcher } from './un-fixtures';
 
@@ -20,6 +20,25 @@ describe('bad input', () => {
     const found = findMentions(unMatcher, text).map((m) => m.text);
     expect(found).toEqual(['UN', 'United Nations', 'UN', 'UN']);
   });
+
+  it('reads every one of the 65,536 BMP code units, alone and in one string', () => {
+    // U+FBB2–FBC1 (Arabic symbols) once sent the fold table into endless recursion.
+    let all = '';
+    const failed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c);
+      try {
+        normalize(unit);
+      } catch {
+        failed.push(c.toString(16));
+      }
+      all += unit;
+    }
+    expect(failed).toEqual([]);
+    expect(normalize(all).map.length).toBe(normalize(all).text.length + 1);
+    expect(() => findMentions(unMatcher, all + ' United Nations')).not.toThrow();
+    expect(findMentions(unMatcher, '\ufbb2 United Nations \ufbc1').map((m) => m.text)).toEqual(['United Nations']);
+  }, 60_000);
 
   it('handles text with no letters', () => {
     expect(findMentions(unMatcher, '1234 5678 — !!! ... \n\n\t ' + '😀'.repeat(1000))).toEqual([]);

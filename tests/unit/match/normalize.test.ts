@@ -117,3 +117,11 @@ describe('normalize: the offset map', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
+
+describe('foldText', () => {
+  it('equals normalize().text on short and long strings (its buffers grow)', async () => {
+    const { foldText, normalize } = await import('../../../lib/text/normalize');
+    const long = 'Организация Объединённых Наций — الأمم المتحدة — Côte d’Ivoire. '.repeat(400);
+    for (const text of ['', 'É', 'ﻻ ﬁ Ａ', long, long.slice(0, 1000), long + long]) expect(foldText(text)).toBe(normalize(text).text);
+  });
+});
