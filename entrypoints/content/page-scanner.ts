@@ -113,7 +113,7 @@ export class PageScanner {
           batch.push(n);
           chars += n.length;
         }
-        return batch;
+        return batch.length ? batch : null;
       },
       () => signal.aborted,
     );
@@ -123,13 +123,14 @@ export class PageScanner {
    * Runs batches through the engine, yielding to the page whenever a run of them has taken
    * SLICE_BUDGET_MS, and records the longest run (the content script's longest task).
    */
-  private async scanInSlices(nextBatch: (first: boolean) => Text[], stop: () => boolean): Promise<void> {
+  /** `nextBatch` returns null at the end, and may return [] for "nothing yet" (see textNodeBatches). */
+  private async scanInSlices(nextBatch: (first: boolean) => Text[] | null, stop: () => boolean): Promise<void> {
     let runStart = performance.now();
     let lastFlush = -Infinity;
     for (let first = true; ; first = false) {
       const batch = nextBatch(first);
-      if (batch.length === 0) break;
-      this.scanNodes(batch);
+      if (batch === null) break;
+      if (batch.length) this.scanNodes(batch);
       if (performance.now() - lastFlush > FLUSH_EVERY_MS) {
         this.highlighter.flush(FLUSH_BATCH);
         lastFlush = performance.now();

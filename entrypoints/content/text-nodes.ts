@@ -65,39 +65,46 @@ function readableTextCursor(root: Node): { walker: TreeWalker; next: () => Text 
   return { walker, next };
 }
 
+/** True when `host`'s shadow root may be read: neither it nor an ancestor below `root` is skipped. */
+function readableHost(host: Element, root: Node): boolean {
+  for (let a: Element | null = host; a && a !== root; a = a.parentElement) if (isSkippedElement(a)) return false;
+  return true;
+}
+
 /**
- * The open shadow roots under `root` (not inside skipped elements, nor on one), in document
- * order; the ones after `after`, if given, first. One pass over the elements reading only
- * `shadowRoot`; the skip rules are checked for hosts alone.
+ * Finds the open shadow roots under `root` a slice at a time (a 10 MB page has ~100k elements:
+ * reading them all at once is a long task). `step(deadline)` returns true once done; `roots`
+ * are then in document order, the ones after `after` (if given) first. Reads only `shadowRoot`;
+ * the skip rules are checked for hosts alone.
  */
-function openShadowRoots(root: Node, after: Node | null): ShadowRoot[] {
+function shadowRootFinder(root: Node, after: Node | null) {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   const found: ShadowRoot[] = [];
-  const scope = root as ParentNode;
-  if (typeof scope.querySelectorAll !== 'function') return found;
-  const all = scope.querySelectorAll('*');
-  for (let k = 0; k < all.length; k++) {
-    const el = all[k]!;
-    const shadow = el.shadowRoot;
-    if (!shadow) continue;
-    let readable = true;
-    for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
-      if (isSkippedElement(a)) {
-        readable = false;
-        break;
+  let done = false;
+  return {
+    get roots(): ShadowRoot[] {
+      if (!after) return found;
+      const following = found.filter((s) => (after.compareDocumentPosition(s.host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      return [...following, ...found.filter((s) => !following.includes(s))];
+    },
+    step(deadline: number): boolean {
+      for (let k = 1; !done; k++) {
+        const el = walker.nextNode() as Element | null;
+        if (!el) done = true;
+        else if (el.shadowRoot && readableHost(el, root)) found.push(el.shadowRoot);
+        if ((k & 1023) === 0 && performance.now() > deadline) break;
       }
-    }
-    if (readable) found.push(shadow);
-  }
-  if (!after) return found;
-  const following = found.filter((s) => (after.compareDocumentPosition(s.host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-  return [...following, ...found.filter((s) => !following.includes(s))];
+      return done;
+    },
+  };
 }
 
 /** Collects the readable text nodes under `root`, then those of the open shadow roots inside it. */
 export function collectTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Text[] {
   const nodes: Text[] = [];
   const next = textNodeBatches(root, onShadowRoot);
-  for (let batch = next(Infinity, Infinity); batch.length; batch = next(Infinity, Infinity)) nodes.push(...batch);
+  for (let batch = next(Infinity, Infinity); batch; batch = next(Infinity, Infinity)) nodes.push(...batch);
   return nodes;
 }
 
@@ -118,7 +125,7 @@ export function textNodeBatches(
   root: Node,
   onShadowRoot?: (shadow: ShadowRoot) => void,
   startAt?: Text | null,
-): (maxChars: number, deadline: number) => Text[] {
+): (maxChars: number, deadline: number) => Text[] | null {
   const from = startAt && root.contains(startAt) && isReadable(startAt) ? startAt : null;
   // Phases: from `from` to the end; from the top up to `from`; then each shadow root met,
   // including those found inside shadow roots (listed when their phase starts).
@@ -129,12 +136,15 @@ export function textNodeBatches(
       onShadowRoot?.(shadow);
     }
   };
-  meet(openShadowRoots(root, from));
+  // Shadow roots of the main tree are looked for once it has been read, in slices too.
+  const finder = shadowRootFinder(root, from);
+  let found = false;
+  let deadline = Infinity;
   let cursor = readableTextCursor(root);
   let phase: 'forward' | 'wrap' | 'shadows' = from ? 'forward' : 'wrap';
   let pendingFirst: Text | null = from;
   if (from) cursor.walker.currentNode = from;
-  const advance = (): Text | null => {
+  const advance = (): Text | null | 'later' => {
     if (pendingFirst) {
       const n = pendingFirst;
       pendingFirst = null;
@@ -150,19 +160,34 @@ export function textNodeBatches(
       }
       if (phase === 'wrap' && n && n !== from) return n;
       if (phase === 'shadows' && n) return n;
+      if (!found) {
+        if (!finder.step(deadline)) return 'later';
+        found = true;
+        meet(finder.roots);
+      }
       const shadow = shadows.shift();
       if (!shadow) return null;
       phase = 'shadows';
-      meet(openShadowRoots(shadow, null));
+      const inner = shadowRootFinder(shadow, null);
+      inner.step(Infinity); // a shadow root's own tree is small
+      meet(inner.roots);
       cursor = readableTextCursor(shadow);
     }
   };
-  return (maxChars, deadline) => {
+  let ended = false;
+  return (maxChars, until) => {
+    if (ended) return null;
+    deadline = until;
     const batch: Text[] = [];
     let chars = 0;
     while (chars < maxChars || batch.length === 0) {
       const n = advance();
-      if (!n) break;
+      if (n === 'later') break;
+      if (!n) {
+        ended = batch.length === 0;
+        if (ended) return null;
+        break;
+      }
       batch.push(n);
       chars += n.length;
       if ((batch.length & 63) === 0 && performance.now() > deadline) break;

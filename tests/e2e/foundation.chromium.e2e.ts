@@ -21,7 +21,7 @@ describe('the extension in Chromium', () => {
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     const status = popup.getByTestId('page-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('active');
-    expect(await status.textContent()).toMatch(/text blocks read/);
+    expect(await status.textContent()).toMatch(/\d+ mentions found/);
     await popup.screenshot({ path: join(SHOTS, 'popup-on-seed.png') });
     await page.bringToFront();
     await page.screenshot({ path: join(SHOTS, 'seed-un-news.png') });

@@ -8,9 +8,9 @@ function page(html: string): HTMLElement {
 
 const texts = (nodes: Text[]) => nodes.map((n) => n.data);
 
-function readAll(next: (maxChars: number, deadline: number) => Text[]): Text[] {
+function readAll(next: (maxChars: number, deadline: number) => Text[] | null, deadline = () => Infinity): Text[] {
   const all: Text[] = [];
-  for (let b = next(5, Infinity); b.length; b = next(5, Infinity)) all.push(...b);
+  for (let b = next(5, deadline()); b; b = next(5, deadline())) all.push(...b);
   return all;
 }
 
@@ -41,6 +41,15 @@ describe('reading the page', () => {
     const body = page('<p>a</p><pre>x</pre><p>b</p>');
     const x = body.querySelector('pre')!.firstChild as Text;
     expect(texts(readAll(textNodeBatches(body, undefined, x)))).toEqual(['a', 'b']);
+  });
+
+  test('looks for shadow roots in slices when the deadline has passed, and still finds them all', () => {
+    const body = page(`${'<div><span>x</span></div>'.repeat(3000)}<div id="host"></div><p>end</p>`);
+    body.querySelector('#host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>inside</p>';
+    // A deadline always in the past: every call may stop early, with an empty batch meaning "later".
+    const read = readAll(textNodeBatches(body), () => 0);
+    expect(read.length).toBe(3002);
+    expect(read.at(-1)!.data).toBe('inside');
   });
 
   test('reads open shadow roots after the tree that holds them', () => {
