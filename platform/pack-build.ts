@@ -37,37 +37,59 @@ export interface BuildFigures {
   searchMs: number;
 }
 
-/** Rebuilds the combined matcher and the pack search; returns the version to announce. */
-export async function rebuildPackData(
+async function readActive(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>) {
+  const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(({ source: _s, ...e }) => e);
+  return { bundled, active: await activePacks(db, new Set(bundled.map((e) => e.id)), known) };
+}
+
+/** Rebuilds the combined matcher; returns the version to announce. */
+export async function rebuildPackMatcher(
   db: LensDatabase,
   onStage?: (stage: BuildStage) => void,
   known?: ReadonlyMap<string, readonly PackEntity[]>,
 ): Promise<BuildFigures> {
   onStage?.('reading');
-  const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(({ source: _s, ...e }) => e);
-  const active = await activePacks(db, new Set(bundled.map((e) => e.id)), known);
+  const { bundled, active } = await readActive(db, known);
   if (active.entities.length === 0) {
-    await db.meta.bulkDelete([MATCHER_KEY, SEARCH_KEY]);
+    await db.meta.delete(MATCHER_KEY);
     return { version: BUNDLED_MATCHER, entities: bundled.length, matcherBytes: 0, matcherMs: 0, searchMs: 0 };
   }
   onStage?.('matcher');
-  let t0 = performance.now();
+  const t0 = performance.now();
   const all = [...bundled.filter((e) => !active.overridden.has(e.id)), ...matcherEntities(active.entities)];
   const bytes = serializeMatcher(compileMatcher(all));
   const matcherMs = performance.now() - t0;
-  onStage?.('search');
-  t0 = performance.now();
-  const data = buildSearchData(active.entities.map((e) => displayEntity(e)));
-  const searchMs = performance.now() - t0;
   onStage?.('saving');
   const version = `packs-${Date.now().toString(36)}-${all.length}`;
-  const matcher: PackMatcher = { version, bytes };
-  const search: PackSearch = { version, overridden: [...active.overridden], data };
-  await db.meta.bulkPut([
-    { key: MATCHER_KEY, value: matcher },
-    { key: SEARCH_KEY, value: search },
-  ]);
-  return { version, entities: all.length, matcherBytes: bytes.byteLength, matcherMs, searchMs };
+  await db.meta.put({ key: MATCHER_KEY, value: { version, bytes } satisfies PackMatcher });
+  return { version, entities: all.length, matcherBytes: bytes.byteLength, matcherMs, searchMs: 0 };
+}
+
+/** Rebuilds the search data of the enabled packs' entities; can run beside rebuildPackMatcher. */
+export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<{ searchMs: number }> {
+  const { active } = await readActive(db, known);
+  if (active.entities.length === 0) {
+    await db.meta.delete(SEARCH_KEY);
+    return { searchMs: 0 };
+  }
+  const t0 = performance.now();
+  const data = buildSearchData(active.entities.map((e) => displayEntity(e)));
+  const searchMs = performance.now() - t0;
+  const search: PackSearch = { version: `search-${Date.now().toString(36)}`, overridden: [...active.overridden], data };
+  await db.meta.put({ key: SEARCH_KEY, value: search });
+  return { searchMs };
+}
+
+/** Both, one after the other (the background and tests; the library page runs them in two workers). */
+export async function rebuildPackData(
+  db: LensDatabase,
+  onStage?: (stage: BuildStage) => void,
+  known?: ReadonlyMap<string, readonly PackEntity[]>,
+): Promise<BuildFigures> {
+  const figures = await rebuildPackMatcher(db, onStage, known);
+  onStage?.('search');
+  const { searchMs } = await rebuildPackSearch(db, known);
+  return { ...figures, searchMs };
 }
 
 export async function readPackMatcher(db: LensDatabase): Promise<PackMatcher | null> {

@@ -5,6 +5,7 @@
  * reader agreed. Runs in the library page's worker; tests run it in Node.
  */
 import type { Kind } from '../lib/dataset/schema';
+import type { PackEntity } from '../lib/packs/format';
 import { dropEntities, parsePack, type PackProblem, type PackResult } from '../lib/packs/validate';
 import { fromWikidata, type WikidataNote } from '../lib/packs/wikidata';
 import type { LensDatabase } from './db';
@@ -37,6 +38,8 @@ export type ImportOutcome =
   | { type: 'installed'; pack: { id: string; name: string; entities: number }; notes: WikidataNote[]; figures: BuildFigures; timings: ImportTimings };
 
 export interface ImportEvents {
+  /** How to rebuild once installed (default: rebuildPackData, matcher then search, here). */
+  rebuild?: (db: LensDatabase, onStage: (stage: BuildStage) => void, known: ReadonlyMap<string, readonly PackEntity[]>) => Promise<BuildFigures>;
   progress?: (stage: ImportStage, done?: number, total?: number) => void;
   /** Asked when the pack has ids of the bundled dataset. */
   confirm: (conflicts: string[], count: number) => Promise<Decision>;
@@ -77,7 +80,7 @@ export async function runPackImport(db: LensDatabase, request: PackImportRequest
   events.progress?.('installing', 0, pack.entities.length);
   await installPack(db, pack, { overrides, now: new Date().toISOString(), onProgress: (done, total) => events.progress?.('installing', done, total) });
   const installMs = performance.now() - t1;
-  const figures = await rebuildPackData(db, (stage) => events.progress?.(stage), new Map([[pack.id, pack.entities]]));
+  const figures = await (events.rebuild ?? rebuildPackData)(db, (stage) => events.progress?.(stage), new Map([[pack.id, pack.entities]]));
   return {
     type: 'installed',
     pack: { id: pack.id, name: pack.name, entities: pack.entities.length },

@@ -3,7 +3,7 @@
  * progress), answer about ids shared with the bundled dataset, then enable, disable, export or
  * remove packs. Every change rebuilds the matcher in the worker and reaches open tabs.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { KINDS, type Kind } from '../../lib/dataset/schema';
 import type { Translate } from '../../lib/i18n-resources';
@@ -13,7 +13,7 @@ import { announceMatcher } from '../../platform/matcher-transfer';
 import { libraryDb } from './library-db';
 import { downloadText } from './download';
 import { ProblemList } from './ProblemList';
-import { onPackWorker, sendToPackWorker } from './pack-worker-client';
+import { buildPackSearch, onPackWorker, sendToPackWorker } from './pack-worker-client';
 import type { FromWorker, PackSource } from './pack-messages';
 
 const MAX_PACK_BYTES = 200 * 1024 * 1024;
@@ -26,12 +26,31 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
   const [defaultKind, setDefaultKind] = useState<Kind | ''>('');
   const [progress, setProgress] = useState<Extract<FromWorker, { type: 'progress' }> | null>(null);
   const [shown, setShown] = useState<Shown>(null);
+  const searchJob = useRef<Promise<number> | null>(null);
+  const started = useRef(0);
   useEffect(() => {
     const sub = liveQuery(() => listPacks(libraryDb())).subscribe({ next: setPacks, error: () => setPacks([]) });
     const stop = onPackWorker((message) => {
-      if (message.type === 'progress') return setProgress(message);
+      if (message.type === 'progress') {
+        // Installed: the search data is built in its own worker while the matcher compiles.
+        if (message.stage === 'matcher' && !searchJob.current) searchJob.current = buildPackSearch();
+        return setProgress(message);
+      }
+      if (message.type === 'installed' || message.type === 'rebuilt') {
+        void announceMatcher(message.figures.version);
+        const job = searchJob.current ?? buildPackSearch();
+        searchJob.current = null;
+        setProgress({ type: 'progress', stage: 'search' });
+        void job
+          .catch(() => 0)
+          .then((searchMs) => {
+            setProgress(null);
+            if (message.type === 'rebuilt') return setShown(message);
+            setShown({ ...message, timings: { ...message.timings, searchMs, totalMs: performance.now() - started.current } });
+          });
+        return;
+      }
       if (message.type !== 'confirm') setProgress(null);
-      if (message.type === 'installed' || message.type === 'rebuilt') void announceMatcher(message.figures.version);
       setShown(message);
     });
     return () => {
@@ -44,9 +63,10 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
     if (!file) return;
     if (file.size > MAX_PACK_BYTES) return setShown({ type: 'tooBig' });
     setShown(null);
+    started.current = performance.now();
     setProgress({ type: 'progress', stage: 'parsing' });
-    const text = await file.text();
-    sendToPackWorker({ type: 'import', text, source, ...(defaultKind ? { defaultKind } : {}), packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100) });
+    // The worker reads the file itself: the page never holds or copies its text.
+    sendToPackWorker({ type: 'import', file, source, ...(defaultKind ? { defaultKind } : {}), packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100) });
   };
   const change = async (action: () => Promise<unknown>) => {
     await action();

@@ -5,7 +5,7 @@ import type { Decision, ImportOutcome, ImportStage, PackImportRequest } from '..
 export type { PackSource } from '../../platform/pack-import';
 
 export type ToWorker =
-  | ({ type: 'import' } & PackImportRequest)
+  | ({ type: 'import'; file: Blob } & Omit<PackImportRequest, 'text'>)
   /** The reader's answer about ids shared with the bundled dataset. */
   | { type: 'decide'; choice: Decision }
   | { type: 'rebuild' };

@@ -1,9 +1,10 @@
 /**
  * The pack import and matcher rebuilds, in a worker so the library page stays responsive
- * (platform/pack-import.ts does the work; this file only relays messages).
+ * (platform/pack-import.ts does the work; this file only relays messages). The search data is
+ * rebuilt by search-worker.ts meanwhile.
  */
 import { LensDatabase } from '../../platform/db';
-import { rebuildPackData } from '../../platform/pack-build';
+import { rebuildPackMatcher } from '../../platform/pack-build';
 import { runPackImport, type Decision } from '../../platform/pack-import';
 import { LibraryError } from '../../platform/library-store';
 import type { FromWorker, ToWorker } from './pack-messages';
@@ -17,8 +18,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const run = async (): Promise<void> => {
     if (message.type === 'decide') return decide?.(message.choice);
     if (message.type === 'import') {
-      const { type: _type, ...request } = message;
-      const outcome = await runPackImport(db, request, {
+      const { type: _type, file, ...rest } = message;
+      const outcome = await runPackImport(db, { ...rest, text: await file.text() }, {
+        // The search data is built by the page's search worker at the same time.
+        rebuild: rebuildPackMatcher,
         progress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
         confirm: (conflicts, count) => {
           post({ type: 'confirm', conflicts, count });
@@ -28,7 +31,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       decide = null;
       return post(outcome);
     }
-    const figures = await rebuildPackData(db, (stage) => post({ type: 'progress', stage }));
+    const figures = await rebuildPackMatcher(db, (stage) => post({ type: 'progress', stage }));
     post({ type: 'rebuilt', figures });
   };
   run().catch((error: unknown) => {
