@@ -111,8 +111,13 @@ export function clearPeq(pattern: string): void {
  * The smallest edit distance (Levenshtein, in code units) between the pattern set by setPeq
  * (m ≤ 32 units) and any substring of `text`: Myers' bit-parallel algorithm, one pass. A
  * bitap hit of Fuse at edit level i is such an alignment, so Fuse's level is never below it.
+ *
+ * Two early exits keep the answer exact where the caller needs it: once the distance reaches
+ * `known` (a lower bound the caller already has) it cannot go lower; and once even the rest of
+ * the text could not bring it down to `limit` (the score falls by at most one per unit), any
+ * value above `limit` is as good as the true one.
  */
-export function editDistanceFloor(text: string, m: number): number {
+export function editDistanceFloor(text: string, m: number, known = -1, limit = m): number {
   const last = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
@@ -130,7 +135,10 @@ export function editDistanceFloor(text: string, m: number): number {
     mh <<= 1;
     pv = mh | ~(xv | ph);
     mv = ph & xv;
-    if (score < best) best = score;
+    if (score < best) {
+      best = score;
+      if (best <= known) return best;
+    } else if (best > limit && score - (text.length - 1 - j) > limit) return best;
   }
   return best;
 }

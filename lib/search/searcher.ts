@@ -110,6 +110,9 @@ export function loadSearcher(data: SearchData): Searcher {
   const charAcc = new Uint8Array(n);
   const bigramAcc = new Uint8Array(n);
   const group = new Int16Array(n).fill(-1);
+  /** Each candidate's lower bound on its edit distance, from the gram counts (set per query). */
+  const bound = new Int8Array(n);
+  const keyLength = Int32Array.from(keys, (key) => key.length);
 
   function rank(pattern: string, limit: number): RankedRecord[] {
     const m = pattern.length;
@@ -135,9 +138,10 @@ export function loadSearcher(data: SearchData): Searcher {
     for (const r of touched) {
       const charBound = useChars ? m - charAcc[r]! : 0;
       const bigramBound = m >= 2 ? Math.max(0, Math.ceil((m - 1 - bigramAcc[r]!) / 2)) : 0;
-      const e = Math.max(charBound, bigramBound, m - keys[r]!.length);
+      const e = Math.max(charBound, bigramBound, m - keyLength[r]!);
       if (e === 0 && isEqual(r)) equal.push(r);
       else if (e <= k) {
+        bound[r] = e;
         const g = groupOf[e * classes + normClass[r]!]!;
         group[r] = g;
         sizes[g + 1]!++;
@@ -178,7 +182,7 @@ export function loadSearcher(data: SearchData): Searcher {
           const r = fromMoved ? moved[b++]! : order[a++]!;
           if (top.closedAt(floor, r)) break walk;
           if (!fromMoved) {
-            const e = editDistanceFloor(keys[r]!, m);
+            const e = editDistanceFloor(keys[r]!, m, bound[r]!, k);
             if (e > k) continue;
             const g2 = groupOf[e * classes + normClass[r]!]!;
             if (g2 !== g) {

@@ -47,3 +47,23 @@ describe('folding', () => {
     expect(scriptRuns('ban ki moon')).toEqual([]);
   });
 });
+
+describe('editDistanceFloor early exits', () => {
+  test('stays exact at or below the limit and above the known bound', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = (n: number) => Array.from({ length: n }, () => 'abcde'[Math.floor(rnd() * 5)]).join('');
+    for (let i = 0; i < 3000; i++) {
+      const p = word(1 + Math.floor(rnd() * 12));
+      const t = word(Math.floor(rnd() * 30));
+      setPeq(p);
+      const exact = editDistanceFloor(t, p.length);
+      const limit = Math.floor(rnd() * p.length);
+      const known = Math.min(exact, Math.floor(rnd() * (exact + 1)));
+      const fast = editDistanceFloor(t, p.length, known, limit);
+      clearPeq(p);
+      if (exact <= limit) expect(fast).toBe(exact);
+      else expect(fast).toBeGreaterThan(limit);
+    }
+  });
+});
