@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { EntityCard } from './EntityCard';
-import { displayName, entityView } from '../lib/entity-view';
+import { displayName, entityView, viewLabels } from '../lib/entity-view';
 import type { Translate } from '../lib/i18n-resources';
 import type { Entity, Lang } from '../lib/dataset/schema';
 import { fetchEntities } from '../platform/entities';
@@ -33,10 +33,6 @@ export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; con
 
   if (loaded === undefined) return <p aria-busy="true">{t('card.loading')}</p>;
   if (!loaded.entity) return <p role="alert">{t('card.missing')}</p>;
-  const view = entityView(loaded.entity, contentLang, uiLang, {
-    present: t('card.present'),
-    founded: (date) => t('card.founded', { date }),
-    born: (date) => t('card.born', { date }),
-  });
+  const view = entityView(loaded.entity, contentLang, uiLang, viewLabels(t));
   return <EntityCard view={view} t={t} uiLang={uiLang} related={loaded.related} onPick={props.onPick} onClose={props.onClose} libraryUrl={props.libraryUrl} />;
 }

@@ -3,6 +3,7 @@
  * the card component only lays it out. Dates go through Intl in the UI locale.
  */
 import { LANGS, type Entity, type Lang } from './dataset/schema';
+import type { Translate } from './i18n-resources';
 
 export interface EntityView {
   id: string;
@@ -35,6 +36,15 @@ export function formatDateRange(from: string | undefined, to: string | undefined
   const a = from ? formatPartialDate(from, locale) : '…';
   const b = to ? formatPartialDate(to, locale) : present;
   return from && to && from === to ? a : `${a} – ${b}`;
+}
+
+/** The card's date labels in the UI language. */
+export function viewLabels(t: Translate): ViewLabels {
+  return {
+    present: t('card.present'),
+    founded: (date) => t('card.founded', { date }),
+    born: (date) => t('card.born', { date }),
+  };
 }
 
 export interface ViewLabels {

@@ -90,7 +90,7 @@ export class LensDatabase extends Dexie {
   }
 }
 
-/** Names of the stores of each schema version, for the upgrade test. */
+/** The schema version this code opens (the upgrade test checks it). */
 export const SCHEMA_VERSION = 2;
 
 export function annotationRow(annotation: Annotation): AnnotationRow {

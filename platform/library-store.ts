@@ -19,7 +19,8 @@ export class LibraryError extends Error {
   }
 }
 
-async function guarded<T>(write: () => Promise<T>): Promise<T> {
+/** Runs a write; any failure becomes a LibraryError saying whether the disk was full. */
+export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

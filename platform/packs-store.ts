@@ -6,8 +6,8 @@
 import Dexie from 'dexie';
 import type { Entity } from '../lib/dataset/schema';
 import { displayEntity, PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity } from '../lib/packs/format';
-import { isQuotaError, type LensDatabase, type PackRow } from './db';
-import { LibraryError } from './library-store';
+import type { LensDatabase, PackRow } from './db';
+import { guarded } from './library-store';
 
 export const CHUNK = 1_000;
 const IDS = -1;
@@ -49,8 +49,8 @@ export async function installPack(
   options: { overrides: boolean; now: string; onProgress?: (done: number, total: number) => void },
 ): Promise<void> {
   const total = pack.entities.length;
-  try {
-    await db.transaction('rw', db.packs, db.packChunks, async () => {
+  await guarded(() =>
+    db.transaction('rw', db.packs, db.packChunks, async () => {
       await chunksOf(db, pack.id).delete();
       await db.packChunks.put({ pack: pack.id, chunk: IDS, json: JSON.stringify(pack.entities.map((e) => e.id)) });
       for (let i = 0; i < total; i += CHUNK) {
@@ -68,10 +68,8 @@ export async function installPack(
         installedAt: options.now,
       };
       await db.packs.put(row);
-    });
-  } catch (error) {
-    throw new LibraryError(isQuotaError(error) ? 'quota' : 'failed', error);
-  }
+    }),
+  );
 }
 
 export async function listPacks(db: LensDatabase): Promise<PackRow[]> {

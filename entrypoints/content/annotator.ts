@@ -7,11 +7,12 @@
 import { browser } from 'wxt/browser';
 import { anchor, describe } from '../../lib/annotations/anchor';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
-import { newAnnotationId, type Annotation, type SavedPage } from '../../lib/annotations/model';
+import { langTag, newAnnotationId, type Annotation, type SavedPage } from '../../lib/annotations/model';
 import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
 import { BLOCK_BREAK, joinTextNodes, staticRangeFor, type PageText } from './page-text';
 import { collectTextNodes } from './text-nodes';
 import type { MentionIndex } from './mention-index';
+import { yieldToPage } from './page-scanner';
 
 const SAVED = 'context-lens-saved';
 const NOTED = 'context-lens-noted';
@@ -30,11 +31,6 @@ async function send<T extends BackgroundMessage>(message: T): Promise<unknown> {
   }
 }
 
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** The page's readable text as annotations see it: blocks separated by line breaks. */
 function readPage(): PageText {
   const page = joinTextNodes(collectTextNodes(document.body));
@@ -44,7 +40,7 @@ function readPage(): PageText {
 /** The page's declared language as a BCP 47 tag, or '' when it declares none we can read. */
 function pageLang(): string {
   const lang = document.documentElement.lang.trim().replaceAll('_', '-');
-  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35 ? lang : '';
+  return langTag.safeParse(lang).success ? lang : '';
 }
 
 export class Annotator {

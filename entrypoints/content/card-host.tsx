@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EntityCard } from '../../components/EntityCard';
 import cardCss from '../../components/entity-card.css?inline';
-import { displayName, entityView } from '../../lib/entity-view';
+import { displayName, entityView, viewLabels } from '../../lib/entity-view';
 import { translatorOf } from '../../lib/i18n-resources';
 import type { Entity, Lang } from '../../lib/dataset/schema';
 import { fetchEntities } from '../../platform/entities';
@@ -119,11 +119,7 @@ export class CardHost {
     const ui = await this.mount();
     const t = translatorOf(this.i18n);
     const uiLang = this.i18n.language as Lang;
-    const view = entityView(entity, this.contentLang, uiLang, {
-      present: t('card.present'),
-      founded: (date) => t('card.founded', { date }),
-      born: (date) => t('card.born', { date }),
-    });
+    const view = entityView(entity, this.contentLang, uiLang, viewLabels(t));
     const nameOf = (id: string) => {
       const record = this.records.get(id);
       return record ? displayName(record, this.contentLang) : id;

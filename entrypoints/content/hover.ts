@@ -30,12 +30,24 @@ export function mentionAtPoint(index: MentionIndex, x: number, y: number, shadow
   return null;
 }
 
-export function rectOfMention(mention: PageMention): DOMRect {
+/** The first (or last) line box of a range, through a short-lived live Range never registered. */
+export function rectOfRange(range: AbstractRange, which: 'first' | 'last' = 'first'): DOMRect {
   const r = document.createRange();
-  r.setStart(mention.range.startContainer, mention.range.startOffset);
-  r.setEnd(mention.range.endContainer, mention.range.endOffset);
+  r.setStart(range.startContainer, range.startOffset);
+  r.setEnd(range.endContainer, range.endOffset);
   const rects = r.getClientRects();
-  return rects[0] ?? r.getBoundingClientRect();
+  return rects[which === 'first' ? 0 : rects.length - 1] ?? r.getBoundingClientRect();
+}
+
+export function rectOfMention(mention: PageMention): DOMRect {
+  return rectOfRange(mention.range);
+}
+
+/** Scrolls a mention to a third of the way down the viewport (only if it is off screen, when asked). */
+export function scrollToMention(mention: PageMention, onlyIfHidden = false): void {
+  const rect = rectOfMention(mention);
+  if (onlyIfHidden && rect.top >= 0 && rect.bottom <= window.innerHeight) return;
+  window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
 }
 
 export function startHover(
@@ -126,8 +138,7 @@ export async function stepToMention(index: MentionIndex, card: CardHost, directi
   const at = card.current ? all.indexOf(card.current.mention) : -1;
   const next = direction === 'next' ? all[(at + 1) % all.length] : all[(at - 1 + all.length) % all.length];
   if (!next) return false;
-  const before = rectOfMention(next);
-  window.scrollBy({ top: before.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+  scrollToMention(next);
   await card.show(next, rectOfMention(next), true);
   return true;
 }

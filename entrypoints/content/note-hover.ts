@@ -6,15 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotator } from './annotator';
 import type { ToolbarHost } from './toolbar-host';
 import { caretAt } from './caret';
-import { overGlyph } from './hover';
-
-function rectOf(range: StaticRange): DOMRect {
-  const r = document.createRange(); // short-lived, never registered
-  r.setStart(range.startContainer, range.startOffset);
-  r.setEnd(range.endContainer, range.endOffset);
-  const rects = r.getClientRects();
-  return rects[rects.length - 1] ?? r.getBoundingClientRect();
-}
+import { overGlyph, rectOfRange } from './hover';
 
 export function startNoteHover(ctx: ContentScriptContext, annotator: Annotator, toolbar: ToolbarHost, shadowRoots: () => ShadowRoot[]): void {
   let frame = 0;
@@ -25,7 +17,7 @@ export function startNoteHover(ctx: ContentScriptContext, annotator: Annotator, 
     const offset = caret ? [caret.offset, caret.offset - 1].find((o) => overGlyph(caret.node, o, last.x, last.y)) : undefined;
     const placed = caret && offset !== undefined ? annotator.at(caret.node, offset) : null;
     const { note, tags } = placed?.annotation.body ?? { note: '', tags: [] };
-    if (placed && (note || tags.length)) void toolbar.showNote(placed.annotation, rectOf(placed.range));
+    if (placed && (note || tags.length)) void toolbar.showNote(placed.annotation, rectOfRange(placed.range, 'last'));
     else toolbar.hideNote();
   };
   ctx.addEventListener(

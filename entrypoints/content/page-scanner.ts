@@ -45,7 +45,7 @@ function spansOf(page: PageText, start: number, end: number): { node: Text; star
 }
 
 /** Lets the page run: scheduler.yield() where the browser has it (no 4 ms timer clamp). */
-const yieldToPage = (): Promise<void> => {
+export const yieldToPage = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };

@@ -3,7 +3,7 @@
  * one after the last shown) and flashes it briefly in its own highlight.
  */
 import type { MentionIndex, PageMention } from './mention-index';
-import { rectOfMention } from './hover';
+import { scrollToMention } from './hover';
 
 const FLASH = 'context-lens-flash';
 const FLASH_MS = 1600;
@@ -30,16 +30,9 @@ export class Revealer {
     else if (direction === 'previous') at = last === undefined ? mentions.length - 1 : (last - 1 + mentions.length) % mentions.length;
     this.cursor.set(id, at);
     const mention = mentions[at]!;
-    this.scrollTo(mention);
+    scrollToMention(mention, true);
     this.flash(mention);
     return { ok: true, position: at + 1, total: mentions.length };
-  }
-
-  private scrollTo(mention: PageMention): void {
-    const rect = rectOfMention(mention);
-    if (rect.top < 0 || rect.bottom > window.innerHeight) {
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
-    }
   }
 
   private flash(mention: PageMention): void {

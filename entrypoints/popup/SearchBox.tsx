@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Entity, Lang } from '../../lib/dataset/schema';
-import { entityView } from '../../lib/entity-view';
+import { entityView, viewLabels } from '../../lib/entity-view';
 import { directionOf, type Translate } from '../../lib/i18n-resources';
 import type { SearchHit } from '../../lib/search';
 import { fetchEntities } from '../../platform/entities';
@@ -38,11 +38,7 @@ export function SearchBox(props: { t: Translate; uiLang: Lang; contentLang: Lang
   const datesOf = (id: string): string | undefined => {
     const entity = records.get(id);
     if (!entity) return undefined;
-    return entityView(entity, contentLang, uiLang, {
-      present: t('card.present'),
-      founded: (date) => t('card.founded', { date }),
-      born: (date) => t('card.born', { date }),
-    }).dates;
+    return entityView(entity, contentLang, uiLang, viewLabels(t)).dates;
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' && hits.length) setActive((a) => (a + 1) % hits.length);
