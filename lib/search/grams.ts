@@ -107,24 +107,44 @@ export function clearPeq(pattern: string): void {
   for (let i = 0; i < pattern.length; i++) PEQ[pattern.charCodeAt(i)] = 0;
 }
 
+/** Every key's code units in one buffer: key r is units[offsets[r] .. offsets[r + 1]). */
+export interface PackedKeys {
+  units: Uint16Array;
+  offsets: Int32Array;
+}
+
+/** Packs the keys once: the edit-distance loop then reads a typed array, not strings of mixed representations. */
+export function packKeys(keys: readonly string[]): PackedKeys {
+  const offsets = new Int32Array(keys.length + 1);
+  for (let r = 0; r < keys.length; r++) offsets[r + 1] = offsets[r]! + keys[r]!.length;
+  const units = new Uint16Array(offsets[keys.length]!);
+  for (let r = 0; r < keys.length; r++) {
+    const k = keys[r]!;
+    for (let i = 0, at = offsets[r]!; i < k.length; i++) units[at + i] = k.charCodeAt(i);
+  }
+  return { units, offsets };
+}
+
 /**
  * The smallest edit distance (Levenshtein, in code units) between the pattern set by setPeq
- * (m ≤ 32 units) and any substring of `text`: Myers' bit-parallel algorithm, one pass. A
+ * (m ≤ 32 units) and any substring of key r: Myers' bit-parallel algorithm, one pass. A
  * bitap hit of Fuse at edit level i is such an alignment, so Fuse's level is never below it.
  *
  * Two early exits keep the answer exact where the caller needs it: once the distance reaches
  * `known` (a lower bound the caller already has) it cannot go lower; and once even the rest of
- * the text could not bring it down to `limit` (the score falls by at most one per unit), any
+ * the key could not bring it down to `limit` (the score falls by at most one per unit), any
  * value above `limit` is as good as the true one.
  */
-export function editDistanceFloor(text: string, m: number, known = -1, limit = m): number {
+export function editDistanceFloor(keys: PackedKeys, r: number, m: number, known = -1, limit = m): number {
+  const units = keys.units;
+  const end = keys.offsets[r + 1]!;
   const last = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
   let score = m;
   let best = m;
-  for (let j = 0; j < text.length; j++) {
-    const eq = PEQ[text.charCodeAt(j)]!;
+  for (let j = keys.offsets[r]!; j < end; j++) {
+    const eq = PEQ[units[j]!]!;
     const xv = eq | mv;
     const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -138,7 +158,7 @@ export function editDistanceFloor(text: string, m: number, known = -1, limit = m
     if (score < best) {
       best = score;
       if (best <= known) return best;
-    } else if (best > limit && score - (text.length - 1 - j) > limit) return best;
+    } else if (best > limit && score - (end - 1 - j) > limit) return best;
   }
   return best;
 }

@@ -27,7 +27,8 @@ import Fuse, { type FuseIndex } from 'fuse.js';
 import { LANGS, type Kind, type Lang } from '../dataset/schema';
 import { FUSE_OPTIONS, foldedKeys, type SearchData, type SearchEntity } from './data';
 import { prepareQuery, scriptRuns } from './fold';
-import { accumulate, buildGramIndex, clearPeq, editDistanceFloor, patternGrams, setPeq, type GramIndex } from './grams';
+import { accumulate, buildGramIndex, clearPeq, editDistanceFloor, packKeys, patternGrams, setPeq, type GramIndex } from './grams';
+import { TypedOnBounds } from './typed-on';
 
 export interface SearchHit {
   id: string;
@@ -110,11 +111,17 @@ export function loadSearcher(data: SearchData): Searcher {
   const charAcc = new Uint8Array(n);
   const bigramAcc = new Uint8Array(n);
   const group = new Int16Array(n).fill(-1);
-  /** Each candidate's lower bound on its edit distance, from the gram counts (set per query). */
+  /** Each name's lower bound on its edit distance to the pattern (set per query for the touched ones). */
   const bound = new Int8Array(n);
-  const keyLength = Int32Array.from(keys, (key) => key.length);
+  const packed = packKeys(keys);
+  const typedOn = new TypedOnBounds(n);
 
   function rank(pattern: string, limit: number): RankedRecord[] {
+    return rankWith(pattern, limit, true);
+  }
+
+  /** rank(); `remember` lets this pattern's bounds serve the next keystroke (not for the parts of a mixed query). */
+  function rankWith(pattern: string, limit: number, remember: boolean): RankedRecord[] {
     const m = pattern.length;
     if (m === 0 || limit <= 0 || n === 0) return [];
     const k = maxErrors(m);
@@ -124,6 +131,7 @@ export function loadSearcher(data: SearchData): Searcher {
     const useChars = Math.ceil((m - 1) / 2) <= k; // else a candidate must share a bigram
     if (useChars) accumulate(chars, patternGrams(pattern, 1), charAcc, bigramAcc, touched);
     if (m >= 2) accumulate(bigrams, patternGrams(pattern, 2), bigramAcc, charAcc, touched);
+    const earlier = typedOn.begin(remember ? pattern : null);
 
     // Score floor of each (edit bound, norm class); classes with equal floors share a group.
     const classes = norms.length;
@@ -132,23 +140,29 @@ export function loadSearcher(data: SearchData): Searcher {
     const floors = [...new Set(floorOf)].sort((a, b) => a - b);
     const groupOf = Int16Array.from(floorOf, (f) => floors.indexOf(f));
     const sizes = new Int32Array(floors.length + 1);
-    const isEqual = (r: number): boolean => keys[r]!.length === m && keys[r] === pattern;
+    const { offsets } = packed;
     let candidates = 0;
     const equal: number[] = [];
-    for (const r of touched) {
-      const charBound = useChars ? m - charAcc[r]! : 0;
-      const bigramBound = m >= 2 ? Math.max(0, Math.ceil((m - 1 - bigramAcc[r]!) / 2)) : 0;
-      const e = Math.max(charBound, bigramBound, m - keyLength[r]!);
-      if (e === 0 && isEqual(r)) equal.push(r);
+    for (let i = 0; i < touched.length; i++) {
+      const r = touched[i]!;
+      // The largest of the bounds above; ⌈(m − 1 − B) / 2⌉ is ⌊(m − B) / 2⌋.
+      let e = m - (offsets[r + 1]! - offsets[r]!);
+      if (useChars && m - charAcc[r]! > e) e = m - charAcc[r]!;
+      if (m >= 2 && (m - bigramAcc[r]!) >> 1 > e) e = (m - bigramAcc[r]!) >> 1;
+      charAcc[r] = 0;
+      bigramAcc[r] = 0;
+      if (earlier) {
+        const before = earlier.stamp[r] === earlier.gen ? earlier.bound[r]! : earlier.untouched;
+        if (before > e) e = before;
+      }
+      bound[r] = e;
+      if (e === 0 && keys[r] === pattern) equal.push(r);
       else if (e <= k) {
-        bound[r] = e;
         const g = groupOf[e * classes + normClass[r]!]!;
         group[r] = g;
         sizes[g + 1]!++;
         candidates++;
       }
-      charAcc[r] = 0;
-      bigramAcc[r] = 0;
     }
     // Order candidates by (group, record): counting sort over record order.
     for (let g = 0; g < floors.length; g++) sizes[g + 1]! += sizes[g]!;
@@ -182,7 +196,9 @@ export function loadSearcher(data: SearchData): Searcher {
           const r = fromMoved ? moved[b++]! : order[a++]!;
           if (top.closedAt(floor, r)) break walk;
           if (!fromMoved) {
-            const e = editDistanceFloor(keys[r]!, m, bound[r]!, k);
+            const e = editDistanceFloor(packed, r, m, bound[r]!, k);
+            // Above k the floor only says "more than k".
+            bound[r] = e > k ? k + 1 : e;
             if (e > k) continue;
             const g2 = groupOf[e * classes + normClass[r]!]!;
             if (g2 !== g) {
@@ -196,6 +212,8 @@ export function loadSearcher(data: SearchData): Searcher {
     } finally {
       clearPeq(pattern);
     }
+    // A name that shares no gram is at least this far: no character, or (bigrams only) no bigram.
+    if (remember) typedOn.end(touched, bound, useChars ? m : Math.ceil((m - 1) / 2));
     return verified(pattern, top.list, limit);
   }
 
@@ -232,7 +250,7 @@ export function loadSearcher(data: SearchData): Searcher {
       if (runs.length === 0) return ranked.map(hit);
       // Mixed scripts ("潘基文 ban"): also rank each one-script part; keep each entity's best.
       const best = new Map<number, RankedRecord>();
-      for (const list of [ranked, ...runs.map((run) => rank(run, max))]) {
+      for (const list of [ranked, ...runs.map((run) => rankWith(run, max, false))]) {
         for (const r of list) {
           const e = entityOf[r.record]!;
           const had = best.get(e);

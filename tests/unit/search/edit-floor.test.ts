@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { clearPeq, editDistanceFloor, setPeq } from '../../../lib/search/grams';
+import { clearPeq, editDistanceFloor as floorIn, packKeys, setPeq } from '../../../lib/search/grams';
 import { foldForSearch, prepareQuery, scriptRuns } from '../../../lib/search';
 import { createRng } from '../../../scripts/bench/prng';
+
+/** The floor for one text, packed after another key so that offsets other than 0 are exercised. */
+const editDistanceFloor = (text: string, m: number, known?: number, limit?: number): number => floorIn(packKeys(['xy', text, 'z']), 1, m, known, limit);
 
 /** Smallest Levenshtein distance between p and any substring of t, by the textbook table. */
 function reference(p: string, t: string): number {
