@@ -196,10 +196,15 @@ export function loadSearcher(data: SearchData): Searcher {
           const r = fromMoved ? moved[b++]! : order[a++]!;
           if (top.closedAt(floor, r)) break walk;
           if (!fromMoved) {
-            const e = editDistanceFloor(packed, r, m, bound[r]!, k);
-            // Above k the floor only says "more than k".
-            bound[r] = e > k ? k + 1 : e;
-            if (e > k) continue;
+            // The worst edit level at which r could still enter the top: the top only gets
+            // better, so a name beyond it now never enters, and Myers may stop early on it.
+            const c = normClass[r]!;
+            let limit = k;
+            while (limit > bound[r]! && top.closedAt(floorOf[limit * classes + c]!, r)) limit--;
+            const e = editDistanceFloor(packed, r, m, bound[r]!, limit);
+            // Above the limit the floor only says "more than the limit".
+            bound[r] = e > limit ? limit + 1 : e;
+            if (e > limit) continue;
             const g2 = groupOf[e * classes + normClass[r]!]!;
             if (g2 !== g) {
               deferred[g2]!.push(r);
