@@ -8,7 +8,7 @@ import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
 import { displayEntity, matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
-import { activePacks } from './packs-store';
+import { activePacks, type PendingPack } from './packs-store';
 import type { LensDatabase } from './db';
 import { BUNDLED_MATCHER } from './matcher-transfer';
 
@@ -37,9 +37,53 @@ export interface BuildFigures {
   searchMs: number;
 }
 
-async function readActive(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>) {
+interface ActiveOptions {
+  known?: ReadonlyMap<string, readonly PackEntity[]>;
+  pending?: PendingPack;
+  onStage?: (stage: BuildStage) => void;
+}
+
+async function readActive(db: LensDatabase, options: ActiveOptions = {}) {
   const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(({ source: _s, ...e }) => e);
-  return { bundled, active: await activePacks(db, new Set(bundled.map((e) => e.id)), known) };
+  return { bundled, active: await activePacks(db, new Set(bundled.map((e) => e.id)), options) };
+}
+
+/** A matcher compiled in memory, not yet saved; null bytes when no pack is enabled. */
+export interface CompiledMatcher {
+  entities: number;
+  bytes: Uint8Array | null;
+  matcherMs: number;
+}
+
+/**
+ * Compiles the matcher of the bundled dataset and the enabled packs, counting `pending` as
+ * installed: an import compiles while its pack is still being written, and saves only once
+ * the write has committed (saveCompiledMatcher).
+ */
+export async function compilePackMatcher(db: LensDatabase, options: ActiveOptions = {}): Promise<CompiledMatcher> {
+  const { bundled, active } = await readActive(db, options);
+  if (active.entities.length === 0) return { entities: bundled.length, bytes: null, matcherMs: 0 };
+  options.onStage?.('matcher');
+  // Let the reads' transactions commit before seconds of compiling: a transaction ends only
+  // when its thread returns to the event loop, and until then it blocks a pack install that
+  // another worker is writing (measured: the install took as long as the compile).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const t0 = performance.now();
+  const all = [...bundled.filter((e) => !active.overridden.has(e.id)), ...matcherEntities(active.entities)];
+  const bytes = serializeMatcher(compileMatcher(all));
+  return { entities: all.length, bytes, matcherMs: performance.now() - t0 };
+}
+
+/** Stores a compiled matcher (or removes the pack matcher when no pack is enabled); returns the version to announce. */
+export async function saveCompiledMatcher(db: LensDatabase, compiled: CompiledMatcher): Promise<BuildFigures> {
+  const { entities, bytes, matcherMs } = compiled;
+  if (!bytes) {
+    await db.meta.delete(MATCHER_KEY);
+    return { version: BUNDLED_MATCHER, entities, matcherBytes: 0, matcherMs: 0, searchMs: 0 };
+  }
+  const version = `packs-${Date.now().toString(36)}-${entities}`;
+  await db.meta.put({ key: MATCHER_KEY, value: { version, bytes } satisfies PackMatcher });
+  return { version, entities, matcherBytes: bytes.byteLength, matcherMs, searchMs: 0 };
 }
 
 /** Rebuilds the combined matcher; returns the version to announce. */
@@ -49,25 +93,14 @@ export async function rebuildPackMatcher(
   known?: ReadonlyMap<string, readonly PackEntity[]>,
 ): Promise<BuildFigures> {
   onStage?.('reading');
-  const { bundled, active } = await readActive(db, known);
-  if (active.entities.length === 0) {
-    await db.meta.delete(MATCHER_KEY);
-    return { version: BUNDLED_MATCHER, entities: bundled.length, matcherBytes: 0, matcherMs: 0, searchMs: 0 };
-  }
-  onStage?.('matcher');
-  const t0 = performance.now();
-  const all = [...bundled.filter((e) => !active.overridden.has(e.id)), ...matcherEntities(active.entities)];
-  const bytes = serializeMatcher(compileMatcher(all));
-  const matcherMs = performance.now() - t0;
+  const compiled = await compilePackMatcher(db, { known, onStage });
   onStage?.('saving');
-  const version = `packs-${Date.now().toString(36)}-${all.length}`;
-  await db.meta.put({ key: MATCHER_KEY, value: { version, bytes } satisfies PackMatcher });
-  return { version, entities: all.length, matcherBytes: bytes.byteLength, matcherMs, searchMs: 0 };
+  return saveCompiledMatcher(db, compiled);
 }
 
 /** Rebuilds the search data of the enabled packs' entities; can run beside rebuildPackMatcher. */
 export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<{ searchMs: number }> {
-  const { active } = await readActive(db, known);
+  const { active } = await readActive(db, { known });
   if (active.entities.length === 0) {
     await db.meta.delete(SEARCH_KEY);
     return { searchMs: 0 };

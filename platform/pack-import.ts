@@ -5,11 +5,11 @@
  * reader agreed. Runs in the library page's worker; tests run it in Node.
  */
 import type { Kind } from '../lib/dataset/schema';
-import type { PackEntity } from '../lib/packs/format';
+import type { Pack, PackEntity } from '../lib/packs/format';
 import { dropEntities, parsePack, type PackProblem, type PackResult } from '../lib/packs/validate';
 import { fromWikidata, type WikidataNote } from '../lib/packs/wikidata';
 import type { LensDatabase } from './db';
-import { conflictsWithPacks, installPack } from './packs-store';
+import { conflictsWithPacks, installPack, type PendingPack } from './packs-store';
 import { rebuildPackData, type BuildFigures, type BuildStage } from './pack-build';
 
 export type PackSource = 'pack' | 'wikidata';
@@ -49,9 +49,24 @@ async function bundledIds(db: LensDatabase): Promise<Set<string>> {
   return new Set((await db.entities.where('source').equals('bundled').primaryKeys()) as string[]);
 }
 
-export async function runPackImport(db: LensDatabase, request: PackImportRequest, events: ImportEvents): Promise<ImportOutcome> {
+/** A pack that passed every check and the reader's decision, ready to install. */
+export interface PreparedPack {
+  type: 'prepared';
+  pack: Pack;
+  overrides: boolean;
+  notes: WikidataNote[];
+  parseMs: number;
+}
+
+export type Refusal = Exclude<ImportOutcome, { type: 'installed' }>;
+
+/**
+ * Everything before the first write: parse and validate, refuse ids of other packs, ask about
+ * bundled ids. Deterministic for one file and one decision, so two workers may each run it:
+ * one installs, the other compiles the matcher meanwhile.
+ */
+export async function preparePack(db: LensDatabase, request: PackImportRequest, confirm: ImportEvents['confirm']): Promise<PreparedPack | Refusal> {
   const started = performance.now();
-  events.progress?.('parsing');
   const options = { bundledIds: await bundledIds(db), override: 'ask' as const };
   let notes: WikidataNote[] = [];
   let result: PackResult;
@@ -69,12 +84,57 @@ export async function runPackImport(db: LensDatabase, request: PackImportRequest
   let overrides = false;
   if (result.needsConfirmation && result.conflicts.length) {
     const ids = result.conflicts.map((c) => c.id);
-    const choice = await events.confirm(ids.slice(0, 50), ids.length);
+    const choice = await confirm(ids.slice(0, 50), ids.length);
     if (choice === 'cancel') return { type: 'cancelled' };
     if (choice === 'skip') pack = dropEntities(pack, ids);
     overrides = choice === 'override';
     if (pack.entities.length === 0) return { type: 'cancelled' };
   }
+  return { type: 'prepared', pack, overrides, notes, parseMs };
+}
+
+/**
+ * What the matcher worker compiles from while the pack worker is still validating: for a pack
+ * file, its entities as parsed, unchecked (the validator passes valid entities through as they
+ * are, and the compile reads absent lists as empty, so a valid pack compiles the same either
+ * way); for Wikidata JSON, the prepared pack. Conflicts with bundled ids are put to `confirm`
+ * like preparePack does. null when there is nothing to compile or the reader cancelled; the
+ * page discards the draft unless the pack worker installs the pack.
+ */
+export async function draftPack(db: LensDatabase, request: PackImportRequest, confirm: ImportEvents['confirm']): Promise<PendingPack | null> {
+  if (request.source === 'wikidata') {
+    const prepared = await preparePack(db, request, confirm);
+    return prepared.type === 'prepared' ? { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities } : null;
+  }
+  const text = request.text.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof root !== 'object' || root === null) return null;
+  const { id, entities } = root as { id?: unknown; entities?: unknown };
+  if (typeof id !== 'string' || !Array.isArray(entities) || entities.length === 0) return null;
+  const bundled = await bundledIds(db);
+  const conflicts = [...new Set(entities.map((e: { id?: unknown }) => e?.id).filter((x): x is string => typeof x === 'string' && bundled.has(x)))];
+  let kept = entities as PackEntity[];
+  let overrides = false;
+  if (conflicts.length) {
+    const choice = await confirm(conflicts.slice(0, 50), conflicts.length);
+    if (choice === 'cancel') return null;
+    if (choice === 'skip') kept = kept.filter((e) => !bundled.has(e.id));
+    overrides = choice === 'override';
+  }
+  return kept.length ? { id, overrides, entities: kept } : null;
+}
+
+export async function runPackImport(db: LensDatabase, request: PackImportRequest, events: ImportEvents): Promise<ImportOutcome> {
+  const started = performance.now();
+  events.progress?.('parsing');
+  const prepared = await preparePack(db, request, events.confirm);
+  if (prepared.type !== 'prepared') return prepared;
+  const { pack, overrides, notes, parseMs } = prepared;
 
   const t1 = performance.now();
   events.progress?.('installing', 0, pack.entities.length);

@@ -103,19 +103,41 @@ export async function exportPack(db: LensDatabase, id: string): Promise<Pack | n
 }
 
 export interface ActivePacks {
-  packs: PackRow[];
   entities: PackEntity[];
   /** Bundled ids replaced by an enabled pack that overrides. */
   overridden: Set<string>;
 }
 
 /** `known`: entities of packs already in memory (the one just imported), not read again. */
-export async function activePacks(db: LensDatabase, bundledIds?: ReadonlySet<string>, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<ActivePacks> {
-  const packs = (await db.packs.toArray()).filter((p) => p.enabled);
+/** A pack about to be installed, taken as enabled (replacing an installed pack of its id). */
+export interface PendingPack {
+  id: string;
+  overrides: boolean;
+  entities: readonly PackEntity[];
+}
+
+/**
+ * The enabled packs' entities (a bundled id only where its pack overrides). `known` gives the
+ * entities of packs already in memory; `pending` counts a pack that is not installed yet.
+ */
+export async function activePacks(
+  db: LensDatabase,
+  bundledIds?: ReadonlySet<string>,
+  options: { known?: ReadonlyMap<string, readonly PackEntity[]>; pending?: PendingPack } = {},
+): Promise<ActivePacks> {
+  const { known, pending } = options;
+  const rows: { id: string; overrides: boolean }[] = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== pending?.id);
+  if (pending) {
+    // Where the table will have it once installed (primary-key order: code units, as `<`), so
+    // a matcher compiled before the install numbers entities as one compiled after it.
+    const at = rows.findIndex((p) => pending.id < p.id);
+    rows.splice(at < 0 ? rows.length : at, 0, pending);
+  }
   const entities: PackEntity[] = [];
   const overridden = new Set<string>();
-  for (const pack of packs) {
-    for (const entity of known?.get(pack.id) ?? (await packEntities(db, pack.id))) {
+  for (const pack of rows) {
+    const own = pack.id === pending?.id ? pending.entities : known?.get(pack.id);
+    for (const entity of own ?? (await packEntities(db, pack.id))) {
       if (bundledIds?.has(entity.id)) {
         if (!pack.overrides) continue; // installed before the bundled dataset gained this id: bundled wins
         overridden.add(entity.id);
@@ -123,7 +145,7 @@ export async function activePacks(db: LensDatabase, bundledIds?: ReadonlySet<str
       entities.push(entity);
     }
   }
-  return { packs, entities, overridden };
+  return { entities, overridden };
 }
 
 /** Where each id of the enabled packs is, cached per set of installed packs (cards ask often). */

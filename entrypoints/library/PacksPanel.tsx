@@ -1,9 +1,9 @@
 /**
  * Entity packs: import a pack file or Wikidata JSON (validated and installed in a worker, with
  * progress), answer about ids shared with the bundled dataset, then enable, disable, export or
- * remove packs. Every change rebuilds the matcher in the worker and reaches open tabs.
+ * remove packs. Every change rebuilds the matcher and the search data in workers and reaches open tabs.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { KINDS, type Kind } from '../../lib/dataset/schema';
 import type { Translate } from '../../lib/i18n-resources';
@@ -13,45 +13,26 @@ import { announceMatcher } from '../../platform/matcher-transfer';
 import { libraryDb } from './library-db';
 import { downloadText } from './download';
 import { ProblemList } from './ProblemList';
-import { buildPackSearch, onPackWorker, sendToPackWorker } from './pack-worker-client';
-import type { FromWorker, PackSource } from './pack-messages';
+import { decide, importPack, onPackEvent, rebuildPacks, type PackEvent } from './pack-worker-client';
+import type { PackSource } from './pack-messages';
 
 const MAX_PACK_BYTES = 200 * 1024 * 1024;
 
-type Shown = Exclude<FromWorker, { type: 'progress' }> | { type: 'tooBig' } | null;
+type Shown = Exclude<PackEvent, { type: 'progress' }> | { type: 'tooBig' } | null;
 
 export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: string) => string }) {
   const [packs, setPacks] = useState<PackRow[] | undefined>(undefined);
   const [source, setSource] = useState<PackSource>('pack');
   const [defaultKind, setDefaultKind] = useState<Kind | ''>('');
-  const [progress, setProgress] = useState<Extract<FromWorker, { type: 'progress' }> | null>(null);
+  const [progress, setProgress] = useState<Extract<PackEvent, { type: 'progress' }> | null>(null);
   const [shown, setShown] = useState<Shown>(null);
-  const searchJob = useRef<Promise<number> | null>(null);
-  const started = useRef(0);
   useEffect(() => {
     const sub = liveQuery(() => listPacks(libraryDb())).subscribe({ next: setPacks, error: () => setPacks([]) });
-    const stop = onPackWorker((message) => {
-      if (message.type === 'progress') {
-        // Installed: the search data is built in its own worker while the matcher compiles.
-        if (message.stage === 'matcher' && !searchJob.current) searchJob.current = buildPackSearch();
-        return setProgress(message);
-      }
-      if (message.type === 'installed' || message.type === 'rebuilt') {
-        void announceMatcher(message.figures.version);
-        const job = searchJob.current ?? buildPackSearch();
-        searchJob.current = null;
-        setProgress({ type: 'progress', stage: 'search' });
-        void job
-          .catch(() => 0)
-          .then((searchMs) => {
-            setProgress(null);
-            if (message.type === 'rebuilt') return setShown(message);
-            setShown({ ...message, timings: { ...message.timings, searchMs, totalMs: performance.now() - started.current } });
-          });
-        return;
-      }
-      if (message.type !== 'confirm') setProgress(null);
-      setShown(message);
+    const stop = onPackEvent((event) => {
+      if (event.type === 'progress') return setProgress(event);
+      if (event.type === 'installed' || event.type === 'rebuilt') void announceMatcher(event.figures.version);
+      if (event.type !== 'confirm') setProgress(null);
+      setShown(event);
     });
     return () => {
       sub.unsubscribe();
@@ -63,15 +44,13 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
     if (!file) return;
     if (file.size > MAX_PACK_BYTES) return setShown({ type: 'tooBig' });
     setShown(null);
-    started.current = performance.now();
     setProgress({ type: 'progress', stage: 'parsing' });
-    // The worker reads the file itself: the page never holds or copies its text.
-    sendToPackWorker({ type: 'import', file, source, ...(defaultKind ? { defaultKind } : {}), packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100) });
+    importPack(file, { source, ...(defaultKind ? { defaultKind } : {}), packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100) });
   };
   const change = async (action: () => Promise<unknown>) => {
     await action();
     setProgress({ type: 'progress', stage: 'reading' });
-    sendToPackWorker({ type: 'rebuild' });
+    rebuildPacks();
   };
   const download = async (id: string) => {
     const pack = await exportPack(libraryDb(), id);
@@ -125,7 +104,7 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
           {progress.total ? ` ${t('packs.progressCount', { done: progress.done ?? 0, total: progress.total })}` : ''}
         </p>
       )}
-      <PackOutcome t={t} shown={shown} onDecide={(choice) => sendToPackWorker({ type: 'decide', choice })} />
+      <PackOutcome t={t} shown={shown} onDecide={decide} />
       {packs && packs.length === 0 && <p class="empty">{t('packs.none')}</p>}
       {packs && packs.length > 0 && (
         <ul class="pack-list">

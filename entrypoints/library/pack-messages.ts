@@ -1,18 +1,35 @@
-/** Messages between the library page and its pack worker. */
+/** Messages between the library page and its two pack workers (pack-worker.ts, matcher-worker.ts). */
 import type { BuildFigures } from '../../platform/pack-build';
 import type { Decision, ImportOutcome, ImportStage, PackImportRequest } from '../../platform/pack-import';
 
 export type { PackSource } from '../../platform/pack-import';
 
-export type ToWorker =
-  | ({ type: 'import'; file: Blob } & Omit<PackImportRequest, 'text'>)
+type ImportMessage = { type: 'import'; file: Blob } & Omit<PackImportRequest, 'text'>;
+
+export type ToPackWorker =
+  | ImportMessage
   /** The reader's answer about ids shared with the bundled dataset. */
   | { type: 'decide'; choice: Decision }
+  /** Rebuild the packs' search data after a pack was enabled, disabled or removed. */
   | { type: 'rebuild' };
 
-export type FromWorker =
+export type FromPackWorker =
   | { type: 'progress'; stage: ImportStage; done?: number; total?: number }
   | { type: 'confirm'; conflicts: string[]; count: number }
   | ImportOutcome
-  | { type: 'rebuilt'; figures: BuildFigures }
+  | { type: 'search-rebuilt'; searchMs: number }
+  | { type: 'error'; reason: 'quota' | 'failed'; message: string };
+
+export type ToMatcherWorker =
+  | ImportMessage
+  | { type: 'decide'; choice: Decision }
+  /** The pack is installed: save the matcher compiled for it. (An import that ends otherwise terminates the worker.) */
+  | { type: 'commit' }
+  /** Recompile for the packs as they are now, and save. */
+  | { type: 'rebuild' };
+
+export type FromMatcherWorker =
+  | { type: 'matcher-saved'; figures: BuildFigures }
+  /** Nothing to compile for this import (unreadable file, cancelled, or the compile failed): nothing saved. */
+  | { type: 'matcher-dropped' }
   | { type: 'error'; reason: 'quota' | 'failed'; message: string };

@@ -1,27 +1,31 @@
 /**
- * The pack import and matcher rebuilds, in a worker so the library page stays responsive
- * (platform/pack-import.ts does the work; this file only relays messages). The search data is
- * rebuilt by search-worker.ts meanwhile.
+ * The pack import in a worker, so the library page stays responsive: validate, ask, install,
+ * then build the packs' search data from the entities in memory (platform/pack-import.ts does
+ * the work; this file relays messages). The matcher is compiled by matcher-worker.ts meanwhile.
  */
 import { LensDatabase } from '../../platform/db';
-import { rebuildPackMatcher } from '../../platform/pack-build';
+import { rebuildPackSearch } from '../../platform/pack-build';
 import { runPackImport, type Decision } from '../../platform/pack-import';
 import { LibraryError } from '../../platform/library-store';
-import type { FromWorker, ToWorker } from './pack-messages';
+import type { FromPackWorker, ToPackWorker } from './pack-messages';
 
 const db = new LensDatabase();
-const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
+const post = (message: FromPackWorker) => (self as unknown as Worker).postMessage(message);
 let decide: ((choice: Decision) => void) | null = null;
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+self.onmessage = (event: MessageEvent<ToPackWorker>) => {
   const message = event.data;
   const run = async (): Promise<void> => {
     if (message.type === 'decide') return decide?.(message.choice);
     if (message.type === 'import') {
       const { type: _type, file, ...rest } = message;
       const outcome = await runPackImport(db, { ...rest, text: await file.text() }, {
-        // The search data is built by the page's search worker at the same time.
-        rebuild: rebuildPackMatcher,
+        // Search data only: the matcher worker reports the matcher's figures.
+        rebuild: async (db, onStage, known) => {
+          onStage('search');
+          const { searchMs } = await rebuildPackSearch(db, known);
+          return { version: '', entities: 0, matcherBytes: 0, matcherMs: 0, searchMs };
+        },
         progress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
         confirm: (conflicts, count) => {
           post({ type: 'confirm', conflicts, count });
@@ -31,8 +35,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       decide = null;
       return post(outcome);
     }
-    const figures = await rebuildPackMatcher(db, (stage) => post({ type: 'progress', stage }));
-    post({ type: 'rebuilt', figures });
+    post({ type: 'search-rebuilt', searchMs: (await rebuildPackSearch(db)).searchMs });
   };
   run().catch((error: unknown) => {
     const reason = error instanceof LibraryError ? error.reason : 'failed';

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
-import { runPackImport, type Decision } from '../../../platform/pack-import';
-import { readPackMatcher, readPackSearch, rebuildPackData } from '../../../platform/pack-build';
+import { draftPack, preparePack, runPackImport, type Decision } from '../../../platform/pack-import';
+import { compilePackMatcher, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
 import { activePacks, exportPack, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
 import { generatePack } from '../../../lib/packs';
 import { saveAnnotation } from '../../../platform/library-store';
@@ -160,4 +160,63 @@ describe('importing packs end to end', () => {
     const outcome = await runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
     expect(outcome.type).toBe('installed');
   });
+
+  test('the matcher compiled while a pack is being installed is the one rebuilt after it', async () => {
+    // The library page compiles in a second worker from its own preparePack, before the
+    // install commits: for a new pack, a re-imported one, an overriding one and beside a
+    // disabled one, those bytes must equal a rebuild from the database afterwards.
+    const db = await freshDb();
+    await runPackImport(db, { text: JSON.stringify(generatePack(300, 5)), source: 'pack' }, { confirm: async () => 'skip' });
+    await setPackEnabled(db, generatePack(300, 5).id, false);
+    const first = JSON.parse(GOOD);
+    const again = JSON.parse(GOOD);
+    again.entities[0].names.en.aliases = [{ text: 'Brand new alias' }];
+    const overriding = JSON.parse(GOOD);
+    overriding.id = 'overriding-pack';
+    overriding.entities = [{ ...overriding.entities[0], id: 'unaoc', related: [], names: { en: { name: 'My own Alliance entry' } } }];
+    const imports = [
+      { pack: first, choice: 'skip' as const },
+      { pack: again, choice: 'skip' as const },
+      { pack: overriding, choice: 'override' as const },
+    ];
+    for (const { pack, choice } of imports) {
+      const request = { text: JSON.stringify(pack), source: 'pack' as const };
+      const prepared = await preparePack(db, request, async () => choice);
+      if (prepared.type !== 'prepared') throw new Error(prepared.type);
+      const early = await compilePackMatcher(db, { pending: { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities } });
+      // The matcher worker's draft: the file as parsed, unchecked, with the same decision.
+      const draft = await draftPack(db, request, async () => choice);
+      const drafted = await compilePackMatcher(db, { pending: draft! });
+      const outcome = await runPackImport(db, request, { confirm: async () => choice });
+      expect(outcome.type).toBe('installed');
+      const rebuilt = await compilePackMatcher(db);
+      expect(early.bytes).not.toBeNull();
+      expect(Buffer.from(early.bytes!).equals(Buffer.from(rebuilt.bytes!))).toBe(true);
+      expect(Buffer.from(drafted.bytes!).equals(Buffer.from(rebuilt.bytes!))).toBe(true);
+      const figures = await saveCompiledMatcher(db, early);
+      expect((await readPackMatcher(db))?.version).toBe(figures.version);
+    }
+    await setPackEnabled(db, 'test-pack', false);
+    await setPackEnabled(db, 'overriding-pack', false);
+    expect((await rebuildPackMatcher(db)).version).toBe('bundled');
+  });
+
+  test('a draft is null where there is nothing to compile; bad packs never get further than the draft', async () => {
+    const db = await freshDb();
+    const draft = (text: string, choice: Decision = 'skip') => draftPack(db, { text, source: 'pack' }, async () => choice);
+    expect(await draft('{ not json')).toBeNull();
+    expect(await draft('[1, 2]')).toBeNull();
+    expect(await draft('{"id": "x", "entities": []}')).toBeNull();
+    const clash = JSON.stringify({ id: 'x', entities: [{ id: 'unaoc', names: { en: { name: 'Mine' } } }] });
+    expect(await draft(clash, 'skip')).toBeNull(); // nothing left
+    expect(await draft(clash, 'cancel')).toBeNull();
+    expect((await draft(clash, 'override'))?.overrides).toBe(true);
+    // A hostile file may reach the compile unchecked (the page discards the result): it must not hang.
+    for (const file of bad) {
+      const text = readFileSync(join(BAD, file), 'utf8');
+      const pending = await draftPack(db, { text, source: file.startsWith('wikidata') ? 'wikidata' : 'pack' }, async () => 'skip');
+      if (pending) await compilePackMatcher(db, { pending }).catch(() => null);
+    }
+  }, 60_000);
 });
+
