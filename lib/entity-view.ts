@@ -2,7 +2,7 @@
  * What a card shows about an entity, in a given content language and UI locale, as plain data:
  * the card component only lays it out. Dates go through Intl in the UI locale.
  */
-import { LANGS, type Entity, type Lang } from './dataset/schema';
+import { LANGS, type Entity, type Kind, type Lang } from './dataset/schema';
 import type { Translate } from './i18n-resources';
 
 export interface EntityView {
@@ -85,6 +85,10 @@ export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLoc
  * Spain"), the full name for everything else (acronyms are too terse for a list).
  */
 export function displayName(entity: Entity, lang: Lang): string {
-  const local = entity.names[lang];
-  return entity.kind === 'place' && local.short ? local.short : local.name;
+  return displayNameOf(entity.kind, entity.names[lang]);
+}
+
+/** displayName for one language's names: a place by its short form when it has one. */
+export function displayNameOf(kind: Kind, local: { name: string; short?: string }): string {
+  return kind === 'place' && local.short ? local.short : local.name;
 }

@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
-import { displayEntity, matcherEntities, type PackEntity } from '../lib/packs/format';
+import { matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
 import { activePacks, type PendingPack } from './packs-store';
 import type { LensDatabase } from './db';
@@ -25,6 +25,13 @@ export interface PackSearch {
   /** Bundled ids an enabled pack replaces: hidden from the bundled search. */
   overridden: string[];
   data: SearchData;
+}
+
+/** PackSearch as stored: the search data as JSON text. */
+interface StoredPackSearch {
+  version: string;
+  overridden: string[];
+  json: string;
 }
 
 export type BuildStage = 'reading' | 'matcher' | 'search' | 'saving';
@@ -106,10 +113,12 @@ export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<st
     return { searchMs: 0 };
   }
   const t0 = performance.now();
-  const data = buildSearchData(active.entities.map((e) => displayEntity(e)));
+  const data = buildSearchData(active.entities);
   const searchMs = performance.now() - t0;
-  const search: PackSearch = { version: `search-${Date.now().toString(36)}`, overridden: [...active.overridden], data };
-  await db.meta.put({ key: SEARCH_KEY, value: search });
+  // Stored as JSON text: IndexedDB copies one string far faster than ~600k small objects,
+  // and the popup parses it faster than it would deserialize them.
+  const stored: StoredPackSearch = { version: `search-${Date.now().toString(36)}`, overridden: [...active.overridden], json: JSON.stringify(data) };
+  await db.meta.put({ key: SEARCH_KEY, value: stored });
   return { searchMs };
 }
 
@@ -132,5 +141,7 @@ export async function readPackMatcher(db: LensDatabase): Promise<PackMatcher | n
 
 export async function readPackSearch(db: LensDatabase): Promise<PackSearch | null> {
   const row = await db.meta.get(SEARCH_KEY);
-  return (row?.value as PackSearch | undefined) ?? null;
+  const stored = row?.value as StoredPackSearch | undefined;
+  if (!stored) return null;
+  return { version: stored.version, overridden: stored.overridden, data: JSON.parse(stored.json) as SearchData };
 }

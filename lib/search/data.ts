@@ -5,8 +5,8 @@
  * folded names, so opening the popup never re-indexes.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { LANGS, type Entity, type Kind, type Lang } from '../dataset/schema';
-import { displayName } from '../entity-view';
+import { LANGS, type Kind, type Lang } from '../dataset/schema';
+import { displayNameOf } from '../entity-view';
 import { foldForSearch } from './fold';
 
 export const SEARCH_DATA_VERSION = 1;
@@ -59,11 +59,22 @@ export interface SearchData {
   index: SerializedFuseIndex;
 }
 
+/**
+ * What the search reads of an entity. Bundled entities have every language; a pack entity may
+ * lack some, and is indexed without them (no copies to fold and drop again).
+ */
+export interface SearchSource {
+  id: string;
+  kind: Kind;
+  names: Partial<Record<Lang, { name: string; short?: string; aliases?: readonly { text: string }[] }>>;
+}
+
 /** Every name of an entity, in the order name, short, aliases, language by language. */
-function namesOf(e: Entity): { lang: Lang; text: string }[] {
+function namesOf(e: SearchSource): { lang: Lang; text: string }[] {
   const out: { lang: Lang; text: string }[] = [];
   for (const lang of LANGS) {
     const n = e.names[lang];
+    if (!n) continue;
     out.push({ lang, text: n.name });
     if (n.short) out.push({ lang, text: n.short });
     for (const a of n.aliases ?? []) out.push({ lang, text: a.text });
@@ -71,21 +82,23 @@ function namesOf(e: Entity): { lang: Lang; text: string }[] {
   return out;
 }
 
+/** The name shown per language; a language the entity lacks shows its first one (as displayEntity does). */
+function shownNames(e: SearchSource): Record<Lang, string> {
+  const first = LANGS.map((l) => e.names[l]).find((n) => n !== undefined) ?? { name: '' };
+  return Object.fromEntries(LANGS.map((l) => [l, displayNameOf(e.kind, e.names[l] ?? first)])) as Record<Lang, string>;
+}
+
 /**
  * Turns entities into search records and Fuse's index over their folded names. A folded name
  * is kept once per entity (its first language wins: "Ban Ki-moon" is en, not fr or es);
  * names that fold to nothing are skipped.
  */
-export function buildSearchData(entities: readonly Entity[]): SearchData {
+export function buildSearchData(entities: readonly SearchSource[]): SearchData {
   const keys: string[] = [];
   const records: SearchRecord[] = [];
   entities.forEach((e, k) => {
     const seen = new Set<string>();
-    const texts = new Set<string>();
     for (const { lang, text } of namesOf(e)) {
-      // The same text in several languages (pack entities fill missing ones) folds once.
-      if (texts.has(text)) continue;
-      texts.add(text);
       const key = foldForSearch(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
@@ -96,11 +109,7 @@ export function buildSearchData(entities: readonly Entity[]): SearchData {
   const index = Fuse.createIndex<string>([], keys, { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight }).toJSON() as SerializedFuseIndex;
   return {
     version: SEARCH_DATA_VERSION,
-    entities: entities.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      names: Object.fromEntries(LANGS.map((l) => [l, displayName(e, l)])) as Record<Lang, string>,
-    })),
+    entities: entities.map((e) => ({ id: e.id, kind: e.kind, names: shownNames(e) })),
     records,
     index,
   };
