@@ -12,7 +12,7 @@
  *
  * Compactness (12 bytes per state: base, check, fail). Outputs need no per-state array: two
  * flag bits in the failure link say "a pattern ends here" and "a pattern ends on my failure
- * chain". The compiler numbers pattern groups in the slot order of their terminal states, so
+ * chain"; five more hold the state's depth. The compiler numbers pattern groups in the slot order of their terminal states, so
  * the group of a terminal state is its rank in a bitmap of terminal slots (bit-rank.ts):
  * 1 bit per slot instead of an 8-byte (slot, group) pair per pattern.
  */
@@ -36,8 +36,14 @@ export const NODE_BASE = 0;
 export const NODE_CHECK = 1;
 export const NODE_FAIL = 2;
 
-/** The fail word packs the failure link (low 30 bits) with two flags. */
-export const FAIL_LINK_MASK = 0x3fffffff;
+/** The fail word packs the failure link (low 25 bits) with the state's depth and two flags. */
+export const FAIL_LINK_MASK = 0x01ffffff;
+/**
+ * Bits 25-29: the state's depth (length of its string), capped at FAIL_DEPTH_CAP, which means
+ * "that long or longer". The scan uses it to drop states that start inside a word (scan.ts).
+ */
+export const FAIL_DEPTH_SHIFT = 25;
+export const FAIL_DEPTH_CAP = 31;
 /** Some pattern ends at this state or at a state on its failure chain. */
 export const FAIL_HAS_OUTPUT = 0x40000000;
 /** A pattern ends exactly at this state (the sign bit: fail[s] < 0). */
@@ -118,6 +124,7 @@ export function buildAutomaton(pool: PatternPool): Automaton {
   }
   // Room for base + any label past the last slot, so the scan needs no bounds check.
   const length = Math.max(maxSlot, maxBase) + alphabet.length + 2;
+  if (length > FAIL_LINK_MASK + 1) throw new Error(`matcher: ${length} states are more than one matcher holds (${FAIL_LINK_MASK + 1}); import fewer names at once`);
   const nodes = new Int32Array(length * NODE_STRIDE);
   const { base, check } = slots;
   const placed = Math.min(length, check.length);
@@ -153,7 +160,9 @@ function linkFailures(nodes: Int32Array, n: number, bfs: Int32Array, bfsSlot: In
       }
     }
     const g = trieGroup[bfs[k]!]!;
-    let word = f | (nodes[f * NODE_STRIDE + NODE_FAIL]! & FAIL_HAS_OUTPUT);
+    // BFS order: the parent's word, with its depth, is already written (the root's is 0).
+    const depth = Math.min(FAIL_DEPTH_CAP, ((nodes[parent * NODE_STRIDE + NODE_FAIL]! >>> FAIL_DEPTH_SHIFT) & FAIL_DEPTH_CAP) + 1);
+    let word = f | (depth << FAIL_DEPTH_SHIFT) | (nodes[f * NODE_STRIDE + NODE_FAIL]! & FAIL_HAS_OUTPUT);
     if (g > 0) {
       word |= FAIL_HAS_OUTPUT | FAIL_TERMINAL;
       setBit(terminalBits, slot);

@@ -30,6 +30,19 @@ function nextPow2(n: number): number {
   return p;
 }
 
+const variantCounts = new WeakMap<Matcher, number>();
+
+/** The most variants any group has: once per matcher, not per slice (a loop over every group). */
+function mostVariants(m: Matcher): number {
+  let most = variantCounts.get(m);
+  if (most === undefined) {
+    most = 1;
+    for (let g = 0; g < m.groupFlags.length; g++) most = Math.max(most, 1 + m.groupVariantExtra[g + 1]! - m.groupVariantExtra[g]!);
+    variantCounts.set(m, most);
+  }
+  return most;
+}
+
 /** One candidate per start: normalized end (-1 = none), group, original span, proclitic run. */
 class CandidateRing {
   readonly end: Int32Array;
@@ -76,9 +89,7 @@ export class Selection {
     this.ctx = new CandidateRing(size);
     this.chosen = new Int32Array(size).fill(-1);
     this.scratch = createVerifyScratch(this.maxLen);
-    let most = 1;
-    for (let g = 0; g < m.groupFlags.length; g++) most = Math.max(most, 1 + m.groupVariantExtra[g + 1]! - m.groupVariantExtra[g]!);
-    this.variants = new Int32Array(most);
+    this.variants = new Int32Array(mostVariants(m));
   }
 
   /** Which tiers the valid variants of a candidate belong to (0 if none is valid). */

@@ -117,4 +117,4 @@ export interface PatternSpec {
   flags: number;
 }
 
-export const MATCHER_FORMAT_VERSION = 2;
+export const MATCHER_FORMAT_VERSION = 3;
