@@ -9,7 +9,7 @@
  *   4. Pack import: a generated 100k-entity pack through the library page of the built extension.
  *
  * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
- * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k, --no-markjs,
+ * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k[,300k], --no-markjs,
  * --markjs-budget SECONDS (default 390: a mark.js run that could overrun it is skipped and
  * printed as such; 900 runs every cell), --only matching|markjs|drawing|search[,…] (run only
  * those suites; the others are printed as not run). `--only search` (popup search, issue 6)
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       '  node\'s .data, summed) and "joined" (the same walk, the .data strings joined, charCodeAt over the result);',
       'lengths only = the previous floor, same walk summing .data.length: V8 never reads the characters, so it is no floor;',
       'walk+join = the same walk keeping the nodes + the content script\'s join (block breaks between blocks);',
+      'fold read = walk+join + charCodeAt and one fold-table read per character, summed: the least any folding matcher adds (largest pack);',
       'automaton only = walk+join + the bare automaton (one table read and transition per character, nothing else; largest pack);',
       'scanText only = walk+join + the engine\'s scan loop, no mentions built (largest pack only); ours = walk+join + findMentions;',
       'product path = the content script\'s own walk (skips script, style, code, hidden, editable) + join + findMentions;',

@@ -17,9 +17,9 @@ import type { Target } from './targets';
 import type { CompiledPack, PackInput } from './term-packs';
 
 export const APPROACHES = ['floorNodes', 'floorJoined', 'walkLengths', 'walkJoin', 'ours', 'product', 'regexp', 'ahocorasick'] as const;
-export type Approach = (typeof APPROACHES)[number] | 'scanOnly' | 'automaton';
-/** Only with the largest pack, to split ours' cost: the scan loop without building mentions, and the bare automaton. */
-const BREAKDOWN: Approach[] = ['scanOnly', 'automaton'];
+export type Approach = (typeof APPROACHES)[number] | 'foldRead' | 'scanOnly' | 'automaton';
+/** Only with the largest pack, to split ours' cost: the fold-table read alone, the scan loop without building mentions, and the bare automaton. */
+const BREAKDOWN: Approach[] = ['foldRead', 'scanOnly', 'automaton'];
 
 /**
  * The floor of a page: the faster of the two full reads of its characters (floorNodes,

@@ -70,6 +70,7 @@ const COLUMNS: [Approach, string][] = [
   ['floorNodes', 'per node'],
   ['floorJoined', 'joined'],
   ['walkJoin', 'walk+join'],
+  ['foldRead', 'fold read'],
   ['automaton', 'automaton only'],
   ['scanOnly', 'scanText only'],
   ['ours', 'ours'],
