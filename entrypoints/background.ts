@@ -8,6 +8,7 @@ import type { Entity } from '../lib/dataset/schema';
 import { announceMatcher } from '../platform/matcher-transfer';
 import { serveMatcher } from '../platform/matcher-serve';
 import { rebuildPackData } from '../platform/pack-build';
+import { E2E_HOOKS, serveOpenRequests } from '../platform/e2e-hooks';
 
 export default defineBackground(() => {
   const db = new LensDatabase();
@@ -28,6 +29,7 @@ export default defineBackground(() => {
       console.error('Context Lens: could not install the bundled dataset', error);
     });
   browser.runtime.onMessage.addListener(createBackgroundHandler(db, datasetReady));
+  if (E2E_HOOKS) serveOpenRequests();
   serveMatcher(db);
   browser.commands.onCommand.addListener((command) => void runCommand(command));
 });

@@ -18,6 +18,7 @@ import { startNoteHover } from './note-hover';
 import { watchLibraryChanges } from '../../platform/library-signal';
 import { BUNDLED_MATCHER, currentMatcherVersion, fetchPackMatcherBytes, watchMatcherVersion } from '../../platform/matcher-transfer';
 import { PageScanner } from './page-scanner';
+import { E2E_HOOKS, forwardOpenRequests } from '../../platform/e2e-hooks';
 import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
 
@@ -53,6 +54,7 @@ export default defineContentScript({
   matchAboutBlank: false,
   runAt: 'document_idle',
   async main(ctx) {
+    if (E2E_HOOKS) forwardOpenRequests();
     // The manifest's minimum versions guarantee the Highlight API; stay quiet if it is gone anyway.
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const host = location.hostname;
