@@ -69,7 +69,8 @@ export interface BackgroundReplies {
 /** Why a save did not happen: no room left, a page that cannot be saved, nothing selected, or another failure. */
 export type SaveOutcome = { ok: true } | { ok: false; reason: 'quota' | 'failed' | 'unsupported' | 'empty' };
 export interface ContentReplies {
-  'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean };
+  /** scannedWith: the matcher version of the last complete scan ('bundled' until a pack matcher has scanned). */
+  'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean; scannedWith: string };
   'mention:step': { ok: boolean };
   'mention:reveal': { ok: boolean; position: number; total: number };
   'page:save': SaveOutcome;

@@ -93,6 +93,8 @@ export default defineContentScript({
       }, 1000);
     };
     let scanned = false;
+    /** The matcher of the last complete scan: the bundled one first, the packs' once it has arrived. */
+    let scannedWith = BUNDLED_MATCHER;
 
     const report = () => {
       const message: BackgroundMessage = {
@@ -162,6 +164,7 @@ export default defineContentScript({
       matcherVersion = version;
       scanner.setMatcher(next);
       await scanAll();
+      if (matcherVersion === version) scannedWith = version;
     };
     void initialScan.then(async () => useMatcher(await currentMatcherVersion()));
     const stopMatcherWatch = watchMatcherVersion((version) => void useMatcher(version));
@@ -188,7 +191,7 @@ export default defineContentScript({
       if (!message || window !== window.top) return undefined;
       switch (message.type) {
         case 'page:status':
-          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned });
+          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned, scannedWith });
         case 'page:entities':
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':

@@ -19,17 +19,18 @@ export interface PacksResult {
   /** Wall time from choosing the file to "installed" on screen. */
   importMs: number;
   timings: { parseMs: number; installMs: number; matcherMs: number; searchMs: number; totalMs: number; matcherBytes: number };
-  /** Page load to first scan report, bundled matcher vs with the pack (matcher transfer included). */
-  pageReadyMs: { bundled: number; withPack: number };
+  /** Page load to first scan report, bundled matcher alone vs with the pack; and until the pack's matcher has scanned (transfer included). */
+  pageReadyMs: { bundled: number; withPack: number; packScanned: number };
   progressSeen: string[];
 }
 
-async function timeToScanned(page: Page, url: string, context: Parameters<typeof pageStatus>[0]): Promise<number> {
+/** Page load until the content script reports a complete scan; with `withPack`, a scan with the pack matcher. */
+async function timeToScanned(page: Page, url: string, context: Parameters<typeof pageStatus>[0], withPack = false): Promise<number> {
   const t0 = Date.now();
   await page.goto(url);
   for (;;) {
     const status = await pageStatus(context, page);
-    if (status?.scanned) return Date.now() - t0;
+    if (status?.scanned && (!withPack || status.scannedWith !== 'bundled')) return Date.now() - t0;
     if (Date.now() - t0 > 120_000) return Number.NaN;
     await page.waitForTimeout(50);
   }
@@ -68,9 +69,10 @@ export async function runPacksSuite(options: { entities: number; log: (s: string
     const timings = JSON.parse((await installed.getAttribute('data-timings')) ?? '{}') as PacksResult['timings'];
     log(`  imported in ${(importMs / 1000).toFixed(1)} s`);
     await page.bringToFront();
-    await timeToScanned(page, seed, ext.context); // first load with the pack
+    await timeToScanned(page, seed, ext.context, true); // first load with the pack
     const withPack = await timeToScanned(page, seed, ext.context);
-    return { entities: pack.entities.length, aliases, fileMB: text.length / 1e6, importMs, timings, pageReadyMs: { bundled, withPack }, progressSeen: [...progressSeen] };
+    const packScanned = await timeToScanned(page, seed, ext.context, true);
+    return { entities: pack.entities.length, aliases, fileMB: text.length / 1e6, importMs, timings, pageReadyMs: { bundled, withPack, packScanned }, progressSeen: [...progressSeen] };
   } finally {
     await ext.close();
     await server.close();
@@ -89,6 +91,7 @@ export function packsTable(r: PacksResult): string {
     `| build the pack's search index | ${s(r.timings.searchMs)} |`,
     `| **whole import, file chosen → installed on screen** | **${s(r.importMs)}** (goal ≤ 10 s) |`,
     `Progress shown: ${r.progressSeen.join(' → ') || '(none seen)'}`,
-    `Seed page load → first scan reported: ${r.pageReadyMs.bundled} ms with the bundled matcher, ${r.pageReadyMs.withPack} ms with the pack (its matcher streamed from the background).`,
+    `Seed page load → first scan reported: ${r.pageReadyMs.bundled} ms with the bundled matcher alone, ${r.pageReadyMs.withPack} ms with the pack active`,
+    `(the bundled matcher scans first); → scanned with the pack's matcher (streamed from the background): ${r.pageReadyMs.packScanned} ms.`,
   ].join('\n');
 }
