@@ -8,7 +8,7 @@ import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
 import { matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
-import { activePacks, type PendingPack } from './packs-store';
+import { activePacks, bundledIds, type PendingPack } from './packs-store';
 import type { LensDatabase } from './db';
 import { BUNDLED_MATCHER } from './matcher-transfer';
 
@@ -107,7 +107,8 @@ export async function rebuildPackMatcher(
 
 /** Rebuilds the search data of the enabled packs' entities; can run beside rebuildPackMatcher. */
 export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<{ searchMs: number }> {
-  const { active } = await readActive(db, { known });
+  // The bundled entities matter only by id here: their keys, not the records.
+  const active = await activePacks(db, await bundledIds(db), { known });
   if (active.entities.length === 0) {
     await db.meta.delete(SEARCH_KEY);
     return { searchMs: 0 };

@@ -9,7 +9,7 @@ import type { Pack, PackEntity } from '../lib/packs/format';
 import { dropEntities, parsePack, type PackProblem, type PackResult } from '../lib/packs/validate';
 import { fromWikidata, type WikidataNote } from '../lib/packs/wikidata';
 import type { LensDatabase } from './db';
-import { conflictsWithPacks, installPack, type PendingPack } from './packs-store';
+import { bundledIds, conflictsWithPacks, installPack, type PendingPack } from './packs-store';
 import { rebuildPackData, type BuildFigures, type BuildStage } from './pack-build';
 
 export type PackSource = 'pack' | 'wikidata';
@@ -43,10 +43,6 @@ export interface ImportEvents {
   progress?: (stage: ImportStage, done?: number, total?: number) => void;
   /** Asked when the pack has ids of the bundled dataset. */
   confirm: (conflicts: string[], count: number) => Promise<Decision>;
-}
-
-async function bundledIds(db: LensDatabase): Promise<Set<string>> {
-  return new Set((await db.entities.where('source').equals('bundled').primaryKeys()) as string[]);
 }
 
 /** A pack that passed every check and the reader's decision, ready to install. */

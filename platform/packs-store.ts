@@ -108,7 +108,11 @@ export interface ActivePacks {
   overridden: Set<string>;
 }
 
-/** `known`: entities of packs already in memory (the one just imported), not read again. */
+/** The bundled dataset's ids (keys only: no entity is read). */
+export async function bundledIds(db: LensDatabase): Promise<Set<string>> {
+  return new Set((await db.entities.where('source').equals('bundled').primaryKeys()) as string[]);
+}
+
 /** A pack about to be installed, taken as enabled (replacing an installed pack of its id). */
 export interface PendingPack {
   id: string;

@@ -8,8 +8,7 @@
 import { LensDatabase } from '../../platform/db';
 import { compilePackMatcher, rebuildPackMatcher, saveCompiledMatcher } from '../../platform/pack-build';
 import { draftPack, type Decision } from '../../platform/pack-import';
-import { LibraryError } from '../../platform/library-store';
-import type { FromMatcherWorker, ToMatcherWorker } from './pack-messages';
+import { workerError, type FromMatcherWorker, type ToMatcherWorker } from './pack-messages';
 
 const db = new LensDatabase();
 const post = (message: FromMatcherWorker) => (self as unknown as Worker).postMessage(message);
@@ -45,8 +44,5 @@ self.onmessage = (event: MessageEvent<ToMatcherWorker>) => {
     if (message.type === 'import') return compileForImport(message);
     post({ type: 'matcher-saved', figures: await rebuildPackMatcher(db) });
   };
-  run().catch((error: unknown) => {
-    const reason = error instanceof LibraryError ? error.reason : 'failed';
-    post({ type: 'error', reason, message: error instanceof Error ? error.message : String(error) });
-  });
+  run().catch((error: unknown) => post(workerError(error)));
 };

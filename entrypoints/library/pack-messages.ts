@@ -1,4 +1,5 @@
 /** Messages between the library page and its two pack workers (pack-worker.ts, matcher-worker.ts). */
+import { LibraryError } from '../../platform/library-store';
 import type { BuildFigures } from '../../platform/pack-build';
 import type { Decision, ImportOutcome, ImportStage, PackImportRequest } from '../../platform/pack-import';
 
@@ -13,12 +14,19 @@ export type ToPackWorker =
   /** Rebuild the packs' search data after a pack was enabled, disabled or removed. */
   | { type: 'rebuild' };
 
+/** A worker's failure, as both workers report it: whether the disk was full, and why. */
+export type WorkerError = { type: 'error'; reason: 'quota' | 'failed'; message: string };
+
+export function workerError(error: unknown): WorkerError {
+  return { type: 'error', reason: error instanceof LibraryError ? error.reason : 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
 export type FromPackWorker =
   | { type: 'progress'; stage: ImportStage; done?: number; total?: number }
   | { type: 'confirm'; conflicts: string[]; count: number }
   | ImportOutcome
   | { type: 'search-rebuilt'; searchMs: number }
-  | { type: 'error'; reason: 'quota' | 'failed'; message: string };
+  | WorkerError;
 
 export type ToMatcherWorker =
   | ImportMessage
@@ -32,4 +40,4 @@ export type FromMatcherWorker =
   | { type: 'matcher-saved'; figures: BuildFigures }
   /** Nothing to compile for this import (unreadable file, cancelled, or the compile failed): nothing saved. */
   | { type: 'matcher-dropped' }
-  | { type: 'error'; reason: 'quota' | 'failed'; message: string };
+  | WorkerError;

@@ -79,12 +79,15 @@ function onMatcherWorkerMessage(message: FromMatcherWorker): void {
     job.matcher = message.figures;
     return finishIfDone();
   }
-  // A draft that could not be compiled is not the end of an import: once the pack is
-  // installed, the matcher is rebuilt from it. Any other error is shown.
-  const draftFailed = job.kind === 'import' && !job.dropped && (message.type === 'matcher-dropped' || !job.installed);
-  if (!draftFailed || job.kind !== 'import') return failed(message.type === 'error' ? message.message : 'the matcher was not built', message.type === 'error' ? message.reason : 'failed');
-  job.dropped = true;
-  if (job.installed) toMatcher({ type: 'rebuild' });
+  // A draft that could not be compiled (or failed before the install) is not the end of an
+  // import: once the pack is installed, the matcher is rebuilt from it. Any other failure is shown.
+  if (job.kind === 'import' && !job.dropped && (message.type === 'matcher-dropped' || !job.installed)) {
+    job.dropped = true;
+    if (job.installed) toMatcher({ type: 'rebuild' });
+    return;
+  }
+  if (message.type === 'error') failed(message.message, message.reason);
+  else failed('the matcher was not built');
 }
 
 /** Wires a new worker (constructed at the call site, where the bundler sees and emits it). */

@@ -6,8 +6,7 @@
 import { LensDatabase } from '../../platform/db';
 import { rebuildPackSearch } from '../../platform/pack-build';
 import { runPackImport, type Decision } from '../../platform/pack-import';
-import { LibraryError } from '../../platform/library-store';
-import type { FromPackWorker, ToPackWorker } from './pack-messages';
+import { workerError, type FromPackWorker, type ToPackWorker } from './pack-messages';
 
 const db = new LensDatabase();
 const post = (message: FromPackWorker) => (self as unknown as Worker).postMessage(message);
@@ -37,8 +36,5 @@ self.onmessage = (event: MessageEvent<ToPackWorker>) => {
     }
     post({ type: 'search-rebuilt', searchMs: (await rebuildPackSearch(db)).searchMs });
   };
-  run().catch((error: unknown) => {
-    const reason = error instanceof LibraryError ? error.reason : 'failed';
-    post({ type: 'error', reason, message: error instanceof Error ? error.message : String(error) });
-  });
+  run().catch((error: unknown) => post(workerError(error)));
 };

@@ -205,7 +205,7 @@ export function loadSearcher(data: SearchData): Searcher {
             // Above the limit the floor only says "more than the limit".
             bound[r] = e > limit ? limit + 1 : e;
             if (e > limit) continue;
-            const g2 = groupOf[e * classes + normClass[r]!]!;
+            const g2 = groupOf[e * classes + c]!;
             if (g2 !== g) {
               deferred[g2]!.push(r);
               continue;
@@ -218,7 +218,7 @@ export function loadSearcher(data: SearchData): Searcher {
       clearPeq(pattern);
     }
     // A name that shares no gram is at least this far: no character, or (bigrams only) no bigram.
-    if (remember) typedOn.end(touched, bound, useChars ? m : Math.ceil((m - 1) / 2));
+    if (remember) typedOn.end(pattern, touched, bound, useChars ? m : Math.ceil((m - 1) / 2));
     return verified(pattern, top.list, limit);
   }
 

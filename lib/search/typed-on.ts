@@ -34,15 +34,14 @@ export class TypedOnBounds {
     if (pattern === null) return null; // leaves the remembered pattern as it is
     const last = this.pattern;
     this.pattern = null;
-    this.next = pattern;
     return last !== null && pattern.startsWith(last) ? this.saved : null;
   }
 
   /**
-   * Remembers the pattern last begun (not null): `bound` holds a lower bound for every touched record
-   * (read before this returns), `untouched` bounds all the others.
+   * Remembers `pattern` (the one last begun): `bound` holds a lower bound for every touched
+   * record (read before this returns), `untouched` bounds all the others.
    */
-  end(touched: readonly number[], bound: Int8Array, untouched: number): void {
+  end(pattern: string, touched: readonly number[], bound: Int8Array, untouched: number): void {
     const saved = this.saved;
     const gen = saved.gen + 1;
     for (let i = 0; i < touched.length; i++) {
@@ -52,8 +51,6 @@ export class TypedOnBounds {
     }
     saved.gen = gen;
     saved.untouched = untouched;
-    this.pattern = this.next;
+    this.pattern = pattern;
   }
-
-  private next: string | null = null;
 }
