@@ -48,8 +48,8 @@ export function PageEntityList(props: { t: Translate; tabId: number; entities: P
                       <button type="button" aria-label={t('popup.nextOf', { name })} onClick={() => void reveal(entity.id, 'next')} data-testid="mention-next">
                         ›
                       </button>
-                      <button type="button" aria-label={t('popup.aboutEntity', { name })} onClick={() => props.onOpen(entity.id)} data-testid="entity-open">
-                        ⓘ
+                      <button type="button" class="about" aria-label={t('popup.aboutEntity', { name })} onClick={() => props.onOpen(entity.id)} data-testid="entity-open">
+                        i
                       </button>
                     </span>
                   </li>
