@@ -26,7 +26,10 @@ function linkFields(e: Entity): [string, string][] {
     if (v) links.push([`facts.${key}`, v]);
   }
   f.participants?.forEach((p, i) => links.push([`facts.participants[${i}]`, p]));
-  f.offices?.forEach((o, i) => o.organization && links.push([`facts.offices[${i}].organization`, o.organization]));
+  f.offices?.forEach((o, i) => {
+    if (o.organization) links.push([`facts.offices[${i}].organization`, o.organization]);
+    if (o.office) links.push([`facts.offices[${i}].office`, o.office]);
+  });
   e.related.forEach((r, i) => links.push([`related[${i}]`, r]));
   return links;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const LANGS = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const KINDS = ['organization', 'person', 'event', 'place'] as const;
+export const KINDS = ['organization', 'person', 'event', 'place', 'office'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** ISO 8601 date, possibly partial: "2007", "2007-01", "2007-01-01". */
@@ -51,8 +51,11 @@ export const localizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
+/** One holding of an office: the role as written, and the office entity when the dataset has one. */
 export const officeSchema = z.strictObject({
   role: localizedText,
+  /** The office entity (kind "office") this holding is of, linking holders to their office. */
+  office: entityId.optional(),
   organization: entityId.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

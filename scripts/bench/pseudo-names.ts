@@ -14,7 +14,7 @@ const CYRILLIC = ['ба', 'ко', 'ри', 'та', 'му', 'ле', 'но', 'ви'
 const ARABIC = ['ب', 'ك', 'ر', 'ت', 'م', 'ل', 'ن', 'ف', 'س', 'د', 'ج', 'ب', 'ز', 'ف', 'ق', 'ل', 'م', 'ر', 'ط', 'ن', 'و', 'ص', 'ب', 'م', 'د', 'ر', 'ل', 'ك', 'ت', 'ز'];
 const LONG_VOWEL = ['ا', 'و', 'ي', ''];
 
-const HEADS: Record<Kind, Record<Lang, string[]>> = {
+const HEADS: Record<Exclude<Kind, 'office'>, Record<Lang, string[]>> = {
   organization: {
     en: ['Agency', 'Council', 'Fund', 'Programme', 'Commission', 'Office', 'Institute', 'Authority'],
     fr: ['Agence', 'Conseil', 'Fonds', 'Programme', 'Commission', 'Bureau', 'Institut', 'Autorité'],
@@ -47,7 +47,7 @@ const initials = (words: string[]): string => words.map((w) => w.charAt(0).toUpp
 
 /** The names of one pseudo-entity in the six languages (index picks the kind). */
 export function pseudoEntity(index: number, rng: Rng, hanPool: readonly string[]): Entity {
-  const kinds: Kind[] = ['organization', 'person', 'event', 'place'];
+  const kinds: Exclude<Kind, 'office'>[] = ['organization', 'person', 'event', 'place'];
   const kind = kinds[index % kinds.length]!;
   // Places are one word: at least three syllables, so it is not an everyday word ("Male", "Sole").
   const words = [word(rng, kind === 'place' ? 3 : 2), word(rng)];
