@@ -1,5 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+
+// WXT's content-script context announces itself to the page; ours hands over privately
+// (platform/content-script-context.ts explains why).
+const privateContext = fileURLToPath(new URL('./platform/content-script-context.ts', import.meta.url));
 
 // Manifest: the fewest permissions that do the job.
 // - storage: settings and the local dataset version.
@@ -7,17 +12,25 @@ import preact from '@preact/preset-vite';
 //   and tabs.query({active}) works without the "tabs" permission (we never read tab URLs there).
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: privateContext }] },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
-    // The content script loads the prebuilt matcher from the package instead of building one per page.
+    // Pages may reach nothing of ours by a URL they could know. The UI frame (the card, the note
+    // editor: everything that shows or takes private text) must be loadable in pages, and the
+    // content script fetches the prebuilt matcher. Chrome: both only through the per-session
+    // dynamic URL, which only our content script learns (runtime.getURL). Firefox: content
+    // scripts fetch their own files without this list; the frame is listed, under the
+    // per-install UUID that never reaches a page (the frame sits in a closed shadow root).
     web_accessible_resources:
       browser === 'firefox'
-        ? ['data/matcher.bin']
-        : [{ resources: ['data/matcher.bin'], matches: ['http://*/*', 'https://*/*'] }],
+        ? ['ui-frame.html']
+        : [{ resources: ['ui-frame.html', 'data/matcher.bin'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMention__' },
