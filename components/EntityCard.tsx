@@ -25,7 +25,8 @@ export interface EntityCardProps {
   onClose?: () => void;
   onPick?: (id: string) => void;
   onNotThis?: () => void;
-  libraryUrl?: string;
+  /** Opens this entity in the library (through the background: pages cannot open extension URLs). */
+  onOpenLibrary?: () => void;
   /** Saves this mention to the research library (hover cards only). */
   onSave?: () => Promise<SaveOutcome>;
 }
@@ -169,10 +170,10 @@ export function EntityCard(props: EntityCardProps) {
             {t(`annotate.error.${saved.reason}`)}
           </span>
         )}
-        {props.libraryUrl && (
-          <a href={props.libraryUrl} target="_blank" rel="noreferrer">
+        {props.onOpenLibrary && (
+          <button type="button" class="link" onClick={props.onOpenLibrary} data-testid="card-open-library">
             {t('card.openInLibrary')}
-          </a>
+          </button>
         )}
         {view.sources[0] && (
           <a href={view.sources[0]} target="_blank" rel="noreferrer noopener">

@@ -14,7 +14,7 @@ interface Loaded {
   related: { id: string; name: string }[];
 }
 
-export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; contentLang: Lang; onPick?: (id: string) => void; onClose?: () => void; libraryUrl?: string }) {
+export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; contentLang: Lang; onPick?: (id: string) => void; onClose?: () => void; onOpenLibrary?: () => void }) {
   const { id, t, uiLang, contentLang } = props;
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   useEffect(() => {
@@ -34,5 +34,5 @@ export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; con
   if (loaded === undefined) return <p aria-busy="true">{t('card.loading')}</p>;
   if (!loaded.entity) return <p role="alert">{t('card.missing')}</p>;
   const view = entityView(loaded.entity, contentLang, uiLang, viewLabels(t));
-  return <EntityCard view={view} t={t} uiLang={uiLang} related={loaded.related} onPick={props.onPick} onClose={props.onClose} libraryUrl={props.libraryUrl} />;
+  return <EntityCard view={view} t={t} uiLang={uiLang} related={loaded.related} onPick={props.onPick} onClose={props.onClose} onOpenLibrary={props.onOpenLibrary} />;
 }

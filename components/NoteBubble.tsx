@@ -2,7 +2,7 @@
 import { directionOf, type Translate } from '../lib/i18n-resources';
 import type { Lang } from '../lib/dataset/schema';
 
-export function NoteBubble(props: { t: Translate; uiLang: Lang; note: string; tags: string[]; libraryUrl: string }) {
+export function NoteBubble(props: { t: Translate; uiLang: Lang; note: string; tags: string[]; onOpenLibrary: () => void }) {
   const { t, uiLang } = props;
   return (
     <div class="toolbar note-bubble" role="tooltip" lang={uiLang} dir={directionOf(uiLang)} data-testid="note-bubble">
@@ -20,9 +20,9 @@ export function NoteBubble(props: { t: Translate; uiLang: Lang; note: string; ta
           ))}
         </p>
       )}
-      <a href={props.libraryUrl} target="_blank" rel="noreferrer">
+      <button type="button" class="link" onClick={props.onOpenLibrary} data-testid="note-open-library">
         {t('annotate.openLibrary')}
-      </a>
+      </button>
     </div>
   );
 }

@@ -27,6 +27,8 @@ export const toBackground = {
   'annotation:save': z.strictObject({ page: savedPageSchema, annotation: annotationSchema }),
   /** Save a page to the library without an annotation. */
   'page:save': z.strictObject({ page: savedPageSchema }),
+  /** Open the library in a new tab, at an entity's notes or a page's. Pages cannot link to it. */
+  'library:open': z.strictObject({ entity: z.string().max(200).optional() }),
 } as const;
 
 /** Messages sent from the background or popup to a tab's content script. */
@@ -64,6 +66,7 @@ export interface BackgroundReplies {
   'annotations:forPage': { annotations: Annotation[] };
   'annotation:save': SaveOutcome;
   'page:save': SaveOutcome;
+  'library:open': { ok: boolean };
 }
 
 /** Why a save did not happen: no room left, a page that cannot be saved, nothing selected, or another failure. */

@@ -8,6 +8,26 @@ import type { LensDatabase } from './db';
 import { resolveEntities } from './packs-store';
 import { annotationsForPage, LibraryError, saveAnnotation, savePage } from './library-store';
 import type { SaveOutcome } from '../lib/protocol';
+import { canonicalUrl } from '../lib/annotations/canonical-url';
+import { openLibraryTab } from './open-library';
+
+/** Our own pages (popup, library, the UI frame): they may name any page. */
+function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+/**
+ * A content script may only read and write the notes of the page it runs in: the URL it claims
+ * must be the one the browser says the message came from. A page that fools its content script
+ * (history tricks, a frame of another page) still cannot reach another page's notes.
+ */
+export function mayActOnPage(sender: Browser.runtime.MessageSender, ...claimed: string[]): boolean {
+  if (fromExtensionPage(sender)) return true;
+  const actual = sender.url ? canonicalUrl(sender.url) : null;
+  return actual !== null && claimed.every((url) => url === actual);
+}
+
+const REFUSED: SaveOutcome = { ok: false, reason: 'unsupported' };
 
 type Reply = BackgroundReplies[keyof BackgroundReplies];
 
@@ -32,11 +52,18 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
       case 'entities:get':
         return datasetReady.then(() => resolveEntities(db, message.payload.ids));
       case 'annotations:forPage':
+        if (!mayActOnPage(sender, message.payload.url)) return Promise.resolve({ annotations: [] });
         return annotationsForPage(db, message.payload.url).then((annotations) => ({ annotations }));
-      case 'annotation:save':
-        return outcomeOf(saveAnnotation(db, message.payload.page, message.payload.annotation));
+      case 'annotation:save': {
+        const { page, annotation } = message.payload;
+        if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)) return Promise.resolve(REFUSED);
+        return outcomeOf(saveAnnotation(db, page, annotation));
+      }
       case 'page:save':
+        if (!mayActOnPage(sender, message.payload.page.url)) return Promise.resolve(REFUSED);
         return outcomeOf(savePage(db, message.payload.page));
+      case 'library:open':
+        return openLibraryTab(message.payload.entity, sender.tab);
     }
   };
 }

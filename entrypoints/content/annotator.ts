@@ -47,7 +47,10 @@ export class Annotator {
   private placed: Placed[] = [];
   private orphans: Annotation[] = [];
   private generation = 0;
-  private readonly url: string | null = canonicalUrl(location.href);
+  /** Read at each use: a single-page app changes its URL without a new content script. */
+  private get url(): string | null {
+    return canonicalUrl(location.href);
+  }
 
   constructor(private readonly index: MentionIndex) {}
 

@@ -2,6 +2,7 @@
  * Hover intent: finds the mention under the pointer from the caret position (no wrapper
  * elements exist to listen on), waits the configured delay, then opens the card. The card stays
  * while the pointer is on it, closes on Esc, and survives pointer moves when pinned (WCAG 1.4.13).
+ * Only the reader's own pointer and keys count: events made up by page script are ignored.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
@@ -83,6 +84,7 @@ export function startHover(
       if (card.current?.mention === mention || pendingMention === mention) return;
       cancelPending();
       pendingMention = mention;
+      card.prepare();
       pending = setTimeout(() => {
         pending = undefined;
         pendingMention = null;
@@ -104,13 +106,14 @@ export function startHover(
     document,
     'pointermove',
     (event) => {
+      if (!event.isTrusted) return;
       last = { x: event.clientX, y: event.clientY };
       if (!frame) frame = requestAnimationFrame(onFrame);
     },
     { passive: true },
   );
   ctx.addEventListener(document, 'keydown', (event) => {
-    if (event.key === 'Escape' && card.current) {
+    if (event.isTrusted && event.key === 'Escape' && card.current) {
       cancelPending();
       card.hide();
     }

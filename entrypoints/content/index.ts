@@ -1,13 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import i18next from 'i18next';
 import './highlights.css';
 import highlightCss from './highlights.css?inline';
 import { OBSERVE, ShadowRoots } from './shadow-roots';
-import { UI_RESOURCES } from '../../lib/i18n-resources';
 import { loadMatcher, type Matcher } from '../../lib/match';
 import { parseMessage, toContent, type BackgroundMessage, type ContentReplies } from '../../lib/protocol';
-import { CardHost, UI_TAG } from './card-host';
+import { CardHost } from './card-host';
+import { isUiHost } from './ui-frame-host';
 import { Highlighter, highlightApiAvailable } from './highlighter';
 import { startHover, stepToMention } from './hover';
 import { MentionIndex } from './mention-index';
@@ -23,6 +22,7 @@ import { summarizeMutations } from './page-changes';
 import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
 
 async function loadBundledMatcher(): Promise<Matcher> {
+  // Chrome: the per-session dynamic URL only content scripts learn. Firefox: not web-accessible at all.
   const url = (browser.runtime.getURL as (p: string) => string)('/data/matcher.bin');
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   return loadMatcher(bytes);
@@ -42,9 +42,7 @@ async function loadPackMatcher(version: string): Promise<Matcher | null> {
 
 /** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
 function isOurs(node: Node | null): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName.toLowerCase().startsWith(UI_TAG)) return true;
-  }
+  for (let n: Node | null = node; n; n = n.parentNode) if (isUiHost(n)) return true;
   return false;
 }
 
@@ -61,8 +59,6 @@ export default defineContentScript({
     let settings: ContentSettings = await readContentSettings(host);
     // The bundled matcher first, so the page is highlighted at once; the user's packs follow.
     const matcher = await loadBundledMatcher();
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng: settings.uiLang, fallbackLng: 'en', resources: UI_RESOURCES, interpolation: { escapeValue: false } });
 
     const highlighter = new Highlighter(settings.kinds);
     highlighter.setStyle(settings.style);
@@ -77,11 +73,11 @@ export default defineContentScript({
     const shadowRoots = new ShadowRoots(observer, highlightCss);
     const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
     const annotator = new Annotator(index);
-    const card = new CardHost(ctx, i18n, settings.contentLang, () => undefined, (mention, id) =>
+    const card = new CardHost(ctx.signal, { uiLang: settings.uiLang, contentLang: settings.contentLang }, (mention, id) =>
       annotator.save(mention.range, { note: '', tags: [] }, id),
     );
     const revealer = new Revealer(index);
-    const toolbar = new ToolbarHost(ctx, i18n, annotator);
+    const toolbar = new ToolbarHost(ctx.signal, () => settings.uiLang, annotator);
     // Saved notes are the reader's own: placed even where highlighting is switched off.
     const loadAnnotations = () => annotator.load().catch((error: unknown) => console.debug('Context Lens: annotations', error));
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -175,8 +171,7 @@ export default defineContentScript({
       settings = next;
       highlighter.setKindsShown(next.kinds);
       highlighter.setStyle(next.style);
-      if (next.uiLang !== was.uiLang) void i18n.changeLanguage(next.uiLang);
-      if (next.contentLang !== was.contentLang) card.setContentLanguage(next.contentLang);
+      card.setLanguages({ uiLang: next.uiLang, contentLang: next.contentLang });
       if (!next.enabled) {
         scanner.clear();
         revealer.clear();

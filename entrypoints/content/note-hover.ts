@@ -24,7 +24,7 @@ export function startNoteHover(ctx: ContentScriptContext, annotator: Annotator, 
     document,
     'pointermove',
     (event) => {
-      if (annotator.counts.placed === 0) return;
+      if (!event.isTrusted || annotator.counts.placed === 0) return;
       last = { x: event.clientX, y: event.clientY };
       if (!frame) frame = requestAnimationFrame(check);
     },

@@ -10,6 +10,7 @@ import { SearchBox } from './SearchBox';
 import { SettingsControls } from '../../components/SettingsControls';
 import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
+import { openLibrary } from '../../platform/open-library';
 
 type PageStatus = ContentReplies['page:status'];
 
@@ -28,8 +29,6 @@ function hostOf(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-const libraryUrl = (id: string) => browser.runtime.getURL(`/library.html#entity=${encodeURIComponent(id)}` as '/library.html');
 
 export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang }) {
   const t = translatorOf(i18n);
@@ -63,7 +62,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
           <button type="button" class="back" onClick={() => setOpen(null)} data-testid="popup-back">
             {t('popup.back')}
           </button>
-          <EntityPanel id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} libraryUrl={libraryUrl(open)} />
+          <EntityPanel id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} onOpenLibrary={() => void openLibrary(open)} />
         </section>
       ) : searching ? null : (
         <>

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from '../support/chromium';
+import { countInUi, inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
@@ -32,14 +33,14 @@ describe('annotating pages in Chromium', () => {
   test('select text, add a note with tags, reload: the note is back in place', async () => {
     const page = await openScanned(SEED_PAGES[0]!);
     await selectText(page, PHRASE);
-    const toolbar = page.getByTestId('selection-toolbar');
-    await toolbar.waitFor({ timeout: 5_000 });
-    await page.getByTestId('toolbar-note').click();
-    await page.getByTestId('toolbar-note-text').fill('Core argument <script>alert(1)</script>');
-    await page.getByTestId('toolbar-tags').fill('argument, chapter 2');
+    await inUi(page, 'selection-toolbar');
+    await (await inUi(page, 'toolbar-note')).click();
+    await (await inUi(page, 'toolbar-note-text')).fill('Core argument <script>alert(1)</script>');
+    await (await inUi(page, 'toolbar-tags')).fill('argument, chapter 2');
     await page.screenshot({ path: join(SHOTS, 'annotate-toolbar.png') });
-    await page.getByTestId('toolbar-save').click();
-    await expect.poll(() => page.getByTestId('toolbar-message').textContent()).toBe('Saved');
+    await (await inUi(page, 'toolbar-save')).click();
+    const message = await inUi(page, 'toolbar-message');
+    await expect.poll(() => message.textContent()).toBe('Saved');
     await expect.poll(() => highlightTexts(page, 'context-lens-noted')).toEqual([PHRASE]);
 
     await page.reload();
@@ -47,11 +48,12 @@ describe('annotating pages in Chromium', () => {
     // Resting on the highlight shows the note, as text.
     const r = await rectOfText(page, PHRASE);
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    await expect.poll(() => page.getByTestId('note-bubble').textContent(), { timeout: 5_000 }).toContain('Core argument <script>alert(1)</script>');
-    expect(await page.getByTestId('note-bubble').locator('script').count()).toBe(0);
+    const bubble = await inUi(page, 'note-bubble');
+    await expect.poll(() => bubble.textContent(), { timeout: 5_000 }).toContain('Core argument <script>alert(1)</script>');
+    expect(await bubble.locator('script').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'annotate-reloaded.png') });
     await page.mouse.move(5, 5);
-    await expect.poll(() => page.getByTestId('note-bubble').count()).toBe(0);
+    await expect.poll(() => countInUi(page, 'note-bubble')).toBe(0);
 
     const tabId = await tabIdOf(suite.browser.context, page);
     const popup = await suite.browser.context.newPage();
@@ -65,9 +67,10 @@ describe('annotating pages in Chromium', () => {
     const page = await openScanned(SEED_PAGES[0]!);
     const r = await rectOfText(page, 'Jorge Sampaio');
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    await page.getByTestId('entity-card').waitFor({ timeout: 5_000 });
-    await page.getByTestId('card-save').click();
-    await expect.poll(() => page.getByTestId('card-save').textContent()).toBe('Saved to library');
+    await inUi(page, 'entity-card');
+    const save = await inUi(page, 'card-save');
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe('Saved to library');
     await expect.poll(() => highlightTexts(page, 'context-lens-saved')).toContain('Jorge Sampaio');
     await page.close();
   });
@@ -78,8 +81,9 @@ describe('annotating pages in Chromium', () => {
     await page.goto(suite.server.url(path));
     await page.getByText('media literacy').waitFor({ timeout: 10_000 });
     await selectText(page, 'media literacy helps young people');
-    await page.getByTestId('toolbar-highlight').click();
-    await expect.poll(() => page.getByTestId('toolbar-message').textContent()).toBe('Saved');
+    await (await inUi(page, 'toolbar-highlight')).click();
+    const message = await inUi(page, 'toolbar-message');
+    await expect.poll(() => message.textContent()).toBe('Saved');
 
     await page.reload();
     // At first the story is not there: the highlight cannot be placed, and is kept, not dropped.

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { setStoredSetting, tabIdOf } from '../support/chromium';
+import { countInUi, inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
@@ -62,10 +63,9 @@ describe('highlighting and hover in Chromium', () => {
     const page = await openSeed(SEED_PAGES[0]!);
     const r = await rectOfText(page, 'Ban Ki-moon');
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    const card = page.getByTestId('entity-card');
-    await card.waitFor({ timeout: 5_000 });
+    const card = await inUi(page, 'entity-card');
     expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
-    expect((await page.getByTestId('card-summary').textContent())?.length).toBeGreaterThan(40);
+    expect((await (await inUi(page, 'card-summary')).textContent())?.length).toBeGreaterThan(40);
     await page.screenshot({ path: join(SHOTS, 'hover-ban-ki-moon.png') });
 
     // WCAG 1.4.13: moving into the card keeps it; Esc dismisses it.
@@ -74,7 +74,7 @@ describe('highlighting and hover in Chromium', () => {
     await page.waitForTimeout(500);
     expect(await card.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('entity-card').count()).toBe(0);
+    await expect.poll(() => countInUi(page, 'entity-card')).toBe(0);
     await page.close();
   });
 
@@ -84,8 +84,7 @@ describe('highlighting and hover in Chromium', () => {
       const page = await openSeed(SEED_PAGES[0]!);
       const r = await rectOfText(page, 'Ban Ki-moon');
       await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-      const card = page.getByTestId('entity-card');
-      await card.waitFor({ timeout: 5_000 });
+      const card = await inUi(page, 'entity-card');
       const content = card.locator('.content');
       expect(await content.getAttribute('dir')).toBe('rtl');
       expect(await content.getAttribute('lang')).toBe('ar');

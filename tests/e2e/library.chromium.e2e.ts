@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../support/chromium';
+import { inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
@@ -43,11 +44,12 @@ describe('the research library page in Chromium', () => {
     await page.goto(suite.server.url(path));
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
     await selectText(page, text);
-    await page.getByTestId('toolbar-note').click();
-    await page.getByTestId('toolbar-note-text').fill(body);
-    await page.getByTestId('toolbar-tags').fill(tags);
-    await page.getByTestId('toolbar-save').click();
-    await expect.poll(() => page.getByTestId('toolbar-message').textContent()).toBe('Saved');
+    await (await inUi(page, 'toolbar-note')).click();
+    await (await inUi(page, 'toolbar-note-text')).fill(body);
+    await (await inUi(page, 'toolbar-tags')).fill(tags);
+    await (await inUi(page, 'toolbar-save')).click();
+    const message = await inUi(page, 'toolbar-message');
+    await expect.poll(() => message.textContent()).toBe('Saved');
     await page.close();
   }
 

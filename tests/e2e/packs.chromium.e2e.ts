@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
@@ -62,8 +63,8 @@ describe('entity packs in Chromium', () => {
     await page.bringToFront();
     const r = await rectOfText(page, 'Vladimir Fofanov');
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    await page.getByTestId('entity-card').waitFor({ timeout: 5_000 });
-    expect(await page.getByTestId('card-pack').textContent()).toContain('Newsroom names');
+    await inUi(page, 'entity-card');
+    expect(await (await inUi(page, 'card-pack')).textContent()).toContain('Newsroom names');
     await page.screenshot({ path: join(SHOTS, 'packs-card.png') });
     await page.keyboard.press('Escape');
 

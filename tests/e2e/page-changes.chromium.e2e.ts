@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { setStoredSetting } from '../support/chromium';
+import { inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { join } from 'node:path';
 import { REPO_ROOT, SEED_PAGES } from '../support/static-server';
@@ -43,8 +44,7 @@ describe('following the page in Chromium', () => {
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
-    const card = page.getByTestId('entity-card');
-    await card.waitFor({ timeout: 5_000 });
+    const card = await inUi(page, 'entity-card');
     expect(await card.getAttribute('data-entity')).toBe('unesco');
     await page.close();
   });
@@ -52,7 +52,6 @@ describe('following the page in Chromium', () => {
   test('highlights a same-origin frame and opens the card inside it, on screen', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/pages/with-frame.html'));
-    const frame = page.frameLocator('#frame');
     const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
     await expect
       .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
@@ -68,9 +67,10 @@ describe('following the page in Chromium', () => {
     });
     const box = (await page.locator('#frame').boundingBox())!;
     await page.mouse.move(box.x + 1 + r.x, box.y + 1 + r.y);
-    const card = frame.getByTestId('entity-card');
-    await card.waitFor({ timeout: 5_000 });
+    const card = await inUi(page, 'entity-card');
     expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
+    // Drawn by the frame's own content script, inside the frame.
+    expect(card.page().frames().find((f) => f.url().includes('ui-frame.html'))?.parentFrame()).toBe(inner);
     // The card stays inside the frame's viewport and does not cover the mention.
     const cardBox = (await card.boundingBox())!;
     expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(box.y + box.height + 1);

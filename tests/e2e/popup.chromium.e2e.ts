@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { setStoredSetting, tabIdOf } from '../support/chromium';
+import { inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
@@ -99,7 +100,7 @@ describe('the popup in Chromium', () => {
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     const r = await rectOfText(page, 'Ban Ki-moon');
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
-    await page.getByTestId('card-pin').click();
+    await (await inUi(page, 'card-pin')).click();
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await library.getByTestId('library').waitFor();
@@ -110,8 +111,9 @@ describe('the popup in Chromium', () => {
       expect(await library.locator('h1').textContent()).not.toBe('Context Lens library');
       await expect.poll(() => popup.evaluate(() => document.documentElement.dir)).toBe('rtl');
       // The pinned card in the open tab now speaks Arabic too (content language follows the UI).
-      await expect.poll(() => page.getByTestId('entity-card').locator('.name bdi').first().textContent()).toBe('بان كي مون');
-      expect(await page.getByTestId('entity-card').getAttribute('dir')).toBe('rtl');
+      const card = await inUi(page, 'entity-card');
+      await expect.poll(() => card.locator('.name bdi').first().textContent()).toBe('بان كي مون');
+      expect(await card.getAttribute('dir')).toBe('rtl');
       await popup.screenshot({ path: join(SHOTS, 'popup-arabic-live.png') });
     } finally {
       await setStoredSetting(suite.browser.context, 'settings.uiLanguage', null);

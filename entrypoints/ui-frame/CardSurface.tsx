@@ -1,0 +1,92 @@
+/**
+ * The hover card, drawn in the UI frame: fetches the records it shows from the background (the
+ * page never sees them), lets the reader pick another candidate, say "not this one", pin, save
+ * and open the library.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { i18n } from 'i18next';
+import { EntityCard } from '../../components/EntityCard';
+import { displayName, entityView, viewLabels } from '../../lib/entity-view';
+import { translatorOf } from '../../lib/i18n-resources';
+import type { Lang } from '../../lib/dataset/schema';
+import { fetchEntities, type ShownEntity } from '../../platform/entities';
+import { openLibrary } from '../../platform/open-library';
+import type { FramePort } from './frame-port';
+
+export interface CardRequest {
+  text: string;
+  candidates: string[];
+  pinned: boolean;
+  contentLang: Lang;
+}
+
+/** Records fetched once per frame: a card shown again needs no round trip. */
+const records = new Map<string, ShownEntity>();
+
+async function ensureRecords(ids: string[]): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !records.has(id));
+  if (missing.length === 0) return;
+  for (const [id, entity] of await fetchEntities(missing)) records.set(id, entity);
+}
+
+export function CardSurface({ request, i18n, port }: { request: CardRequest; i18n: i18n; port: FramePort }) {
+  const [shownId, setShownId] = useState(request.candidates[0]!);
+  const [candidates, setCandidates] = useState(request.candidates);
+  const [pinned, setPinned] = useState(request.pinned);
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    setShownId(request.candidates[0]!);
+    setCandidates(request.candidates);
+    setPinned(request.pinned);
+  }, [request]);
+
+  const shown = records.get(shownId);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      await ensureRecords(candidates);
+      await ensureRecords((records.get(shownId)?.related ?? []).slice(0, 12));
+      if (live) setLoaded((n) => n + 1);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [shownId, candidates]);
+
+  const t = translatorOf(i18n);
+  const uiLang = i18n.language as Lang;
+  if (!shown) return <p class="card loading" aria-busy="true">{t('card.loading')}</p>;
+  const lang = request.contentLang;
+  const nameOf = (id: string) => {
+    const record = records.get(id);
+    return record ? displayName(record, lang) : id;
+  };
+  const others = candidates.filter((id) => id !== shownId);
+  return (
+    <EntityCard
+      view={entityView(shown, lang, uiLang, viewLabels(t))}
+      t={t}
+      uiLang={uiLang}
+      pinned={pinned}
+      candidates={others.map((id) => ({ id, name: nameOf(id) }))}
+      related={shown.related.filter((id) => records.has(id)).map((id) => ({ id, name: nameOf(id) }))}
+      onPin={() => {
+        port.send({ type: 'pin', payload: { pinned: !pinned } });
+        setPinned(!pinned);
+      }}
+      onClose={() => port.send({ type: 'close', payload: {} })}
+      onPick={(id) => {
+        void ensureRecords([id]).then(() => setShownId(id));
+      }}
+      onNotThis={() => {
+        port.send({ type: 'notThis', payload: { text: request.text, entityId: shownId } });
+        const rest = candidates.filter((id) => id !== shownId);
+        if (rest.length === 0) return port.send({ type: 'close', payload: {} });
+        setCandidates(rest);
+        setShownId(rest[0]!);
+      }}
+      onSave={() => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: shownId } }))}
+      onOpenLibrary={() => void openLibrary(shownId)}
+    />
+  );
+}
