@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, LANGS, type Kind } from '../lib/dataset/schema';
-import type { LangChoice, SiteRule } from '../lib/settings';
+import { notesPaintedOn, type LangChoice, type SiteRule } from '../lib/settings';
 import type { Translate } from '../lib/i18n-resources';
 import { getSetting, setSetting, resetSetting, watchSetting } from '../platform/settings';
 
@@ -51,7 +51,8 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
   const contentLanguage = useSetting(() => getSetting('contentLanguage'), (cb) => watchSetting('contentLanguage', cb));
   const highlightStyle = useSetting(() => getSetting('highlightStyle'), (cb) => watchSetting('highlightStyle', cb));
   const hoverDelayMs = useSetting(() => getSetting('hoverDelayMs'), (cb) => watchSetting('hoverDelayMs', cb));
-  if (highlighting === undefined || siteRules === undefined || kinds === undefined) return null;
+  const notesHiddenOn = useSetting(() => getSetting('notesHiddenOn'), (cb) => watchSetting('notesHiddenOn', cb));
+  if (highlighting === undefined || siteRules === undefined || kinds === undefined || notesHiddenOn === undefined) return null;
 
   const siteEnabled = host ? (siteRules[host]?.enabled ?? true) : true;
   const setSite = (enabled: boolean) => {
@@ -60,6 +61,10 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
     if (enabled) delete next[host];
     else next[host] = { enabled: false };
     void setSetting('siteRules', next);
+  };
+  const setNotesShown = (site: string, shown: boolean) => {
+    const others = notesHiddenOn.filter((h) => h !== site);
+    void setSetting('notesHiddenOn', shown ? others : [...others, site].sort());
   };
   const toggleKind = (kind: Kind, on: boolean) => {
     const next = on ? [...new Set([...kinds, kind])] : kinds.filter((k) => k !== kind);
@@ -79,6 +84,32 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
           <input type="checkbox" checked={siteEnabled} onChange={(e) => setSite(e.currentTarget.checked)} data-testid="toggle-site" />
           {t('controls.onThisSite', { host })}
         </label>
+      )}
+      {host && (
+        <label title={t('controls.notesHint')}>
+          <input type="checkbox" checked={notesPaintedOn(notesHiddenOn, host)} onChange={(e) => setNotesShown(host, e.currentTarget.checked)} data-testid="toggle-site-notes" />
+          {t('controls.notesOnThisSite', { host })}
+        </label>
+      )}
+      {detailed && (
+        <div class="notes-hidden" data-testid="notes-hidden-on">
+          <p class="hint">{t('controls.notesHint')}</p>
+          {notesHiddenOn.length > 0 && (
+            <>
+              <p>{t('controls.notesHiddenOn')}</p>
+              <ul>
+                {notesHiddenOn.map((site) => (
+                  <li key={site}>
+                    <bdi>{site}</bdi>{' '}
+                    <button type="button" onClick={() => setNotesShown(site, true)}>
+                      {t('controls.showNotesAgain')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       <fieldset>
         <legend>{t('controls.kinds')}</legend>

@@ -27,6 +27,13 @@ export const toBackground = {
   'annotation:save': z.strictObject({ page: savedPageSchema, annotation: annotationSchema }),
   /** Save a page to the library without an annotation. */
   'page:save': z.strictObject({ page: savedPageSchema }),
+  /** A content script is about to embed the UI frame with this token (see frame:claim). */
+  'frame:register': z.strictObject({ token: z.string().min(32).max(128) }),
+  /**
+   * The UI frame checks that the token it was handed was registered by a content script of its
+   * own tab: a page that embeds ui-frame.html itself (knowing the URL) gets a frame that does nothing.
+   */
+  'frame:claim': z.strictObject({ token: z.string().min(32).max(128) }),
   /** Open the library in a new tab, at an entity's notes or a page's. Pages cannot link to it. */
   'library:open': z.strictObject({ entity: z.string().max(200).optional() }),
 } as const;
@@ -67,6 +74,8 @@ export interface BackgroundReplies {
   'annotation:save': SaveOutcome;
   'page:save': SaveOutcome;
   'library:open': { ok: boolean };
+  'frame:register': { ok: boolean };
+  'frame:claim': { ok: boolean };
 }
 
 /** Why a save did not happen: no room left, a page that cannot be saved, nothing selected, or another failure. */

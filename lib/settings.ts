@@ -63,6 +63,18 @@ export const SETTINGS = {
     version: 1,
     migrations: {},
   }),
+  /**
+   * Hosts where the reader's saved highlights and notes are not painted. Painted passages are in
+   * the page's CSS highlight registry, which the page's own scripts can read (the passages, never
+   * the notes): on a site the reader does not trust, they can keep even that from it.
+   */
+  notesHiddenOn: define<string[]>({
+    key: 'settings.notesHiddenOn',
+    schema: z.array(z.string().min(1).max(253)).max(10_000),
+    fallback: [],
+    version: 1,
+    migrations: {},
+  }),
   kindsShown: define<Kind[]>({
     key: 'settings.kindsShown',
     schema: z.array(z.enum(KINDS)),
@@ -108,6 +120,11 @@ export function isEnabledOnHost(
   const rule = rules[host.toLowerCase()];
   if (rule) return rule.enabled;
   return highlighting;
+}
+
+/** Whether saved highlights and notes are painted on a host. */
+export function notesPaintedOn(hiddenOn: readonly string[], host: string): boolean {
+  return !hiddenOn.includes(host.toLowerCase());
 }
 
 /** Resolves the "auto" UI language from the browser's language tag. */

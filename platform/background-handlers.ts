@@ -10,10 +10,19 @@ import { annotationsForPage, LibraryError, saveAnnotation, savePage } from './li
 import type { SaveOutcome } from '../lib/protocol';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { openLibraryTab } from './open-library';
+import { FrameTokens } from './frame-tokens';
+
+/** The page of ours a message came from ("/library.html"), or null for a content script in a web page. */
+function ownPagePath(sender: Browser.runtime.MessageSender): string | null {
+  // sender.id is ours (checked first); an extension-scheme URL is then one of our pages. Compared
+  // by scheme, not with getURL: in Chrome that gives the dynamic URL, and pages report the static one.
+  const match = /^(?:chrome|moz)-extension:\/\/[^/]+(\/[^?#]*)/.exec(sender.url ?? '');
+  return match ? match[1]! : null;
+}
 
 /** Our own pages (popup, library, the UI frame): they may name any page. */
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  return ownPagePath(sender) !== null;
 }
 
 /**
@@ -31,7 +40,13 @@ const REFUSED: SaveOutcome = { ok: false, reason: 'unsupported' };
 
 type Reply = BackgroundReplies[keyof BackgroundReplies];
 
+/** The UI frame's own page, and nothing else of ours, may claim a frame token. */
+function fromUiFrame(sender: Browser.runtime.MessageSender): boolean {
+  return ownPagePath(sender) === '/ui-frame.html';
+}
+
 export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<unknown>) {
+  const frameTokens = new FrameTokens();
   return function handleBackgroundMessage(
     raw: unknown,
     sender: Browser.runtime.MessageSender,
@@ -62,6 +77,10 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
       case 'page:save':
         if (!mayActOnPage(sender, message.payload.page.url)) return Promise.resolve(REFUSED);
         return outcomeOf(savePage(db, message.payload.page));
+      case 'frame:register':
+        return Promise.resolve({ ok: !fromExtensionPage(sender) && frameTokens.register(message.payload.token, sender) });
+      case 'frame:claim':
+        return Promise.resolve({ ok: fromUiFrame(sender) && frameTokens.claim(message.payload.token, sender) });
       case 'library:open':
         return openLibraryTab(message.payload.entity, sender.tab);
     }

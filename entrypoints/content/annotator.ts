@@ -45,6 +45,8 @@ function pageLang(): string {
 
 export class Annotator {
   private placed: Placed[] = [];
+  /** Off where the reader keeps their passages from the page (see the notesHiddenOn setting). */
+  private painted = true;
   private orphans: Annotation[] = [];
   private generation = 0;
   /** Read at each use: a single-page app changes its URL without a new content script. */
@@ -97,7 +99,14 @@ export class Annotator {
     this.draw();
   }
 
+  /** Paints the placed annotations, or takes them out of the page's highlight registry. */
+  setPainted(painted: boolean): void {
+    this.painted = painted;
+    this.draw();
+  }
+
   private draw(): void {
+    if (!this.painted) return this.clear();
     const saved = new Highlight();
     const noted = new Highlight();
     // Above the entity highlights where they overlap.

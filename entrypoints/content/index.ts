@@ -73,11 +73,12 @@ export default defineContentScript({
     const shadowRoots = new ShadowRoots(observer, highlightCss);
     const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
     const annotator = new Annotator(index);
+    annotator.setPainted(settings.paintNotes);
     const card = new CardHost(ctx.signal, { uiLang: settings.uiLang, contentLang: settings.contentLang }, (mention, id) =>
       annotator.save(mention.range, { note: '', tags: [] }, id),
     );
     const revealer = new Revealer(index);
-    const toolbar = new ToolbarHost(ctx.signal, () => settings.uiLang, annotator);
+    const toolbar = new ToolbarHost(ctx.signal, () => settings, annotator);
     // Saved notes are the reader's own: placed even where highlighting is switched off.
     const loadAnnotations = () => annotator.load().catch((error: unknown) => console.debug('Context Lens: annotations', error));
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -172,6 +173,7 @@ export default defineContentScript({
       highlighter.setKindsShown(next.kinds);
       highlighter.setStyle(next.style);
       card.setLanguages({ uiLang: next.uiLang, contentLang: next.contentLang });
+      if (next.paintNotes !== was.paintNotes) annotator.setPainted(next.paintNotes);
       if (!next.enabled) {
         scanner.clear();
         revealer.clear();

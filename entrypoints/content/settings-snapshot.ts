@@ -1,10 +1,12 @@
 /** The settings the content script acts on, read together and kept current. */
 import { getSetting, watchSetting } from '../../platform/settings';
-import { isEnabledOnHost, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
+import { isEnabledOnHost, notesPaintedOn, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
 import type { Kind, Lang } from '../../lib/dataset/schema';
 
 export interface ContentSettings {
   enabled: boolean;
+  /** Saved highlights and notes painted on this site (the reader can keep them from the page). */
+  paintNotes: boolean;
   kinds: ReadonlySet<Kind>;
   style: 'background' | 'underline';
   hoverDelayMs: number;
@@ -13,9 +15,10 @@ export interface ContentSettings {
 }
 
 export async function readContentSettings(host: string): Promise<ContentSettings> {
-  const [highlighting, siteRules, kinds, style, hoverDelayMs, ui, content] = await Promise.all([
+  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content] = await Promise.all([
     getSetting('highlighting'),
     getSetting('siteRules'),
+    getSetting('notesHiddenOn'),
     getSetting('kindsShown'),
     getSetting('highlightStyle'),
     getSetting('hoverDelayMs'),
@@ -25,6 +28,7 @@ export async function readContentSettings(host: string): Promise<ContentSettings
   const uiLang = resolveUiLanguage(ui, navigator.language);
   return {
     enabled: isEnabledOnHost(highlighting, siteRules, host),
+    paintNotes: notesPaintedOn(notesHiddenOn, host),
     kinds: new Set(kinds),
     style,
     hoverDelayMs,
@@ -35,7 +39,7 @@ export async function readContentSettings(host: string): Promise<ContentSettings
 
 /** Calls back with fresh settings whenever any of them changes. Returns the unwatch function. */
 export function watchContentSettings(host: string, onChange: (s: ContentSettings) => void): () => void {
-  const names = ['highlighting', 'siteRules', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage'] as const;
+  const names = ['highlighting', 'siteRules', 'notesHiddenOn', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage'] as const;
   const stops = names.map((name) => watchSetting(name, () => void readContentSettings(host).then(onChange)));
   return () => stops.forEach((stop) => stop());
 }

@@ -50,7 +50,7 @@ export class ToolbarHost {
 
   constructor(
     private readonly signal: AbortSignal,
-    private readonly uiLang: () => Lang,
+    private readonly settings: () => { uiLang: Lang; paintNotes: boolean },
     private readonly annotator: Annotator,
   ) {
     this.surface = new FrameSurface(signal, (message) => void this.onFrame(message));
@@ -92,9 +92,9 @@ export class ToolbarHost {
     this.showing = 'toolbar';
     this.noteShown = null;
     this.target = target;
-    const shown = await this.surface.show({ type: 'toolbar', payload: { startWithNote: withNote, uiLang: this.uiLang() } }, (size) => placeBelow(last, size));
+    const shown = await this.surface.show({ type: 'toolbar', payload: { startWithNote: withNote, uiLang: this.settings().uiLang } }, (size) => placeBelow(last, size));
     if (!shown) return;
-    this.markPending(target);
+    if (this.settings().paintNotes) this.markPending(target);
     if (withNote) this.surface.focus();
   }
 
@@ -104,7 +104,7 @@ export class ToolbarHost {
     this.showing = 'note';
     this.noteShown = annotation.id;
     const { note, tags } = annotation.body;
-    await this.surface.show({ type: 'note', payload: { note, tags, uiLang: this.uiLang() } }, (size) => placeBelow(anchor, size));
+    await this.surface.show({ type: 'note', payload: { note, tags, uiLang: this.settings().uiLang } }, (size) => placeBelow(anchor, size));
   }
 
   /** Hides a note bubble (the pointer left it and its highlight). */

@@ -9,12 +9,14 @@
  *   URL (with the per-session dynamic id in Chrome, the per-install UUID in Firefox) is nowhere
  *   in the page's DOM or timing entries.
  * - talk to it: no. The frame takes one MessagePort, offered once with a random token that only
- *   its own URL carries, and never posts to its parent.
+ *   its own URL carries, and never posts to its parent. A page that learned the frame's URL and
+ *   embedded it itself gets an inert frame: the background hands the token only to our content
+ *   script's frame (frame:register, frame:claim).
  * - see that a card is shown: yes, an element with a random tag appears at the end of the body
  *   while a surface is in use, and goes once it has been idle for a while.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage } from '../../lib/protocol';
+import { parseMessage, type BackgroundMessage, type BackgroundReplies } from '../../lib/protocol';
 import { fromFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 
 /** How long an unused surface stays, so the next card opens at once. */
@@ -197,6 +199,9 @@ export class FrameSurface {
     const root = host.attachShadow({ mode: 'closed' });
     const iframe = document.createElement('iframe');
     const token = crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', '');
+    const registration: BackgroundMessage = { type: 'frame:register', payload: { token } };
+    const registered = (await browser.runtime.sendMessage(registration).catch(() => null)) as BackgroundReplies['frame:register'] | null;
+    if (!registered?.ok || this.signal.aborted) return null;
     iframe.src = `${(browser.runtime.getURL as (path: string) => string)('/ui-frame.html')}#${token}`;
     iframe.setAttribute('allow', 'clipboard-write');
     iframe.title = 'Context Lens';

@@ -4,12 +4,14 @@
  * URL (which no page script can read: the frame sits in a closed shadow root). The frame never
  * posts to its parent window, so the page learns nothing from it.
  */
-import { parseMessage } from '../../lib/protocol';
+import { browser } from 'wxt/browser';
+import { parseMessage, type BackgroundMessage, type BackgroundReplies } from '../../lib/protocol';
 import { isHandshake, toFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 import type { SaveOutcome } from '../../lib/protocol';
 
 export class FramePort {
   private port: MessagePort | null = null;
+  private verified = false;
   private nextRequest = 1;
   private readonly waiting = new Map<number, (outcome: SaveOutcome) => void>();
 
@@ -17,11 +19,19 @@ export class FramePort {
     const token = location.hash.slice(1);
     // Forget the token: nothing later in this page needs it.
     history.replaceState(null, '', location.pathname);
+    // Only a frame our content script embedded may act: its token was registered from this tab.
+    const claim: BackgroundMessage = { type: 'frame:claim', payload: { token } };
+    const claimed = token.length >= 32 ? (browser.runtime.sendMessage(claim) as Promise<BackgroundReplies['frame:claim']>).catch(() => null) : Promise.resolve(null);
     const accept = (event: MessageEvent) => {
-      if (this.port || event.source !== window.parent || !isHandshake(event.data, token) || !event.ports[0]) return;
+      const port = event.ports[0];
+      if (this.port || event.source !== window.parent || !isHandshake(event.data, token) || !port) return;
       window.removeEventListener('message', accept);
-      this.port = event.ports[0];
-      this.port.onmessage = (e: MessageEvent) => this.receive(e.data);
+      this.port = port;
+      void claimed.then((reply) => {
+        if (!reply?.ok) return port.close();
+        this.verified = true;
+        port.onmessage = (e: MessageEvent) => this.receive(e.data);
+      });
     };
     window.addEventListener('message', accept);
   }
@@ -39,12 +49,12 @@ export class FramePort {
   }
 
   send(message: FromFrameMessage): void {
-    this.port?.postMessage(message);
+    if (this.verified) this.port?.postMessage(message);
   }
 
   /** Asks the content script to save; resolves with what happened (a lost page counts as failed). */
   save(ask: (request: number) => FromFrameMessage): Promise<SaveOutcome> {
-    if (!this.port) return Promise.resolve({ ok: false, reason: 'failed' });
+    if (!this.verified) return Promise.resolve({ ok: false, reason: 'failed' });
     const request = this.nextRequest++;
     return new Promise((resolve) => {
       this.waiting.set(request, resolve);

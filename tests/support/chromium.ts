@@ -114,3 +114,30 @@ export async function pageStatus(context: BrowserContext, page: Page): Promise<C
     }
   }, tabId);
 }
+
+/**
+ * The reader's library as stored (pages, annotations, tags, packs and their chunks), as one JSON
+ * string: a test compares it before and after, byte for byte.
+ */
+export async function dumpLibrary(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('extension service worker not running');
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('context-lens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const stores = ['pages', 'annotations', 'tags', 'packs', 'packChunks'];
+    const out: Record<string, unknown[]> = {};
+    for (const name of stores) {
+      out[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    return JSON.stringify(out);
+  });
+}
