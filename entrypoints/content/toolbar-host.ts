@@ -31,6 +31,10 @@ function annotatableSelection(): Range | null {
   return range;
 }
 
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+}
+
 /** Below `anchor` if it fits, else above, kept inside the viewport. */
 function placeBelow(anchor: DOMRect, size: { width: number; height: number }): Placement {
   const vw = document.documentElement.clientWidth || window.innerWidth;
@@ -73,6 +77,8 @@ export class ToolbarHost {
   private onSelectionDone(): void {
     if (this.surface.hasFocus) return;
     const range = annotatableSelection();
+    // Already up for this very selection (the keyboard command may have come first): keep it.
+    if (range && this.showing === 'toolbar' && this.target && sameRange(this.target, range)) return;
     if (range) void this.show(range, false);
     else if (!this.surface.pointerInside) this.hide();
   }

@@ -80,8 +80,12 @@ export class FrameSurface {
   private loading: Promise<MessagePort | null> | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private shown = false;
+  /** Counts show() calls: of two made while the frame loads, the later one wins. */
+  private shows = 0;
   private natural = { width: 0, height: 0 };
   private place: ((size: { width: number; height: number }) => Placement) | null = null;
+  /** Focus goes in once the surface is visible (a hidden frame cannot take focus). */
+  private focusWhenShown = false;
   pointerInside = false;
 
   constructor(
@@ -103,8 +107,9 @@ export class FrameSurface {
   /** Shows `message` in the surface, placed by `place` once the frame says how big it is. */
   async show(message: ToFrameMessage, place: (size: { width: number; height: number }) => Placement): Promise<boolean> {
     clearTimeout(this.idleTimer);
+    const mine = ++this.shows;
     const port = await this.connect();
-    if (!port || this.signal.aborted) return false;
+    if (!port || this.signal.aborted || mine !== this.shows) return false;
     this.place = place;
     this.shown = true;
     this.natural = { width: 0, height: 0 };
@@ -132,6 +137,10 @@ export class FrameSurface {
       this.iframe.style.height = `${Math.round(at.height)}px`;
     }
     this.setStyle('visibility', 'visible');
+    if (this.focusWhenShown) {
+      this.focusWhenShown = false;
+      this.iframe?.focus();
+    }
   }
 
   hide(): void {
@@ -139,6 +148,8 @@ export class FrameSurface {
     if (this.shown) this.port?.postMessage({ type: 'clear', payload: {} } satisfies ToFrameMessage);
     this.shown = false;
     this.pointerInside = false;
+    this.focusWhenShown = false;
+    if (this.hasFocus) this.iframe?.blur();
     this.setStyle('visibility', 'hidden');
     this.setStyle('width', '0px');
     this.setStyle('height', '0px');
@@ -146,9 +157,10 @@ export class FrameSurface {
     this.idleTimer = setTimeout(() => this.remove(), IDLE_REMOVE_MS);
   }
 
-  /** Moves keyboard focus into the surface (keyboard commands). */
+  /** Moves keyboard focus into the surface (keyboard commands), now or as soon as it shows. */
   focus(): void {
-    this.iframe?.focus();
+    if (this.shown && this.natural.height > 0) this.iframe?.focus();
+    else this.focusWhenShown = true;
   }
 
   /** Whether keyboard focus is inside the surface. */

@@ -27,7 +27,11 @@ const ready = i18n.init({ lng: 'en', fallbackLng: 'en', resources: UI_RESOURCES,
 let card: CardRequest | null = null;
 let focusNext = false;
 
-const port = new FramePort((message) => void show(message));
+// One message at a time, in the order sent: a later "show" must never be drawn under an earlier one.
+let queue = Promise.resolve();
+const port = new FramePort((message) => {
+  queue = queue.then(() => show(message)).catch((error: unknown) => console.error('Context Lens frame:', error));
+});
 
 async function useLanguage(lang: Lang): Promise<void> {
   await ready;
@@ -99,9 +103,11 @@ const report = () => {
   if (key === reported) return;
   reported = key;
   port.send({ type: 'size', payload: { width: width + 2 * FRAME_PADDING, height: height + 2 * FRAME_PADDING } });
-  if (focusNext) {
+  // The keyboard command asked for focus: on the card's first button once the card is drawn.
+  const button = focusNext ? surface.querySelector<HTMLElement>('button') : null;
+  if (button) {
     focusNext = false;
-    surface.querySelector<HTMLElement>('button')?.focus();
+    button.focus();
   }
 };
 const resized = new ResizeObserver(report);

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { tabIdOf } from '../support/chromium';
+import { sendToTab, tabIdOf } from '../support/chromium';
 import { countInUi, inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
@@ -60,6 +60,32 @@ describe('annotating pages in Chromium', () => {
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('notes-placed').textContent()).toMatch(/^1 saved note/);
     await popup.close();
+    await page.close();
+  });
+
+  test('the keyboard commands put focus in our frame: typing goes to the note, Esc closes the card', async () => {
+    const page = await openScanned(SEED_PAGES[0]!);
+    await page.evaluate(() => {
+      (window as unknown as { keys: string[] }).keys = [];
+      addEventListener('keydown', (e) => (window as unknown as { keys: string[] }).keys.push(e.key), true);
+    });
+    await selectText(page, 'the politics of division');
+    // Alt+Shift+S: the note form, with focus in the note.
+    expect(await sendToTab(suite.browser.context, page, { type: 'selection:annotate', payload: {} })).toEqual({ ok: true });
+    const field = await inUi(page, 'toolbar-note-text');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement && document.hasFocus()), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.type('typed from the keyboard');
+    expect(await field.inputValue()).toBe('typed from the keyboard');
+    expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => countInUi(page, 'toolbar-note-text')).toBe(0);
+
+    // Alt+Shift+N: the next name's card, with focus on its first button; Esc closes it.
+    expect(await sendToTab(suite.browser.context, page, { type: 'mention:step', payload: { direction: 'next' } })).toEqual({ ok: true });
+    const card = await inUi(page, 'entity-card');
+    await expect.poll(() => card.evaluate((el) => el.contains(document.activeElement) && document.hasFocus()), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => countInUi(page, 'entity-card')).toBe(0);
     await page.close();
   });
 

@@ -17,8 +17,12 @@ export interface BidiCommands {
     result: { extension: string };
   };
   'browsingContext.getTree': {
-    params: { maxDepth?: number };
-    result: { contexts: { context: string; url: string; children: unknown[] | null }[] };
+    params: { maxDepth?: number; root?: string };
+    result: { contexts: ContextNode[] };
+  };
+  'input.performActions': {
+    params: { context: string; actions: Record<string, unknown>[] };
+    result: Record<string, never>;
   };
   'browsingContext.create': { params: { type: 'tab' | 'window' }; result: { context: string } };
   'browsingContext.navigate': {
@@ -42,6 +46,12 @@ export interface BidiCommands {
     };
     result: EvaluateResult;
   };
+}
+
+export interface ContextNode {
+  context: string;
+  url: string;
+  children: ContextNode[] | null;
 }
 
 export type EvaluateResult =

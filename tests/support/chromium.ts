@@ -102,6 +102,18 @@ export async function setStoredSetting(context: BrowserContext, key: string, val
   );
 }
 
+/** Sends a message to the top frame's content script of the tab showing `page`, as a keyboard command would. */
+export async function sendToTab(context: BrowserContext, page: Page, message: { type: string; payload: Record<string, unknown> }): Promise<unknown> {
+  const tabId = await tabIdOf(context, page);
+  return context.serviceWorkers()[0]!.evaluate(
+    async ([id, m]) => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      return api.tabs.sendMessage(id as number, m, { frameId: 0 });
+    },
+    [tabId, message] as const,
+  );
+}
+
 /** Asks the content script of the tab showing `page` for its status (null when none answers). */
 export async function pageStatus(context: BrowserContext, page: Page): Promise<ContentReplies['page:status'] | null> {
   const tabId = await tabIdOf(context, page);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { BidiClient, deserialize } from './bidi-client';
+import { BidiClient, deserialize, type ContextNode } from './bidi-client';
 import { REPO_ROOT } from './static-server';
 
 export const FIREFOX_BUILD = join(REPO_ROOT, '.output/firefox-mv2');
@@ -92,6 +92,14 @@ export interface FirefoxWithExtension {
   navigate(url: string): Promise<void>;
   /** Evaluates `expression` in the page's own world (promises are awaited) and returns its value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Evaluates in another browsing context (a frame), e.g. one of `frames()`. */
+  evaluateIn<T>(context: string, expression: string): Promise<T>;
+  /** The tab's frames, at any depth, with their URLs. */
+  frames(): Promise<{ context: string; url: string }[]>;
+  /** The reader's own (trusted) pointer: move, press and release, in viewport pixels. */
+  pointer(steps: ({ move: { x: number; y: number } } | { down: true } | { up: true })[]): Promise<void>;
+  /** The reader's own keystrokes, to whatever has focus. */
+  type(text: string): Promise<void>;
   /** Saves a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
@@ -195,6 +203,37 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
           throw new Error(`evaluate threw: ${r.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
         }
         return deserialize(r.result) as T;
+      },
+      async evaluateIn<T>(target: string, expression: string): Promise<T> {
+        const r = await bidi.send('script.evaluate', { expression, target: { context: target }, awaitPromise: true, resultOwnership: 'none' });
+        if (r.type === 'exception') throw new Error(`evaluate threw: ${r.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
+        return deserialize(r.result) as T;
+      },
+      async frames() {
+        const out: { context: string; url: string }[] = [];
+        const walk = (nodes: ContextNode[]) => {
+          for (const n of nodes) {
+            out.push({ context: n.context, url: n.url });
+            walk(n.children ?? []);
+          }
+        };
+        walk((await bidi.send('browsingContext.getTree', { root: context })).contexts[0]?.children ?? []);
+        return out;
+      },
+      async pointer(steps) {
+        const actions = steps.map((s) =>
+          'move' in s
+            ? { type: 'pointerMove', x: Math.round(s.move.x), y: Math.round(s.move.y), duration: 50 }
+            : { type: 'down' in s ? 'pointerDown' : 'pointerUp', button: 0 },
+        );
+        await bidi.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+      },
+      async type(text) {
+        const actions = [...text].flatMap((value) => [
+          { type: 'keyDown', value },
+          { type: 'keyUp', value },
+        ]);
+        await bidi.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions }] });
       },
       async screenshot(path) {
         const { data } = await bidi.send('browsingContext.captureScreenshot', { context, origin: 'viewport' });
