@@ -1,10 +1,11 @@
 /**
  * Which text a reader sees and we may look at: every text node except those inside code,
- * form fields, editable areas, hidden or "do not translate" regions, and our own UI.
+ * form fields, editable areas, hidden or "do not translate" regions. (Our own UI has no text in
+ * the page: it is a frame inside a closed shadow root.)
  */
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'CONTEXT-LENS-UI',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
 ]);
 
 /** True when nothing under `el` may be read or highlighted. */
@@ -16,7 +17,6 @@ export function isSkippedElement(el: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   if (el.getAttribute('translate') === 'no') return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.hasAttribute('data-context-lens-ui')) return true;
   return false;
 }
 

@@ -109,4 +109,23 @@ describe('a hostile page in Firefox', () => {
     expect(await leaks()).toEqual([]);
     await firefox.screenshot(join(SHOTS, 'firefox-note-typed.png'));
   });
+
+  test('a page that sabotages DOM prototypes still gets highlights and a working card', async () => {
+    await firefox.navigate(server.url('/pages/hostile/sabotage.html'));
+    const texts = `(() => { const out = []; for (const [, h] of CSS.highlights) for (const r of h) out.push(r.startContainer.data.slice(r.startOffset, r.endOffset)); return out; })()`;
+    await expect.poll(() => firefox.evaluate<string[]>(texts), { timeout: 10_000, interval: 250 }).toEqual(expect.arrayContaining(['Ban Ki-moon', 'UNESCO', 'General Assembly']));
+    const at = await firefox.evaluate<{ x: number; y: number }>(`(() => {
+      const p = document.body.firstElementChild.firstChild;
+      const range = new Range();
+      const i = p.data.indexOf('UNESCO');
+      range.setStart(p, i);
+      range.setEnd(p, i + 6);
+      const b = range.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    })()`);
+    await firefox.pointer([{ move: at }]);
+    const card = await inFrame('entity-card');
+    expect(await firefox.evaluateIn<string>(card.context, `document.querySelector('[data-testid="entity-card"]').dataset.entity`)).toBe('unesco');
+    await firefox.screenshot(join(SHOTS, 'firefox-sabotage-card.png'));
+  });
 });
