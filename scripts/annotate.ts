@@ -3,29 +3,10 @@
  * with the engine and the dataset the extension ships. HTML is reduced to text the way the
  * content script reads a page (same skipped elements, same block joining), through happy-dom.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { compileMatcher, findMentions, loadMatcher, type Matcher } from '../lib/match';
-import { parseEntityFile } from '../lib/dataset/parse';
-import type { Entity } from '../lib/dataset/schema';
-import { listJsonFiles } from './list-files';
-
-const ROOT = join(import.meta.dirname, '..');
-
-function loadDataset(): { matcher: Matcher; byId: Map<string, Entity> } {
-  const built = join(ROOT, 'public/data');
-  if (existsSync(join(built, 'matcher.bin')) && existsSync(join(built, 'entities.json'))) {
-    const entities = JSON.parse(readFileSync(join(built, 'entities.json'), 'utf8')) as Entity[];
-    return { matcher: loadMatcher(new Uint8Array(readFileSync(join(built, 'matcher.bin')))), byId: new Map(entities.map((e) => [e.id, e])) };
-  }
-  // Not built yet: compile from the sources (about a second).
-  const entities = listJsonFiles(join(ROOT, 'data/entities')).flatMap((f) => {
-    const { entity } = parseEntityFile(f, readFileSync(f, 'utf8'));
-    return entity ? [entity] : [];
-  });
-  return { matcher: compileMatcher(entities), byId: new Map(entities.map((e) => [e.id, e])) };
-}
+import { findMentions } from '../lib/match';
+import { loadDataset } from './load-dataset';
 
 async function htmlToText(html: string): Promise<string> {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
