@@ -101,12 +101,14 @@ export class Annotator {
 
   /** Paints the placed annotations, or takes them out of the page's highlight registry. */
   setPainted(painted: boolean): void {
+    if (painted === this.painted) return;
     this.painted = painted;
     this.draw();
   }
 
   private draw(): void {
-    if (!this.painted) return this.clear();
+    // Nothing placed: nothing in the page's highlight registry either.
+    if (!this.painted || this.placed.length === 0) return this.clear();
     const saved = new Highlight();
     const noted = new Highlight();
     // Above the entity highlights where they overlap.

@@ -12,7 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 describe('settings model', () => {
   test('reads the default when nothing is stored', () => {
     expect(readSetting('highlighting', undefined)).toBe(true);
-    expect(readSetting('kindsShown', undefined)).toEqual(['organization', 'person', 'event', 'place']);
+    expect(readSetting('kindsShown', undefined)).toEqual(['organization', 'person', 'event', 'place', 'office']);
     expect(readSetting('hoverDelayMs', undefined)).toBe(150);
   });
 

@@ -67,7 +67,7 @@ const EXPECTED: Record<string, string[]> = {
   'wikidata-lexeme.json': ['format: missing: a pack starts with "format": "context-lens-pack" (this looks like Wikidata JSON: use the Wikidata import)'],
   'wikidata-property.json': ['format: missing: a pack starts with "format": "context-lens-pack" (this looks like Wikidata JSON: use the Wikidata import)'],
   'wrong-types.json': [
-    'entities[0].kind: expected one of "organization", "person", "event", "place"; got the string "planet"',
+    'entities[0].kind: expected one of "organization", "person", "event", "place", "office"; got the string "planet"',
     'entities[0].names.en.name: expected string, got the number 42',
     'entities[0].names.fr.aliases: expected array, got the string "Exemple"',
     'entities[0].related[0]: expected string, got the number 7',
@@ -146,7 +146,7 @@ describe('huge and hostile packs built in the test', () => {
     const r = parsePack(JSON.stringify(p));
     const got = problems(r);
     expect(got).toHaveLength(200);
-    expect(got[199]).toBe('entities[199].kind: expected one of "organization", "person", "event", "place"; got the string "planet"');
+    expect(got[199]).toBe('entities[199].kind: expected one of "organization", "person", "event", "place", "office"; got the string "planet"');
     if (!r.ok) expect(r.problemCount).toBe(300);
     const few = parsePack(JSON.stringify(p), { maxProblems: 5 });
     expect(few.ok ? 0 : few.problems.length).toBe(5);
