@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'artifacts/', '.tmp/', 'data/build/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'artifacts/', '.tmp/', 'data/build/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
