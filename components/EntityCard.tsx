@@ -19,6 +19,8 @@ export interface EntityCardProps {
   t: Translate;
   uiLang: Lang;
   related?: CardLink[];
+  /** Names of the office's holders (view.holders), by id, once fetched. */
+  holderNames?: Record<string, string>;
   candidates?: CardLink[];
   pinned?: boolean;
   onPin?: () => void;
@@ -126,6 +128,22 @@ export function EntityCard(props: EntityCardProps) {
               {t('card.notThis')}
             </button>
           )}
+        </div>
+      )}
+      {view.holders.length > 0 && (
+        <div class="holders" data-testid="card-holders">
+          <h3>{t('card.holders')}</h3>
+          <ul lang={view.lang} dir={directionOf(view.lang)}>
+            {view.holders.slice(0, 8).map((h) => (
+              <li key={h.id + h.range}>
+                <button type="button" class="link" onClick={() => props.onPick?.(h.id)}>
+                  <bdi>{props.holderNames?.[h.id] ?? h.id}</bdi>
+                </button>{' '}
+                <bdi dir="auto">{h.range}</bdi>
+                {h.current && <span class="as-of"> · {t('card.asOf', { date: view.reviewed })}</span>}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {props.related && props.related.length > 0 && (

@@ -14,6 +14,10 @@ export interface EntityView {
   summary: string;
   /** Offices held: the role in the content language, the dates in the UI locale. */
   roles: { role: string; range: string }[];
+  /** An office's holders, current first: the person's id and the dates in the UI locale. */
+  holders: { id: string; range: string; current: boolean }[];
+  /** The date the entry was last checked, in the UI locale ("as of" for current holders). */
+  reviewed: string;
   /** "Founded 1945", "24–28 Feb 2013" style line, when the entity has dates. */
   dates?: string;
   names: { lang: Lang; name: string; short?: string }[];
@@ -73,6 +77,8 @@ export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLoc
     short: local.short,
     summary: local.summary,
     roles,
+    holders: (f.holders ?? []).map((h) => ({ id: h.person, range: formatDateRange(h.from, h.to, uiLocale, labels.present), current: h.to === undefined })),
+    reviewed: formatPartialDate(entity.reviewed, uiLocale),
     dates,
     names: LANGS.map((l) => ({ lang: l, name: entity.names[l].name, short: entity.names[l].short })),
     sources: entity.sources,

@@ -12,6 +12,7 @@ import { listJsonFiles } from './list-files';
 import { join, relative, resolve } from 'node:path';
 import { parseEntityFile, type FileProblem } from '../lib/dataset/parse';
 import { checkConventions } from '../lib/dataset/conventions';
+import { checkHoldings, withHolders } from '../lib/dataset/holdings';
 import { datasetReport } from '../lib/dataset/report';
 import type { Entity } from '../lib/dataset/schema';
 import { compileMatcher, serializeMatcher } from '../lib/match';
@@ -40,7 +41,7 @@ function main(): number {
       fileOf.set(entity.id, file);
     }
   }
-  for (const p of checkConventions(entities)) {
+  for (const p of [...checkConventions(entities), ...checkHoldings(entities)]) {
     problems.push({ file: fileOf.get(p.id) ?? p.id, field: p.field, message: p.message });
   }
   if (problems.length > 0) {
@@ -49,10 +50,11 @@ function main(): number {
     return 1;
   }
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const shipped = withHolders(entities);
   console.log(datasetReport(entities));
   if (checkOnly) return 0;
 
-  const records = JSON.stringify(entities);
+  const records = JSON.stringify(shipped);
   const t0 = performance.now();
   const matcher = serializeMatcher(compileMatcher(entities));
   const buildMs = performance.now() - t0;

@@ -45,7 +45,8 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
     let live = true;
     void (async () => {
       await ensureRecords(candidates);
-      await ensureRecords((records.get(shownId)?.related ?? []).slice(0, 12));
+      const shownRecord = records.get(shownId);
+      await ensureRecords([...(shownRecord?.related ?? []).slice(0, 12), ...(shownRecord?.facts.holders ?? []).slice(0, 8).map((h) => h.person)]);
       if (live) setLoaded((n) => n + 1);
     })();
     return () => {
@@ -70,6 +71,7 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
       pinned={pinned}
       candidates={others.map((id) => ({ id, name: nameOf(id) }))}
       related={shown.related.filter((id) => records.has(id)).map((id) => ({ id, name: nameOf(id) }))}
+      holderNames={Object.fromEntries((shown.facts.holders ?? []).map((h) => [h.person, nameOf(h.person)]))}
       onPin={() => {
         port.send({ type: 'pin', payload: { pinned: !pinned } });
         setPinned(!pinned);

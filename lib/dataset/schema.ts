@@ -75,6 +75,11 @@ export const factsSchema = z.strictObject({
   successor: entityId.optional(),
   participants: z.array(entityId).optional(),
   offices: z.array(officeSchema).optional(),
+  /**
+   * Offices: their holders, derived by `npm run data:build` from the persons' holdings (never
+   * written in data files: the holdings are the one source).
+   */
+  holders: z.array(z.strictObject({ person: entityId, from: isoDate.optional(), to: isoDate.optional() })).optional(),
   /** Places: ISO 3166-1 alpha-2 code, UN membership date and M49 region. */
   iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
   unMember: isoDate.optional(),

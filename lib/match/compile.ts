@@ -10,6 +10,7 @@ import { withDerivedArrays } from './derived';
 import { PatternGroups } from './pattern-groups';
 import { entityPatterns } from './patterns';
 import { markSelfEvidentAliases } from './self-evident';
+import { withOfficeTitles } from './office-titles';
 import {
   G_ARABIC_START,
   G_END_BOUNDARY,
@@ -191,7 +192,8 @@ export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Ma
 }
 
 /** Compiles every name, short name and alias of every entity in all six languages. */
-export function compileMatcher(entities: Entity[]): Matcher {
+export function compileMatcher(dataset: Entity[]): Matcher {
+  const entities = withOfficeTitles(dataset);
   // Specs go straight into the groups, entity by entity, so none outlives its entity's turn.
   const pg = new PatternGroups();
   entities.forEach((e, k) => {

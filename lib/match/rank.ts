@@ -22,6 +22,11 @@ const YEAR = /(?<![0-9])(1[6-9][0-9]{2}|2[01][0-9]{2})(?![0-9])/g;
 export const YEAR_WINDOW = 300;
 /** Added to the distance of a following full mention, so any preceding one ranks first. */
 const FOLLOWING = 1e12;
+/**
+ * An office confirmed only through its parent ("Secretary-General" where "United Nations" is
+ * named) ranks after any holder the document names, before or after (office-titles.ts).
+ */
+const OFFICE_BY_PARENT = 2 * FOLLOWING;
 
 /** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
 const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
@@ -136,7 +141,10 @@ export class DocumentEvidence {
   proximity(e: number, at: number): number {
     const own = this.distanceTo(e, at);
     const p = this.m.entities.parent[e]!;
-    return p >= 0 ? Math.min(own, this.distanceTo(p, at)) : own;
+    if (p < 0) return own;
+    const viaParent = this.distanceTo(p, at);
+    if (this.m.entities.kinds[e] === 'office') return Math.min(own, viaParent === Number.MAX_SAFE_INTEGER ? viaParent : OFFICE_BY_PARENT + viaParent);
+    return Math.min(own, viaParent);
   }
 
   private sortYears(): void {
