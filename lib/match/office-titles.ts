@@ -5,7 +5,10 @@
  * is a candidate only where the document names them in full); ranking puts a named holder
  * before the office (rank.ts). Nothing is added to the dataset files.
  */
-import { LANGS, type Alias, type Entity } from '../dataset/schema';
+import type { Alias, Entity, Lang } from '../dataset/schema';
+
+// Not the schema's LANGS: the engine never loads zod at run time (the content script ships it).
+const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
 
 const NOTE = 'An office title: resolved to the holder the document names, else to the office.';
 
