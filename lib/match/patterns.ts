@@ -63,17 +63,36 @@ function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: 
   }
 }
 
+/** Languages that write proper names with a capital (Chinese and Arabic have no case). */
+const CASED: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'ru']);
+
+/**
+ * A one-word name written with a capital must keep it on the page: «того» is "of that", not
+ * Togo; «газа» is gas, "goma" rubber, "l'équateur" the equator, "vienne" a verb. Names of
+ * several words are left alone: French and Russian write titles and bodies in lower case
+ * ("le secrétaire général", «генеральная ассамблея»), and a lower-case phrase rarely collides.
+ */
+function capitalizedWordFlag(text: string, lang: string): number {
+  if (!CASED.has(lang) || /\s/.test(text)) return 0;
+  for (const ch of text) {
+    const cls = letterClass(ch);
+    if (cls === NOT_LETTER) continue;
+    return cls === UPPER ? V_CAPITALS : 0;
+  }
+  return 0;
+}
+
 /** All pattern specs of one entity (entity = its index in the compiled entity table). */
 export function entityPatterns(entity: Entity, index: number): PatternSpec[] {
   const out: PatternSpec[] = [];
   const person = entity.kind === 'person';
   for (const lang of LANGS) {
     const loc = entity.names[lang];
-    pushWithForms(out, loc.name, index, 0, lang, person);
-    if (loc.short) pushWithForms(out, loc.short, index, isAcronym(loc.short) ? V_CASE_EXACT : 0, lang, person);
+    pushWithForms(out, loc.name, index, capitalizedWordFlag(loc.name, lang), lang, person);
+    if (loc.short) pushWithForms(out, loc.short, index, isAcronym(loc.short) ? V_CASE_EXACT : capitalizedWordFlag(loc.short, lang), lang, person);
     for (const alias of loc.aliases ?? []) {
       const exact = alias.caseSensitive ?? isAcronym(alias.text);
-      let flags = exact ? V_CASE_EXACT : 0;
+      let flags = exact ? V_CASE_EXACT : capitalizedWordFlag(alias.text, lang);
       // A contextual alias also needs its capitals ("Mr. Ban", never "a ban").
       if (alias.contextual) flags |= V_CONTEXTUAL | (exact ? 0 : V_CAPITALS);
       pushWithForms(out, alias.text, index, flags, lang, person);

@@ -17,7 +17,7 @@ const ROLE = Object.fromEntries(LANGS.map((l) => [l, `Chief (${l})`])) as Record
 function entity(id: string, kind: Entity['kind'], patch: Partial<Entity> = {}, names: Partial<Record<Lang, string>> = {}): Entity {
   const all = Object.fromEntries(
     LANGS.map((l) => [l, { name: names[l] ?? `${id} ${l}`, aliases: [], summary: `Summary of ${id} in ${l}, long enough.` }]),
-  ) as Entity['names'];
+  ) as unknown as Entity['names'];
   return { id, kind, names: all, facts: {}, related: [], sources: ['https://www.un.org/'], reviewed: '2026-12-06', ...patch };
 }
 
