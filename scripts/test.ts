@@ -89,6 +89,8 @@ const built =
   check('build firefox (e2e hooks)', 'npm', ['run', 'build:firefox:e2e']);
 if (built) {
   check('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);
+  // Precision and recall on the judged set, with the dataset just built, against floors that only go up.
+  check('accuracy', 'npx', ['tsx', 'scripts/accuracy.ts']);
   suite('e2e', ['--config', 'vitest.e2e.config.ts']);
 } else {
   tally.failed++;

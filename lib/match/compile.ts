@@ -22,6 +22,7 @@ import {
   V_CASE_EXACT,
   V_CONTEXTUAL,
   V_NEEDS_LI,
+  V_INITIAL_CAPITAL,
   type EntityTable,
   type Matcher,
   type PatternSpec,
@@ -122,7 +123,7 @@ function groupFlagsOf(units: Uint16Array, s: number, n: number): number {
 }
 
 /** Variant flags that make a variant need a check (G_PLAIN needs a variant with none of them). */
-const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL;
+const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL | V_INITIAL_CAPITAL;
 
 /** Builds the automaton and the group and variant tables from collected groups. */
 function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {

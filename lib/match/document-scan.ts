@@ -14,7 +14,6 @@
  */
 import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
-import { splitsChineseWord } from './guards';
 import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
 export interface DocumentScan {
@@ -123,7 +122,6 @@ class DocumentScanner implements DocumentScan {
 
   /** One selected match: a final mention now if it has a single full-name candidate, else held. */
   private onMatch(text: string, base: number, s: number, e: number, variants: Int32Array, count: number): void {
-    if (splitsChineseWord(text, s, e)) return; // not a name here, and no evidence either
     const m = this.m;
     if (count === 1 && (m.variantFlags[variants[0]!]! & CONTEXTUAL) === 0) {
       const ent = m.variantEntity[variants[0]!]!;

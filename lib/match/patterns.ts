@@ -6,7 +6,7 @@
 import type { Entity, Lang } from '../dataset/schema';
 import { dropArticleAlif } from './proclitics';
 import { inflectRussian } from './russian-inflect';
-import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_NEEDS_LI, type PatternSpec } from './types';
+import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
 
 /**
  * An acronym such as "UN", "ONU", "ООН", "U.N.", "UNAOC": at least two letters, none of them
@@ -77,7 +77,7 @@ function capitalizedWordFlag(text: string, lang: string): number {
   for (const ch of text) {
     const cls = letterClass(ch);
     if (cls === NOT_LETTER) continue;
-    return cls === UPPER ? V_CAPITALS : 0;
+    return cls === UPPER ? V_INITIAL_CAPITAL : 0;
   }
   return 0;
 }

@@ -12,6 +12,8 @@ export const V_NEEDS_LI = 8; // Arabic "ال…" name with its alif elided after
 // Set by the compiler on contextual aliases whose own text holds a full name (see self-evident.ts):
 export const V_NAMES_ENTITY = 16; // ... of the alias's own entity
 export const V_NAMES_PARENT = 32; // ... of the entity's parent ("high-level debate of the General Assembly")
+/** A one-word name written with a capital: the page's first letter must be a capital (Togo, not «того»). */
+export const V_INITIAL_CAPITAL = 64;
 /** A self-evident contextual alias: confirmed by its own text, and selected like a full name. */
 export const V_SELF_EVIDENT = V_NAMES_ENTITY | V_NAMES_PARENT;
 
@@ -117,4 +119,4 @@ export interface PatternSpec {
   flags: number;
 }
 
-export const MATCHER_FORMAT_VERSION = 3;
+export const MATCHER_FORMAT_VERSION = 4;

@@ -12,6 +12,7 @@ import {
   G_STARTS_WITH_AL,
   V_CAPITALS,
   V_CASE_EXACT,
+  V_INITIAL_CAPITAL,
   V_NEEDS_LI,
   type Matcher,
 } from './types';
@@ -38,6 +39,20 @@ const DROP = KIND_DROP;
 const normalizeSome = normalizeChunk;
 const NEEDS_LI = V_NEEDS_LI;
 const CASE_CHECKED = V_CASE_EXACT | V_CAPITALS;
+const INITIAL_CAPITAL = V_INITIAL_CAPITAL;
+
+/** Per UTF-16 unit: 0 not looked at yet, 1 an upper-case letter, 2 anything else. */
+const UPPER_CACHE = new Uint8Array(0x10000);
+
+function isUpperUnit(c: number): boolean {
+  let v = UPPER_CACHE[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    v = ch !== ch.toLowerCase() ? 1 : 2;
+    UPPER_CACHE[c] = v;
+  }
+  return v === 1;
+}
 const CASE_EXACT = V_CASE_EXACT;
 const LI = RUN_LI;
 const STARTS_WITH_AL = G_STARTS_WITH_AL;
@@ -139,6 +154,7 @@ export function validVariants(
   for (let v = g + m.groupVariantExtra[g]!; v < vEnd; v++) {
     const vFlags = m.variantFlags[v]!;
     if (!acceptsRun(gFlags, vFlags, runClass)) continue;
+    if ((vFlags & INITIAL_CAPITAL) !== 0 && !isUpperUnit(text.charCodeAt(oStart))) continue;
     if ((vFlags & CASE_CHECKED) !== 0) {
       if (casedLen === -2) casedLen = casedSpan(text, oStart, oEnd, scratch);
       if (casedLen !== len) continue;
