@@ -14,6 +14,7 @@
  */
 import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
+import { insideLongerName } from './longer-name';
 import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
 export interface DocumentScan {
@@ -78,6 +79,9 @@ class DocumentScanner implements DocumentScan {
   private cand = new Int32Array(MIN_SIZE);
   /** Entities named inside the self-evident aliases of the current match. */
   private inside = new Int32Array(MIN_SIZE);
+  /** The current slice's matches before they are kept or dropped: start, end, variant count; and their variants. */
+  private spans = new Int32Array(MIN_SIZE);
+  private spanVariants = new Int32Array(MIN_SIZE);
 
   constructor(private readonly m: Matcher) {
     this.ev = new DocumentEvidence(m);
@@ -101,7 +105,30 @@ class DocumentScanner implements DocumentScan {
     this.slices++;
     const firstHeld = this.held;
     this.newlyNamed.length = 0;
-    scanText(this.m, text, (s, e, _g, variants, count) => this.onMatch(text, offsetBase, s, e, variants, count));
+    // Matches are collected first, so each can see its neighbours: a name right next to another
+    // name is two names, not one longer name (longer-name.ts).
+    let n = 0;
+    let used = 0;
+    scanText(this.m, text, (s, e, _g, variants, count) => {
+      if (3 * (n + 1) > this.spans.length) this.spans = grow(this.spans, 3 * (n + 1));
+      if (used + count > this.spanVariants.length) this.spanVariants = grow(this.spanVariants, used + count);
+      this.spans[3 * n] = s;
+      this.spans[3 * n + 1] = e;
+      this.spans[3 * n + 2] = count;
+      this.spanVariants.set(variants.subarray(0, count), used);
+      used += count;
+      n++;
+    });
+    let from = 0;
+    for (let k = 0; k < n; k++) {
+      const s = this.spans[3 * k]!;
+      const e = this.spans[3 * k + 1]!;
+      const count = this.spans[3 * k + 2]!;
+      const prevEnd = k > 0 ? this.spans[3 * k - 2]! : -1;
+      const nextStart = k + 1 < n ? this.spans[3 * k + 3]! : -1;
+      if (!insideLongerName(text, s, e, prevEnd, nextStart)) this.onMatch(text, offsetBase, s, e, this.spanVariants.subarray(from, from + count), count);
+      from += count;
+    }
     this.ev.addYears(text, offsetBase);
     for (let h = firstHeld; h < this.held; h++) {
       if (this.hFull[h]! > 0 || this.anyConfirmed(h)) this.items[this.hItem[h]!] = this.build(h, null);

@@ -1,0 +1,164 @@
+/**
+ * A place or body named inside a longer proper name is not itself mentioned: "New York" in "the
+ * New York Times", "Jordan" in "Michael Jordan", "Madrid" in "Real Madrid", "France" in "Air
+ * France", «Вена» in «Рапид Вена». In scripts with capitals, a match is dropped when a
+ * neighbouring word, right next to it, is capitalized like a name and is none of these:
+ *   - a title or honorific ("Secretary-General Ban Ki-moon", "President Macron");
+ *   - a day or month (English capitalizes them: "Syria Monday");
+ *   - an acronym or a word in capitals ("UN Security Council": the neighbour names a body);
+ *   - the first word of a sentence ("Yesterday Syria said").
+ * Headlines in Title Case capitalize every word, so where the run of capitalized words (short
+ * function words aside) is longer than the match and one neighbour on each side, nothing is
+ * dropped. A function word ("En Islande") or a word ending a sentence ("Israël. Israël") never
+ * makes a longer name.
+ */
+import { STOPWORDS } from '../dataset/stopwords';
+
+/** Lower-cased words that stand before or after a name without making it another name. */
+const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
+  (
+    // en
+    'mr mrs ms miss dr sir lord lady dame king queen prince princess emperor pope sheikh emir imam rabbi ' +
+    'president vice-president prime minister secretary secretary-general under-secretary-general deputy ' +
+    'director director-general administrator commissioner high chancellor chair chairman chairwoman ' +
+    'chairperson ambassador envoy representative rapporteur coordinator adviser advisor spokesperson ' +
+    'spokesman spokeswoman governor mayor senator congressman congresswoman judge justice general ' +
+    'colonel admiral captain commander chief head foreign special executive acting former late ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
+    'july august september october november december ' +
+    // fr, es, pt-like honorifics and titles (capitalized in headings and at the head of a name)
+    'm mme mlle me président présidente ministre secrétaire général générale ambassadeur ambassadrice ' +
+    'envoyé envoyée représentant représentante directeur directrice haut haute roi reine ' +
+    'sr sra srta don doña presidente presidenta ministro ministra secretario secretaria embajador ' +
+    'embajadora enviado enviada director directora alto alta rey reina canciller ' +
+    // ru
+    'г-н г-жа господин госпожа президент премьер премьер-министр министр генсек глава посол ' +
+    'спецпосланник представитель директор председатель король королева канцлер генерал'
+  ).split(' '),
+);
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
+}
+
+/** Characters that may sit inside a word of a name: letters, hyphen, apostrophes, a final dot. */
+function isWordPart(c: number): boolean {
+  return isLetter(c) || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e;
+}
+
+/** Per UTF-16 unit: 0 not looked at yet, 1 upper case, 2 lower case, 3 neither. */
+const CASE = new Uint8Array(0x10000);
+
+function caseOf(c: number): number {
+  let v = CASE[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    v = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 3;
+    CASE[c] = v;
+  }
+  return v;
+}
+
+const TITLE = 1;
+const CAPS = 2;
+const LOWER = 3;
+const NONE = 4;
+
+/** The shape of text[from, to): Title (Jordan, Ki-moon), caps (UN, ООН), lower (said) or none. */
+function shapeAt(text: string, from: number, to: number): number {
+  const first = text.charCodeAt(from);
+  if (!isLetter(first)) return NONE;
+  if (caseOf(first) !== 1) return LOWER;
+  for (let k = from + 1; k < to; k++) if (caseOf(text.charCodeAt(k)) === 2) return TITLE;
+  return CAPS;
+}
+
+/** The word ending just before `at` (one space between): its start, or -1. */
+function wordStartBefore(text: string, at: number): number {
+  if (at < 2 || text.charCodeAt(at - 1) !== 0x20) return -1;
+  let s = at - 1;
+  while (s > 0 && isWordPart(text.charCodeAt(s - 1))) s--;
+  return s < at - 1 ? s : -1;
+}
+
+/** The word starting just after `at` (one space between): its end (a final dot left out), or -1. */
+function wordEndAfter(text: string, at: number): number {
+  if (at >= text.length - 1 || text.charCodeAt(at) !== 0x20) return -1;
+  let e = at + 1;
+  while (e < text.length && isWordPart(text.charCodeAt(e))) e++;
+  if (text.charCodeAt(e - 1) === 0x2e) e--;
+  return e > at + 1 ? e : -1;
+}
+
+/** True when the word starting at `start` begins a sentence (or the text). */
+function startsSentence(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+  if (k < 0) return true;
+  return '.!?:;\n«"“„(—–-'.includes(text[k]!);
+}
+
+function isFunctionWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return STOPWORDS.en.has(lower) || STOPWORDS.fr.has(lower) || STOPWORDS.es.has(lower) || STOPWORDS.ru.has(lower);
+}
+
+/** Whether text[from, to) is a capitalized word that would make the match part of a longer name. */
+function counts(text: string, from: number, to: number): boolean {
+  if (shapeAt(text, from, to) !== TITLE) return false;
+  const word = text.slice(from, to);
+  return !NOT_PART_OF_NAME.has(word.toLowerCase().replace(/\.$/, '')) && !isFunctionWord(word);
+}
+
+/** How a word continues a run of capitalized words: capitalized, a short function word inside it, or not. */
+function inRun(text: string, from: number, to: number): 'cap' | 'skip' | 'stop' {
+  const shape = shapeAt(text, from, to);
+  // A day, a month or a title ends the run: "the New York Times on Sunday" is one name and a day.
+  if (shape === TITLE && NOT_PART_OF_NAME.has(text.slice(from, to).toLowerCase().replace(/\.$/, ''))) return 'stop';
+  if (shape === TITLE || shape === CAPS) return 'cap';
+  return shape === LOWER && to - from <= 3 && isFunctionWord(text.slice(from, to)) ? 'skip' : 'stop';
+}
+
+function capitalizedRunLeft(text: string, at: number, limit: number): number {
+  let n = 0;
+  for (let end = at, start = wordStartBefore(text, end); start >= 0 && n < limit; end = start, start = wordStartBefore(text, end)) {
+    const kind = inRun(text, start, end - 1);
+    if (kind === 'stop') break;
+    if (kind === 'cap') n++;
+  }
+  return n;
+}
+
+function capitalizedRunRight(text: string, at: number, limit: number): number {
+  let n = 0;
+  for (let start = at, end = wordEndAfter(text, start); end >= 0 && n < limit; start = end, end = wordEndAfter(text, start)) {
+    const kind = inRun(text, start + 1, end);
+    if (kind === 'stop') break;
+    if (kind === 'cap') n++;
+  }
+  return n;
+}
+
+/**
+ * True when the match [s, e) of `text` is part of a longer proper name. prevEnd / nextStart: where
+ * the neighbouring matches end and start (-1 for none); a neighbour that is itself a name found
+ * there is another name, not part of this one ("Палестины Генеральная ассамблея").
+ */
+export function insideLongerName(text: string, s: number, e: number, prevEnd = -1, nextStart = -1): boolean {
+  // Only a match that starts with a capital can be part of a longer capitalized name.
+  if (!isLetter(text.charCodeAt(s)) || caseOf(text.charCodeAt(s)) !== 1) return false;
+  // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.
+  let lower = false;
+  for (let k = s + 1; k < e && !lower; k++) lower = caseOf(text.charCodeAt(k)) === 2;
+  if (!lower) return false;
+  const beforeStart = wordStartBefore(text, s);
+  const afterEnd = wordEndAfter(text, e);
+  const left =
+    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1) && !startsSentence(text, beforeStart);
+  const right = afterEnd >= 0 && nextStart !== e + 1 && counts(text, e + 1, afterEnd);
+  if (!left && !right) return false;
+  // Title Case headings: a long run of capitalized words is a heading, not one name.
+  const runLeft = capitalizedRunLeft(text, s, 3);
+  const runRight = capitalizedRunRight(text, e, 3);
+  return runLeft <= 1 && runRight <= 1;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { insideLongerName } from '../../../lib/match/longer-name';
+
+const at = (text: string, name: string, occurrence = 0) => {
+  let s = -1;
+  for (let n = 0; n <= occurrence; n++) s = text.indexOf(name, s + 1);
+  return insideLongerName(text, s, s + name.length);
+};
+
+describe('a name inside a longer proper name is not a mention', () => {
+  test.each([
+    ['He read the New York Times on Sunday.', 'New York'],
+    ['a dunk by Michael Jordan in 1998', 'Jordan'],
+    ['when Real Madrid beat Juventus', 'Madrid'],
+    ['a flight on Air France to Dakar', 'France'],
+    ['a report by the National Turkey Federation said', 'Turkey'],
+    ['матч «Рапид» и Рапид Вена сыграли', 'Вена'],
+  ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
+});
+
+describe('a name next to a title, a function word, a sentence start or a heading stays a mention', () => {
+  test.each([
+    ['Secretary-General Ban Ki-moon spoke.', 'Ban Ki-moon'],
+    ['talks with President Macron of France', 'France'],
+    ['Yesterday Syria said it would attend.', 'Syria'],
+    ['13:54 En Islande, tuer un Basque', 'Islande'],
+    ['Israël. Israël a répondu', 'Israël', 1],
+    ['United States to Lift Sudan Sanctions After Years', 'Sudan'],
+    ['the UN Security Council met', 'Security Council'],
+    ['Syria Monday announced', 'Syria'],
+    ['UN CHIEF WARNS SYRIA', 'SYRIA'],
+  ])('"%s": "%s"', (text, name, occurrence = 0) => expect(at(text, name, occurrence)).toBe(false));
+
+  test('a neighbour that is itself a name found there is another name', () => {
+    const text = 'членство Палестины Генеральная ассамблея ООН';
+    const s = text.indexOf('Палестины');
+    const next = text.indexOf('Генеральная');
+    expect(insideLongerName(text, s, s + 'Палестины'.length)).toBe(true);
+    expect(insideLongerName(text, s, s + 'Палестины'.length, -1, next)).toBe(false);
+  });
+});
