@@ -16,10 +16,11 @@ export default defineBackground(() => {
   const urlOf = browser.runtime.getURL as (path: string) => string;
   const readJson = async <T>(path: string): Promise<T> => (await (await fetch(urlOf(path))).json()) as T;
   // Checked at every start (a cheap version compare); installs only when the version changed.
+  const meta = () => readJson<{ version: string; entityFiles: string[] }>('/data/dataset.json');
   const datasetReady = installBundledDataset(
     db,
-    async () => (await readJson<{ version: string }>('/data/dataset.json')).version,
-    () => readJson<Entity[]>('/data/entities.json'),
+    async () => (await meta()).version,
+    async () => (await Promise.all((await meta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
   )
     .then(async (installed) => {
       // A new bundled dataset changes the combined matcher of the user's packs: rebuild it.

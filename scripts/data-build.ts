@@ -1,9 +1,10 @@
 /**
  * `npm run data:build`: compiles data/entities into what the extension ships, in public/data/:
- *   entities.json  the records the background installs into IndexedDB
+ *   entities-N.json  the records the background installs into IndexedDB, in files of at most
+ *                  ENTITIES_PER_FILE (store linters refuse to parse one JSON file of several MB)
  *   matcher.bin    the prebuilt matcher the content script loads (never built in a page)
  *   search.json    the popup search's records and serialized Fuse index (lib/search)
- *   dataset.json   the dataset version (a hash of the outputs) and counts
+ *   dataset.json   the dataset version (a hash of the outputs), counts and the entity files
  * `--check` validates only. On any problem it names file, field and fault, and writes nothing.
  */
 import { createHash } from 'node:crypto';
@@ -54,19 +55,23 @@ function main(): number {
   console.log(datasetReport(entities));
   if (checkOnly) return 0;
 
-  const records = JSON.stringify(shipped);
+  const ENTITIES_PER_FILE = 400;
+  const parts: string[] = [];
+  for (let k = 0; k < shipped.length || k === 0; k += ENTITIES_PER_FILE) parts.push(JSON.stringify(shipped.slice(k, k + ENTITIES_PER_FILE)));
+  const entityFiles = parts.map((_, k) => `entities-${k}.json`);
+  const records = parts.join('\n');
   const t0 = performance.now();
   const matcher = serializeMatcher(compileMatcher(entities));
   const buildMs = performance.now() - t0;
   const search = JSON.stringify(buildSearchData(entities));
   const version = createHash('sha256').update(records).update(matcher).update(search).digest('hex').slice(0, 16);
-  const meta = JSON.stringify({ version, entities: entities.length }, null, 2);
+  const meta = JSON.stringify({ version, entities: entities.length, entityFiles }, null, 2);
 
   // Write into a sibling folder, then swap, so a failure never leaves half a dataset behind.
   const staging = `${OUT}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, 'entities.json'), records);
+  parts.forEach((part, k) => writeFileSync(join(staging, entityFiles[k]!), part));
   writeFileSync(join(staging, 'matcher.bin'), matcher);
   writeFileSync(join(staging, 'search.json'), search);
   writeFileSync(join(staging, 'dataset.json'), meta + '\n');

@@ -10,7 +10,6 @@ import { withDerivedArrays } from './derived';
 import { PatternGroups } from './pattern-groups';
 import { entityPatterns } from './patterns';
 import { markSelfEvidentAliases } from './self-evident';
-import { withOfficeTitles } from './office-titles';
 import {
   G_ARABIC_START,
   G_END_BOUNDARY,
@@ -100,10 +99,26 @@ export function buildEntityTable(entities: Entity[]): EntityTable {
     if (f.offices) for (const o of f.offices) pushSpan(years, year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null);
     yearStart.push(years.length / 2);
   }
+  // Offices' holders, from the persons' holdings (a title resolves to a holder the text names).
+  const holdersOf: number[][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < n; k++) {
+    for (const o of entities[k]!.facts?.offices ?? []) {
+      const j = o.office ? indexOf.get(o.office) : undefined;
+      if (j !== undefined && kinds[j] === 'office' && !holdersOf[j]!.includes(k)) holdersOf[j]!.push(k);
+    }
+  }
+  const holderStart: number[] = [0];
+  const holders: number[] = [];
+  for (const list of holdersOf) {
+    holders.push(...list);
+    holderStart.push(holders.length);
+  }
   return {
     ids,
     kinds,
     parent,
+    holderStart: narrowUint(holderStart),
+    holders: narrowUint(holders),
     linkStart: narrowUint(linkStart),
     links: narrowUint(links),
     yearStart: narrowUint(yearStart),
@@ -193,8 +208,7 @@ export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Ma
 }
 
 /** Compiles every name, short name and alias of every entity in all six languages. */
-export function compileMatcher(dataset: Entity[]): Matcher {
-  const entities = withOfficeTitles(dataset);
+export function compileMatcher(entities: Entity[]): Matcher {
   // Specs go straight into the groups, entity by entity, so none outlives its entity's turn.
   const pg = new PatternGroups();
   entities.forEach((e, k) => {

@@ -150,7 +150,7 @@ class DocumentScanner implements DocumentScan {
   /** One selected match: a final mention now if it has a single full-name candidate, else held. */
   private onMatch(text: string, base: number, s: number, e: number, variants: Int32Array, count: number): void {
     const m = this.m;
-    if (count === 1 && (m.variantFlags[variants[0]!]! & CONTEXTUAL) === 0) {
+    if (count === 1 && (m.variantFlags[variants[0]!]! & CONTEXTUAL) === 0 && !this.hasHolders(m.variantEntity[variants[0]!]!)) {
       const ent = m.variantEntity[variants[0]!]!;
       if (this.ev.addFull(ent, base + s)) this.newlyNamed.push(ent);
       this.items.push(this.mention(base + s, base + e, text.slice(s, e), ent, this.single(ent), false));
@@ -178,7 +178,7 @@ class DocumentScanner implements DocumentScan {
       if ((flags & NAMES_PARENT) !== 0) inside = this.addInside(from, full, inside, m.entities.parent[ent]!);
     }
     for (let k = 0; k < inside; k++) if (this.ev.addFull(this.inside[k]!, base + s)) this.newlyNamed.push(this.inside[k]!);
-    if (full === 1 && all === 1) {
+    if (full === 1 && all === 1 && !this.hasHolders(this.ents[from]!)) {
       this.items.push(this.mention(base + s, base + e, text.slice(s, e), this.ents[from]!, this.single(this.ents[from]!), false));
       return;
     }
@@ -252,7 +252,15 @@ class DocumentScanner implements DocumentScan {
       if (k < from + full || this.ev.isNamedOrParentNamed(e)) this.cand[count++] = e;
     }
     this.ev.rank(this.cand, count, full, this.hStart[h]!, this.hEnd[h]!);
-    if (previous !== null && this.sameCandidates(previous.candidates, count)) return previous;
+    // A title names the holder the document names, if any (offices, not guesses).
+    const holder = count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.hStart[h]!) : -1;
+    if (holder >= 0) {
+      const candidates = [this.ids[holder]!];
+      for (let k = 0; k < count; k++) candidates.push(this.ids[this.cand[k]!]!);
+      if (previous !== null && previous.id === candidates[0] && previous.candidates.length === candidates.length) return previous;
+      return this.mention(this.hStart[h]!, this.hEnd[h]!, this.hText[h]!, holder, candidates, full === 0);
+    }
+    if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count)) return previous;
     const best = this.cand[0]!;
     let candidates: string[];
     if (count === 1) candidates = this.single(best);
@@ -272,6 +280,12 @@ class DocumentScanner implements DocumentScan {
 
   private mention(start: number, end: number, text: string, best: number, candidates: string[], contextual: boolean): Mention {
     return { start, end, text, id: this.ids[best]!, kind: this.m.entities.kinds[best]!, candidates, contextual };
+  }
+
+  /** An office with holders in the dataset: its mentions wait for the slice's end to see them named. */
+  private hasHolders(e: number): boolean {
+    const t = this.m.entities;
+    return t.holderStart[e + 1]! > t.holderStart[e]!;
   }
 
   private single(e: number): string[] {
@@ -315,7 +329,9 @@ class DocumentScanner implements DocumentScan {
     for (let h = 0; h < this.held; h++) {
       const item = this.hItem[h]!;
       if (this.items[item] === null) pending++;
-      else if (this.hFull[h]! + this.hCtx[h]! > 1 && this.hRankedAt[h]! < this.slices) this.items[item] = this.build(h, this.items[item]!);
+      else if ((this.hFull[h]! + this.hCtx[h]! > 1 || this.hasHolders(this.ents[this.hFrom[h]!]!)) && this.hRankedAt[h]! < this.slices) {
+        this.items[item] = this.build(h, this.items[item]!);
+      }
     }
     let sorted = true;
     let last = -1;

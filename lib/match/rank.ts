@@ -22,11 +22,6 @@ const YEAR = /(?<![0-9])(1[6-9][0-9]{2}|2[01][0-9]{2})(?![0-9])/g;
 export const YEAR_WINDOW = 300;
 /** Added to the distance of a following full mention, so any preceding one ranks first. */
 const FOLLOWING = 1e12;
-/**
- * An office confirmed only through its parent ("Secretary-General" where "United Nations" is
- * named) ranks after any holder the document names, before or after (office-titles.ts).
- */
-const OFFICE_BY_PARENT = 2 * FOLLOWING;
 
 /** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
 const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
@@ -42,6 +37,9 @@ function trackedEntities(m: Matcher): Uint8Array {
       const p = m.entities.parent[e]!;
       if (p >= 0) tracked[p] = 1;
     }
+    // Holders of offices: a title asks how near each named holder is.
+    const t = m.entities;
+    for (let k = 0; k < t.holders.length; k++) tracked[t.holders[k]!] = 1;
     trackedByMatcher.set(m, tracked);
   }
   return tracked;
@@ -142,9 +140,29 @@ export class DocumentEvidence {
     const own = this.distanceTo(e, at);
     const p = this.m.entities.parent[e]!;
     if (p < 0) return own;
-    const viaParent = this.distanceTo(p, at);
-    if (this.m.entities.kinds[e] === 'office') return Math.min(own, viaParent === Number.MAX_SAFE_INTEGER ? viaParent : OFFICE_BY_PARENT + viaParent);
-    return Math.min(own, viaParent);
+    return Math.min(own, this.distanceTo(p, at));
+  }
+
+  /**
+   * Offices, not guesses: the holder of `office` that the document names in full, nearest to
+   * `at` (preceding ones first), or -1 when it names none ("Secretary-General" → Ban Ki-moon
+   * where the text names him; the office itself where it names no holder). Measured on the
+   * judged set, bounding the distance to the holder's name (60, 200 characters) only lost.
+   */
+  namedHolder(office: number, at: number): number {
+    const t = this.m.entities;
+    let best = -1;
+    let bestDistance = Number.MAX_SAFE_INTEGER;
+    for (let k = t.holderStart[office]!; k < t.holderStart[office + 1]!; k++) {
+      const h = t.holders[k]!;
+      if (this.namedCount[h]! === 0) continue;
+      const d = this.distanceTo(h, at);
+      if (d < bestDistance || (d === bestDistance && best >= 0 && t.ids[h]! < t.ids[best]!)) {
+        best = h;
+        bestDistance = d;
+      }
+    }
+    return best;
   }
 
   private sortYears(): void {

@@ -69,6 +69,8 @@ const SECTION_TYPES: Record<string, readonly ArrayType[]> = {
   parent: ['i32'],
   linkStart: ['u16', 'u32'],
   links: ['u16', 'u32'],
+  holderStart: ['u16', 'u32'],
+  holders: ['u16', 'u32'],
   yearStart: ['u16', 'u32'],
   years: ['u16'],
 };
@@ -89,6 +91,8 @@ function arraysOf(m: Matcher, kindCodes: Uint8Array): Record<string, AnyArray> {
     parent: t.parent,
     linkStart: t.linkStart,
     links: t.links,
+    holderStart: t.holderStart,
+    holders: t.holders,
     yearStart: t.yearStart,
     years: t.years,
   };
@@ -168,6 +172,8 @@ export function loadMatcher(input: Uint8Array): Matcher {
       parent: get('parent'),
       linkStart: get<UintArray>('linkStart'),
       links: get<UintArray>('links'),
+      holderStart: get<UintArray>('holderStart'),
+      holders: get<UintArray>('holders'),
       yearStart: get<UintArray>('yearStart'),
       years: get('years'),
     },

@@ -39,6 +39,9 @@ export interface EntityTable {
   /** CSR of [from, to] year pairs: years[2k], years[2k+1] for k in yearStart[e] .. yearStart[e+1]. */
   yearStart: UintArray;
   years: Uint16Array;
+  /** CSR: the holders of office e (persons whose holdings link to it) are holders[holderStart[e] .. holderStart[e+1]). */
+  holderStart: UintArray;
+  holders: UintArray;
 }
 
 /**

@@ -73,6 +73,8 @@ describe('narrow tables and their wide fallbacks', () => {
       kinds: new Array(count).fill('organization'),
       parent: new Int32Array(count).fill(-1),
       linkStart: new Uint16Array(count + 1),
+      holderStart: new Uint16Array(count + 1),
+      holders: new Uint16Array(0),
       links: new Uint16Array(0),
       yearStart: new Uint16Array(count + 1),
       years: new Uint16Array(0),
