@@ -96,6 +96,19 @@ describe('highlighting and hover in Chromium', () => {
     }
   });
 
+  test('a title naming no holder is the office: its card lists the holders, the current one "as of" its review', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/office.html'));
+    await expect.poll(async () => (await readHighlights(page)).map((h) => `${h.name}:${h.text}`), { timeout: 15_000 }).toContain('context-lens-office:Secretary-General');
+    const r = await rectOfText(page, 'Secretary-General');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    expect(await (await inUi(page, 'entity-card')).getAttribute('data-entity')).toBe('un-secretary-general');
+    const holders = await inUi(page, 'card-holders');
+    await expect.poll(() => holders.textContent()).toMatch(/António Guterres.*present · as of .*Ban Ki-moon/);
+    await page.screenshot({ path: join(SHOTS, 'hover-office.png') });
+    await page.close();
+  });
+
   test('never touches the text: innerText is identical with highlights', async () => {
     const plain = await suite.browser.context.newPage();
     // Same page, served under a path the content script also runs on, compared before the scan.
