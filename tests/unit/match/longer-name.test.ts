@@ -15,6 +15,7 @@ describe('a name inside a longer proper name is not a mention', () => {
     ['a flight on Air France to Dakar', 'France'],
     ['a report by the National Turkey Federation said', 'Turkey'],
     ['матч «Рапид» и Рапид Вена сыграли', 'Вена'],
+    ['OPEC+ agreed to cut output', 'OPEC'],
   ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
 });
 
