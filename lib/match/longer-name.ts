@@ -145,8 +145,10 @@ function capitalizedRunRight(text: string, at: number, limit: number): number {
  * there is another name, not part of this one ("Палестины Генеральная ассамблея").
  */
 export function insideLongerName(text: string, s: number, e: number, prevEnd = -1, nextStart = -1): boolean {
-  // "OPEC+", "أوبك+": a name glued to a plus names a wider group, in any script.
-  if (text.charCodeAt(e) === 0x2b) return true;
+  // "OPEC+", "أوبك+": a name glued to a plus names a wider group, in any script; "US$", "HK$":
+  // a name glued to a dollar sign is a currency.
+  const next = text.charCodeAt(e);
+  if (next === 0x2b || next === 0x24) return true;
   // Only a match that starts with a capital can be part of a longer capitalized name.
   if (!isLetter(text.charCodeAt(s)) || caseOf(text.charCodeAt(s)) !== 1) return false;
   // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.

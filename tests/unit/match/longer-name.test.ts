@@ -16,6 +16,7 @@ describe('a name inside a longer proper name is not a mention', () => {
     ['a report by the National Turkey Federation said', 'Turkey'],
     ['матч «Рапид» и Рапид Вена сыграли', 'Вена'],
     ['OPEC+ agreed to cut output', 'OPEC'],
+    ['exports worth US$ 2 billion', 'US'],
   ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
 });
 
