@@ -104,8 +104,12 @@ function isFunctionWord(word: string): boolean {
 }
 
 /** Whether text[from, to) is a capitalized word that would make the match part of a longer name. */
-function counts(text: string, from: number, to: number): boolean {
-  if (shapeAt(text, from, to) !== TITLE) return false;
+function counts(text: string, from: number, to: number, acronymToo = false): boolean {
+  const shape = shapeAt(text, from, to);
+  // Before a name, a short acronym we do not know is a club's or a company's ("AC Milan", "OGC
+  // Nice", "AS Monaco"); one we know is its own name ("UN Security Council", caught by prevEnd).
+  if (shape === CAPS) return acronymToo && to - from >= 2 && to - from <= 4;
+  if (shape !== TITLE) return false;
   const word = text.slice(from, to);
   return !NOT_PART_OF_NAME.has(word.toLowerCase().replace(/\.$/, '')) && !isFunctionWord(word);
 }
@@ -158,7 +162,7 @@ export function insideLongerName(text: string, s: number, e: number, prevEnd = -
   const beforeStart = wordStartBefore(text, s);
   const afterEnd = wordEndAfter(text, e);
   const left =
-    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1) && !startsSentence(text, beforeStart);
+    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1, true) && !startsSentence(text, beforeStart);
   const right = afterEnd >= 0 && nextStart !== e + 1 && counts(text, e + 1, afterEnd);
   if (!left && !right) return false;
   // Title Case headings: a long run of capitalized words is a heading, not one name.
