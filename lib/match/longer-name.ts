@@ -153,6 +153,9 @@ export function insideLongerName(text: string, s: number, e: number, prevEnd = -
   // a name glued to a dollar sign is a currency.
   const next = text.charCodeAt(e);
   if (next === 0x2b || next === 0x24) return true;
+  // 北京时间, 東京時間: a city glued to "time" is a time zone.
+  if ((next === 0x65f6 || next === 0x6642) && text.charCodeAt(e + 1) === 0x95f4) return true;
+  if (next === 0x6642 && text.charCodeAt(e + 1) === 0x9593) return true;
   // Only a match that starts with a capital can be part of a longer capitalized name.
   if (!isLetter(text.charCodeAt(s)) || caseOf(text.charCodeAt(s)) !== 1) return false;
   // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.

@@ -17,6 +17,7 @@ describe('a name inside a longer proper name is not a mention', () => {
     ['матч «Рапид» и Рапид Вена сыграли', 'Вена'],
     ['OPEC+ agreed to cut output', 'OPEC'],
     ['exports worth US$ 2 billion', 'US'],
+    ['北京时间12月19日凌晨', '北京'],
   ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
 });
 
