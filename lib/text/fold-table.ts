@@ -11,6 +11,20 @@
  *  - cased:  the same without lower-casing (to check case-sensitive acronyms such as "WHO").
  */
 
+import { HAN_T2S_PAIRS } from './han-t2s';
+
+let hanMap: Map<number, number> | null = null;
+
+/** The Simplified form of a Traditional character, or undefined (the map is built on first use). */
+function hanSimplified(c: number): number | undefined {
+  if (c < 0x3400 || c > 0xfaff) return undefined;
+  if (!hanMap) {
+    hanMap = new Map();
+    for (let k = 0; k + 1 < HAN_T2S_PAIRS.length; k += 2) hanMap.set(HAN_T2S_PAIRS.charCodeAt(k), HAN_T2S_PAIRS.charCodeAt(k + 1));
+  }
+  return hanMap.get(c);
+}
+
 // Fold kinds (plain numbers rather than an enum so hot loops compare small integers).
 export const KIND_UNKNOWN = 0;
 /** Emits exactly one unit: FOLDED_UNIT[c] (and CASED_UNIT[c] for the case-preserving view). */
@@ -129,6 +143,9 @@ function foldUnitToStrings(c: number): [string, string] | 'space' | 'drop' {
   if (inRanges(c, IGNORABLE) || inRanges(c, DROPPED_MARKS)) return 'drop';
   const punct = PUNCT_MAP.get(c);
   if (punct !== undefined) return [String.fromCharCode(punct), String.fromCharCode(punct)];
+  // Traditional Chinese reads as Simplified (聯合國 = 联合国), one character for one.
+  const simplified = hanSimplified(c);
+  if (simplified !== undefined) return [String.fromCharCode(simplified), String.fromCharCode(simplified)];
   if (c >= 0xd800 && c <= 0xdfff) {
     // Surrogates pass through untouched (pairs stay pairs, lone ones stay lone).
     return [String.fromCharCode(c), String.fromCharCode(c)];
