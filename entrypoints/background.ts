@@ -16,11 +16,13 @@ export default defineBackground(() => {
   const urlOf = browser.runtime.getURL as (path: string) => string;
   const readJson = async <T>(path: string): Promise<T> => (await (await fetch(urlOf(path))).json()) as T;
   // Checked at every start (a cheap version compare); installs only when the version changed.
-  const meta = () => readJson<{ version: string; entityFiles: string[] }>('/data/dataset.json');
+  // Read once: the version check and the install both need it.
+  let meta: Promise<{ version: string; entityFiles: string[] }> | undefined;
+  const readMeta = () => (meta ??= readJson('/data/dataset.json'));
   const datasetReady = installBundledDataset(
     db,
-    async () => (await meta()).version,
-    async () => (await Promise.all((await meta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
+    async () => (await readMeta()).version,
+    async () => (await Promise.all((await readMeta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
   )
     .then(async (installed) => {
       // A new bundled dataset changes the combined matcher of the user's packs: rebuild it.

@@ -117,7 +117,7 @@ export class CardHost {
         break;
       case 'saveMention': {
         const outcome: SaveOutcome = state ? await this.onSave(state.mention, message.payload.entityId) : { ok: false, reason: 'failed' };
-        this.surface.post({ type: 'saved', payload: { request: message.payload.request, ...outcome } });
+        this.surface.answer(message.payload.request, outcome);
         break;
       }
       default:

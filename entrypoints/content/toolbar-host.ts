@@ -144,7 +144,7 @@ export class ToolbarHost {
       case 'saveSelection': {
         const target = this.target;
         const outcome: SaveOutcome = target ? await this.annotator.save(target, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'empty' };
-        this.surface.post({ type: 'saved', payload: { request: message.payload.request, ...outcome } });
+        this.surface.answer(message.payload.request, outcome);
         break;
       }
       default:

@@ -16,7 +16,7 @@
  *   while a surface is in use, and goes once it has been idle for a while.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type BackgroundMessage, type BackgroundReplies } from '../../lib/protocol';
+import { parseMessage, type BackgroundMessage, type BackgroundReplies, type SaveOutcome } from '../../lib/protocol';
 import { fromFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 
 /** How long an unused surface stays, so the next card opens at once. */
@@ -95,10 +95,6 @@ export class FrameSurface {
     signal.addEventListener('abort', () => this.remove());
   }
 
-  get visible(): boolean {
-    return this.shown;
-  }
-
   /** Starts loading the frame (a hover about to open a card calls this early). */
   prepare(): void {
     void this.connect();
@@ -116,6 +112,11 @@ export class FrameSurface {
     this.setStyle('visibility', 'hidden'); // until its size is known
     port.postMessage(message);
     return true;
+  }
+
+  /** Answers a save the frame asked for. */
+  answer(request: number, outcome: SaveOutcome): void {
+    this.post({ type: 'saved', payload: { request, ...outcome } });
   }
 
   /** Sends to a shown surface (content language changed, a save answered). */

@@ -126,7 +126,7 @@ class DocumentScanner implements DocumentScan {
       const count = this.spans[3 * k + 2]!;
       const prevEnd = k > 0 ? this.spans[3 * k - 2]! : -1;
       const nextStart = k + 1 < n ? this.spans[3 * k + 3]! : -1;
-      if (!insideLongerName(text, s, e, prevEnd, nextStart)) this.onMatch(text, offsetBase, s, e, this.spanVariants.subarray(from, from + count), count);
+      if (!insideLongerName(text, s, e, prevEnd, nextStart)) this.onMatch(text, offsetBase, s, e, from, count);
       from += count;
     }
     this.ev.addYears(text, offsetBase);
@@ -147,11 +147,12 @@ class DocumentScanner implements DocumentScan {
     }
   }
 
-  /** One selected match: a final mention now if it has a single full-name candidate, else held. */
-  private onMatch(text: string, base: number, s: number, e: number, variants: Int32Array, count: number): void {
+  /** One selected match, its variants at spanVariants[at, at + count): a final mention now if it has a single full-name candidate, else held. */
+  private onMatch(text: string, base: number, s: number, e: number, at: number, count: number): void {
     const m = this.m;
-    if (count === 1 && (m.variantFlags[variants[0]!]! & CONTEXTUAL) === 0 && !this.hasHolders(m.variantEntity[variants[0]!]!)) {
-      const ent = m.variantEntity[variants[0]!]!;
+    const variants = this.spanVariants;
+    if (count === 1 && (m.variantFlags[variants[at]!]! & CONTEXTUAL) === 0 && !this.hasHolders(m.variantEntity[variants[at]!]!)) {
+      const ent = m.variantEntity[variants[at]!]!;
       if (this.ev.addFull(ent, base + s)) this.newlyNamed.push(ent);
       this.items.push(this.mention(base + s, base + e, text.slice(s, e), ent, this.single(ent), false));
       return;
@@ -161,14 +162,14 @@ class DocumentScanner implements DocumentScan {
     const from = this.entCount;
     let full = 0;
     for (let k = 0; k < count; k++) {
-      const v = variants[k]!;
+      const v = variants[at + k]!;
       if ((m.variantFlags[v]! & CONTEXTUAL) === 0) full = this.push(from, full, m.variantEntity[v]!);
     }
     for (let k = from; k < from + full; k++) if (this.ev.addFull(this.ents[k]!, base + s)) this.newlyNamed.push(this.ents[k]!);
     let all = full;
     let inside = 0;
     for (let k = 0; k < count; k++) {
-      const v = variants[k]!;
+      const v = variants[at + k]!;
       const flags = m.variantFlags[v]!;
       if ((flags & CONTEXTUAL) === 0) continue;
       const ent = m.variantEntity[v]!;
@@ -257,7 +258,7 @@ class DocumentScanner implements DocumentScan {
     if (holder >= 0) {
       const candidates = [this.ids[holder]!];
       for (let k = 0; k < count; k++) candidates.push(this.ids[this.cand[k]!]!);
-      if (previous !== null && previous.id === candidates[0] && previous.candidates.length === candidates.length) return previous;
+      if (previous !== null && previous.candidates.length === candidates.length && previous.candidates.every((id, k) => id === candidates[k])) return previous;
       return this.mention(this.hStart[h]!, this.hEnd[h]!, this.hText[h]!, holder, candidates, full === 0);
     }
     if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count)) return previous;

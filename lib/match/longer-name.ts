@@ -13,6 +13,7 @@
  * makes a longer name.
  */
 import { STOPWORDS } from '../dataset/stopwords';
+import { letterCase, LOWER, UPPER } from '../text/char-class';
 
 /** Lower-cased words that stand before or after a name without making it another name. */
 const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
@@ -46,31 +47,18 @@ function isWordPart(c: number): boolean {
   return isLetter(c) || c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e;
 }
 
-/** Per UTF-16 unit: 0 not looked at yet, 1 upper case, 2 lower case, 3 neither. */
-const CASE = new Uint8Array(0x10000);
-
-function caseOf(c: number): number {
-  let v = CASE[c]!;
-  if (v === 0) {
-    const ch = String.fromCharCode(c);
-    v = ch !== ch.toLowerCase() ? 1 : ch !== ch.toUpperCase() ? 2 : 3;
-    CASE[c] = v;
-  }
-  return v;
-}
-
-const TITLE = 1;
-const CAPS = 2;
-const LOWER = 3;
-const NONE = 4;
+const SHAPE_TITLE = 1;
+const SHAPE_CAPS = 2;
+const SHAPE_LOWER = 3;
+const SHAPE_NONE = 4;
 
 /** The shape of text[from, to): Title (Jordan, Ki-moon), caps (UN, ООН), lower (said) or none. */
 function shapeAt(text: string, from: number, to: number): number {
   const first = text.charCodeAt(from);
-  if (!isLetter(first)) return NONE;
-  if (caseOf(first) !== 1) return LOWER;
-  for (let k = from + 1; k < to; k++) if (caseOf(text.charCodeAt(k)) === 2) return TITLE;
-  return CAPS;
+  if (!isLetter(first)) return SHAPE_NONE;
+  if (letterCase(first) !== UPPER) return SHAPE_LOWER;
+  for (let k = from + 1; k < to; k++) if (letterCase(text.charCodeAt(k)) === LOWER) return SHAPE_TITLE;
+  return SHAPE_CAPS;
 }
 
 /** The word ending just before `at` (one space between): its start, or -1. */
@@ -108,8 +96,8 @@ function counts(text: string, from: number, to: number, acronymToo = false): boo
   const shape = shapeAt(text, from, to);
   // Before a name, a short acronym we do not know is a club's or a company's ("AC Milan", "OGC
   // Nice", "AS Monaco"); one we know is its own name ("UN Security Council", caught by prevEnd).
-  if (shape === CAPS) return acronymToo && to - from >= 2 && to - from <= 4;
-  if (shape !== TITLE) return false;
+  if (shape === SHAPE_CAPS) return acronymToo && to - from >= 2 && to - from <= 4;
+  if (shape !== SHAPE_TITLE) return false;
   const word = text.slice(from, to);
   return !NOT_PART_OF_NAME.has(word.toLowerCase().replace(/\.$/, '')) && !isFunctionWord(word);
 }
@@ -118,9 +106,9 @@ function counts(text: string, from: number, to: number, acronymToo = false): boo
 function inRun(text: string, from: number, to: number): 'cap' | 'skip' | 'stop' {
   const shape = shapeAt(text, from, to);
   // A day, a month or a title ends the run: "the New York Times on Sunday" is one name and a day.
-  if (shape === TITLE && NOT_PART_OF_NAME.has(text.slice(from, to).toLowerCase().replace(/\.$/, ''))) return 'stop';
-  if (shape === TITLE || shape === CAPS) return 'cap';
-  return shape === LOWER && to - from <= 3 && isFunctionWord(text.slice(from, to)) ? 'skip' : 'stop';
+  if (shape === SHAPE_TITLE && NOT_PART_OF_NAME.has(text.slice(from, to).toLowerCase().replace(/\.$/, ''))) return 'stop';
+  if (shape === SHAPE_TITLE || shape === SHAPE_CAPS) return 'cap';
+  return shape === SHAPE_LOWER && to - from <= 3 && isFunctionWord(text.slice(from, to)) ? 'skip' : 'stop';
 }
 
 function capitalizedRunLeft(text: string, at: number, limit: number): number {
@@ -157,10 +145,10 @@ export function insideLongerName(text: string, s: number, e: number, prevEnd = -
   if ((next === 0x65f6 || next === 0x6642) && text.charCodeAt(e + 1) === 0x95f4) return true;
   if (next === 0x6642 && text.charCodeAt(e + 1) === 0x9593) return true;
   // Only a match that starts with a capital can be part of a longer capitalized name.
-  if (!isLetter(text.charCodeAt(s)) || caseOf(text.charCodeAt(s)) !== 1) return false;
+  if (!isLetter(text.charCodeAt(s)) || letterCase(text.charCodeAt(s)) !== UPPER) return false;
   // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.
   let lower = false;
-  for (let k = s + 1; k < e && !lower; k++) lower = caseOf(text.charCodeAt(k)) === 2;
+  for (let k = s + 1; k < e && !lower; k++) lower = letterCase(text.charCodeAt(k)) === LOWER;
   if (!lower) return false;
   const beforeStart = wordStartBefore(text, s);
   const afterEnd = wordEndAfter(text, e);

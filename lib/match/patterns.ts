@@ -5,6 +5,7 @@
  */
 import type { Entity, Lang } from '../dataset/schema';
 import { dropArticleAlif } from './proclitics';
+import { letterCase, letterCaseOf, LOWER, NOT_LETTER, UPPER } from '../text/char-class';
 import { inflectRussian } from './russian-inflect';
 import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
 
@@ -21,11 +22,10 @@ export function isAcronym(text: string): boolean {
     const c = t.charCodeAt(i);
     let cls: number;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      cls = letterClass(t.slice(i, i + 2)); // a surrogate pair is one character
+      cls = letterCaseOf(t.slice(i, i + 2)); // a surrogate pair is one character
       i++;
     } else {
-      cls = LETTER_CLASS[c]!;
-      if (cls === 0) cls = LETTER_CLASS[c] = letterClass(String.fromCharCode(c));
+      cls = letterCase(c);
     }
     if (cls === LOWER) return false;
     if (cls === UPPER) letters++;
@@ -33,17 +33,6 @@ export function isAcronym(text: string): boolean {
   return letters >= 2;
 }
 
-const NOT_LETTER = 1;
-const UPPER = 2;
-const LOWER = 3;
-/** Per code unit, letterClass of it as a one-unit string (0: not computed yet). */
-const LETTER_CLASS = new Uint8Array(0x10000);
-
-/** A character with distinct cases is a letter; lower-case unless it equals its upper case. */
-function letterClass(ch: string): number {
-  if (ch.toLowerCase() === ch.toUpperCase()) return NOT_LETTER;
-  return ch !== ch.toUpperCase() ? LOWER : UPPER;
-}
 
 /** The six languages (listed here so the engine never imports zod through the schema's values). */
 const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
@@ -75,7 +64,7 @@ const CASED: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'ru']);
 function capitalizedWordFlag(text: string, lang: string): number {
   if (!CASED.has(lang) || /\s/.test(text)) return 0;
   for (const ch of text) {
-    const cls = letterClass(ch);
+    const cls = letterCaseOf(ch);
     if (cls === NOT_LETTER) continue;
     return cls === UPPER ? V_INITIAL_CAPITAL : 0;
   }

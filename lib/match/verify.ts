@@ -3,7 +3,7 @@
  * name, and the case of acronyms and contextual aliases. Word boundaries themselves are
  * tested inline in the scan loop; these run only at pattern ends, so they may be slower.
  */
-import { isArabicLetter, isWordUnit } from '../text/char-class';
+import { isArabicLetter, isWordUnit, letterCase, UPPER } from '../text/char-class';
 import { FOLDED_UNIT, foldKind, KIND_MULTI, KIND_DROP } from '../text/fold-table';
 import { normalizeChunk, type NormalizeCursor } from '../text/normalize';
 import { rankOf } from './bit-rank';
@@ -40,19 +40,6 @@ const normalizeSome = normalizeChunk;
 const NEEDS_LI = V_NEEDS_LI;
 const CASE_CHECKED = V_CASE_EXACT | V_CAPITALS;
 const INITIAL_CAPITAL = V_INITIAL_CAPITAL;
-
-/** Per UTF-16 unit: 0 not looked at yet, 1 an upper-case letter, 2 anything else. */
-const UPPER_CACHE = new Uint8Array(0x10000);
-
-function isUpperUnit(c: number): boolean {
-  let v = UPPER_CACHE[c]!;
-  if (v === 0) {
-    const ch = String.fromCharCode(c);
-    v = ch !== ch.toLowerCase() ? 1 : 2;
-    UPPER_CACHE[c] = v;
-  }
-  return v === 1;
-}
 const CASE_EXACT = V_CASE_EXACT;
 const LI = RUN_LI;
 const STARTS_WITH_AL = G_STARTS_WITH_AL;
@@ -154,7 +141,7 @@ export function validVariants(
   for (let v = g + m.groupVariantExtra[g]!; v < vEnd; v++) {
     const vFlags = m.variantFlags[v]!;
     if (!acceptsRun(gFlags, vFlags, runClass)) continue;
-    if ((vFlags & INITIAL_CAPITAL) !== 0 && !isUpperUnit(text.charCodeAt(oStart))) continue;
+    if ((vFlags & INITIAL_CAPITAL) !== 0 && letterCase(text.charCodeAt(oStart)) !== UPPER) continue;
     if ((vFlags & CASE_CHECKED) !== 0) {
       if (casedLen === -2) casedLen = casedSpan(text, oStart, oEnd, scratch);
       if (casedLen !== len) continue;

@@ -51,5 +51,27 @@ export function isCyrillic(u: number): boolean {
   return u >= 0x0400 && u <= 0x04ff;
 }
 
+export const NOT_LETTER = 1;
+export const UPPER = 2;
+export const LOWER = 3;
+/** Per code unit, its letterCase (0: not computed yet). */
+const LETTER_CASE = new Uint8Array(0x10000);
+
+/** A character with distinct cases is a letter; lower-case unless it equals its upper case. */
+export function letterCaseOf(ch: string): number {
+  if (ch.toLowerCase() === ch.toUpperCase()) return NOT_LETTER;
+  return ch !== ch.toUpperCase() ? LOWER : UPPER;
+}
+
+/** letterCaseOf for one UTF-16 unit, computed once per unit: UPPER, LOWER or NOT_LETTER. */
+export function letterCase(u: number): number {
+  let k = LETTER_CASE[u]!;
+  if (k === 0) {
+    k = letterCaseOf(String.fromCharCode(u));
+    LETTER_CASE[u] = k;
+  }
+  return k;
+}
+
 // Prime ASCII.
 for (let u = 0; u < 0x80; u++) isWordUnit(u);
