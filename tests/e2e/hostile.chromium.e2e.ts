@@ -13,6 +13,7 @@ import { useExtensionSuite } from '../support/extension-suite';
 import { REPO_ROOT } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
 import { selectText } from '../support/selection';
+import { centerOfWord, highlightedTexts } from '../support/sabotage-probes';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
 const OUT = join(REPO_ROOT, 'artifacts/e2e/hostile');
@@ -237,23 +238,8 @@ describe('a hostile page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(suite.server.url('/pages/hostile/sabotage.html'));
-    // Read with what the page left alone (new Range, StaticRange fields).
-    const highlighted = () =>
-      page.evaluate(() => {
-        const out: string[] = [];
-        for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<AbstractRange>) out.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
-        return out;
-      });
-    await expect.poll(highlighted, { timeout: 15_000 }).toEqual(expect.arrayContaining(['Ban Ki-moon', 'UNESCO', 'General Assembly of the United Nations']));
-    const at = await page.evaluate(() => {
-      const p = document.body.firstElementChild!.firstChild as Text;
-      const range = new Range();
-      const i = p.data.indexOf('UNESCO');
-      range.setStart(p, i);
-      range.setEnd(p, i + 6);
-      const b = range.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    });
+    await expect.poll(() => page.evaluate(highlightedTexts), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Ban Ki-moon', 'UNESCO', 'General Assembly of the United Nations']));
+    const at = await page.evaluate(centerOfWord, 'UNESCO');
     await page.mouse.move(at.x, at.y);
     const card = await inUi(page, 'entity-card');
     expect(await card.getAttribute('data-entity')).toBe('unesco');

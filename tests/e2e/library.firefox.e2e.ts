@@ -4,26 +4,21 @@
  * moz-extension:// pages, so this uses the e2e build (npm run build:firefox:e2e), whose
  * content script forwards a page's request to open an extension page (platform/e2e-hooks.ts).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../support/firefox';
-import { startStaticServer, SEED_PAGES, REPO_ROOT, type StaticServer } from '../support/static-server';
+import { useFirefoxSuite } from '../support/firefox-suite';
+import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
 const E2E_BUILD = join(REPO_ROOT, '.output/firefox-mv2-e2e');
 
 describe('the library page in Firefox', () => {
-  let server: StaticServer;
-  let firefox: FirefoxWithExtension;
-  beforeAll(async () => {
-    if (!existsSync(join(E2E_BUILD, 'manifest.json'))) throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
-    server = await startStaticServer();
-    firefox = await launchFirefoxWithExtension({ extensionPath: E2E_BUILD });
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
+  const suite = useFirefoxSuite({
+    extensionPath: E2E_BUILD,
+    check: () => {
+      if (!existsSync(join(E2E_BUILD, 'manifest.json'))) throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
+    },
   });
 
   const highlighted = `(() => {
@@ -38,11 +33,11 @@ describe('the library page in Firefox', () => {
   })()`;
 
   test('imports a pack: both module workers, IndexedDB and the matcher rebuild work, and pages highlight its names', async () => {
-    await firefox.navigate(server.url(SEED_PAGES[1]!));
-    await expect.poll(() => firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 }).toContain('UNAOC');
-    expect(await firefox.evaluate<string[]>(highlighted)).not.toContain('Vladimir Fofanov');
-    await firefox.evaluate(`(window.postMessage({ contextLensE2E: 'open', path: '/library.html' }, '*'), true)`);
-    await expect.poll(() => firefox.evaluate<string>('location.href').catch(() => ''), { timeout: 10_000, interval: 250 }).toBe(`${firefox.extensionOrigin}/library.html`);
+    await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
+    await expect.poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 }).toContain('UNAOC');
+    expect(await suite.firefox.evaluate<string[]>(highlighted)).not.toContain('Vladimir Fofanov');
+    await suite.firefox.evaluate(`(window.postMessage({ contextLensE2E: 'open', path: '/library.html' }, '*'), true)`);
+    await expect.poll(() => suite.firefox.evaluate<string>('location.href').catch(() => ''), { timeout: 10_000, interval: 250 }).toBe(`${suite.firefox.extensionOrigin}/library.html`);
     const pack = JSON.stringify({
       format: 'context-lens-pack',
       version: 1,
@@ -58,8 +53,8 @@ describe('the library page in Firefox', () => {
       ],
     });
     try {
-      await expect.poll(() => firefox.evaluate<boolean>(`!!document.querySelector('[data-testid="pack-file"]')`), { timeout: 10_000 }).toBe(true);
-      await firefox.evaluate(`(() => {
+      await expect.poll(() => suite.firefox.evaluate<boolean>(`!!document.querySelector('[data-testid="pack-file"]')`), { timeout: 10_000 }).toBe(true);
+      await suite.firefox.evaluate(`(() => {
         const input = document.querySelector('[data-testid="pack-file"]');
         const files = new DataTransfer();
         files.items.add(new File([${JSON.stringify(pack)}], 'minimal.json', { type: 'application/json' }));
@@ -68,18 +63,18 @@ describe('the library page in Firefox', () => {
         return true;
       })()`);
       const outcome = () =>
-        firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"], [data-testid="pack-problems"], [role="alert"]')?.getAttribute('data-testid') ?? ''`);
+        suite.firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"], [data-testid="pack-problems"], [role="alert"]')?.getAttribute('data-testid') ?? ''`);
       await expect.poll(outcome, { timeout: 30_000, interval: 250 }).toBe('pack-installed');
-      const timings = JSON.parse(await firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"]').getAttribute('data-timings')`)) as { matcherBytes: number };
+      const timings = JSON.parse(await suite.firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"]').getAttribute('data-timings')`)) as { matcherBytes: number };
       expect(timings.matcherBytes).toBeGreaterThan(0);
-      expect(await firefox.evaluate<number>(`document.querySelectorAll('[data-testid="pack"]').length`)).toBe(1);
+      expect(await suite.firefox.evaluate<number>(`document.querySelectorAll('[data-testid="pack"]').length`)).toBe(1);
     } finally {
-      await firefox.screenshot(join(SHOTS, 'firefox-pack-import.png'));
+      await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-import.png'));
     }
     // The content script fetches the pack matcher from the background (Firefox's ports, storage events).
-    await firefox.navigate(server.url(SEED_PAGES[1]!));
-    await expect.poll(() => firefox.evaluate<string[]>(highlighted), { timeout: 15_000, interval: 250 }).toContain('Vladimir Fofanov');
-    await firefox.screenshot(join(SHOTS, 'firefox-pack-highlight.png'));
+    await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
+    await expect.poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 15_000, interval: 250 }).toContain('Vladimir Fofanov');
+    await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-highlight.png'));
   }, 60_000);
 
   test('the hooks exist only in the e2e build, never in the builds that ship', () => {

@@ -116,15 +116,7 @@ export async function sendToTab(context: BrowserContext, page: Page, message: { 
 
 /** Asks the content script of the tab showing `page` for its status (null when none answers). */
 export async function pageStatus(context: BrowserContext, page: Page): Promise<ContentReplies['page:status'] | null> {
-  const tabId = await tabIdOf(context, page);
-  return context.serviceWorkers()[0]!.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-    try {
-      return (await api.tabs.sendMessage(id, { type: 'page:status', payload: {} }, { frameId: 0 })) as ContentReplies['page:status'];
-    } catch {
-      return null;
-    }
-  }, tabId);
+  return ((await sendToTab(context, page, { type: 'page:status', payload: {} }).catch(() => null)) as ContentReplies['page:status'] | undefined) ?? null;
 }
 
 /**

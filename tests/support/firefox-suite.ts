@@ -1,0 +1,26 @@
+/**
+ * The setup every Firefox suite shares: fixture pages on 127.0.0.1 and Firefox with a build of
+ * the extension installed, started before the suite's tests and closed after them.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { FIREFOX_BUILD, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
+import { startStaticServer, type StaticServer } from './static-server';
+
+export interface FirefoxSuite {
+  server: StaticServer;
+  firefox: FirefoxWithExtension;
+}
+
+export function useFirefoxSuite(options: { extensionPath?: string; check?: () => void } = {}): FirefoxSuite {
+  const suite = {} as FirefoxSuite;
+  beforeAll(async () => {
+    options.check?.();
+    suite.server = await startStaticServer();
+    suite.firefox = await launchFirefoxWithExtension({ extensionPath: options.extensionPath ?? FIREFOX_BUILD });
+  });
+  afterAll(async () => {
+    await suite.firefox?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
