@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findMentions } from '../lib/match';
+import { languageRunsOfText } from '../lib/lang/runs';
 import { LANGS, type Lang } from '../lib/dataset/schema';
 import { addTally, emptyTally, passageSchema, precision, recall, scorePassage, ERROR_CLASSES, type Tally } from '../lib/accuracy/score';
 import { loadDataset } from './load-dataset';
@@ -41,7 +42,8 @@ function main(): number {
       }
       const p = parsed.data;
       if (only && p.lang !== only) return;
-      const scored = scorePassage(p, findMentions(matcher, p.text));
+      // Each passage is read as a page declaring its language (lang attribute) would be.
+      const scored = scorePassage(p, findMentions(matcher, p.text, languageRunsOfText(p.text, p.lang)));
       addTally(byLang[p.lang], scored.tally);
       passages[p.lang]++;
       for (const b of scored.broken) {

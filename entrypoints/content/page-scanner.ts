@@ -8,7 +8,8 @@
 import { createDocumentScan, type DocumentScan, type Matcher, type Mention } from '../../lib/match';
 import { textNodeBatches } from './text-nodes';
 import { firstVisibleTextNode } from './caret';
-import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from './page-text';
+import { joinTextNodes, nodeIndexAt, pageLanguageRuns, rootLanguageTag, staticRangeFor, type PageText } from './page-text';
+import { documentLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
 
@@ -62,6 +63,8 @@ export class PageScanner {
   private nextBase = 0;
   private textNodes = new Set<Text>();
   private generation = 0;
+  /** The document's language, its lang attribute checked against the first text read (undefined: not yet). */
+  private rootLanguage: BlockLanguage | null | undefined;
   /** The longest stretch of main-thread work we did without yielding, in ms (goal: < 50). */
   longestTaskMs = 0;
 
@@ -172,11 +175,15 @@ export class PageScanner {
     const nodes = batch.filter((n) => !this.textNodes.has(n));
     if (nodes.length === 0) return;
     const page = joinTextNodes(nodes);
+    if (this.rootLanguage === undefined) this.rootLanguage = documentLanguage(languageOfTag(rootLanguageTag(document)), page.text);
+    const langs = pageLanguageRuns(page, this.rootLanguage);
+    // The block elements were needed for their languages only: a kept segment must not hold them.
+    page.blocks.length = 0;
     const base = this.nextBase;
     this.nextBase += page.text.length + 1;
     this.segments.push({ base, page });
     for (const n of nodes) this.textNodes.add(n);
-    this.paint(this.doc.add(page.text, base));
+    this.paint(this.doc.add(page.text, base, langs));
     this.paint(this.doc.pendingResolved());
   }
 

@@ -5,6 +5,9 @@
  * separated by BLOCK_BREAK, a character no name contains and the normalizer keeps, so a name
  * never spans two paragraphs.
  */
+import { blockLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
+import { LanguageRuns, maskOfLanguage } from '../../lib/lang/runs';
+
 export const BLOCK_BREAK = '\u0000';
 const INLINE_TAGS = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'Q',
@@ -33,11 +36,16 @@ export interface PageText {
   nodes: Text[];
   /** starts[i] = offset of nodes[i] in `text`. */
   starts: number[];
+  /** Each block's first offset in `text` and its element, in order. */
+  blockStarts: number[];
+  blocks: (Element | null)[];
 }
 
 export function joinTextNodes(nodes: Text[]): PageText {
   const parts: string[] = [];
   const starts: number[] = [];
+  const blockStarts: number[] = [];
+  const blocks: (Element | null)[] = [];
   let offset = 0;
   let previousBlock: Node | null | undefined;
   // Neighbouring text nodes usually share a parent, hence a block: look it up once per parent.
@@ -54,13 +62,50 @@ export function joinTextNodes(nodes: Text[]): PageText {
       parts.push(BLOCK_BREAK);
       offset += 1;
     }
+    if (block !== previousBlock) {
+      blockStarts.push(offset);
+      blocks.push(block);
+    }
     starts.push(offset);
     const data = node.data;
     parts.push(data);
     offset += data.length;
     previousBlock = block;
   }
-  return { text: parts.join(''), nodes, starts };
+  return { text: parts.join(''), nodes, starts, blockStarts, blocks };
+}
+
+/**
+ * The document's language as the page states it (the root element's lang attribute), to be
+ * checked against its text once (documentLanguage) and then used wherever no element closer
+ * to the text declares another.
+ */
+export function rootLanguageTag(doc: Document): string | null {
+  return doc.documentElement?.getAttribute('lang') || null;
+}
+
+/**
+ * Which languages' aliases may match in each block of a joined text: the nearest lang
+ * attribute, the root's replaced by `rootLanguage` (checked against the text), each block's
+ * own script and long Latin text overriding a declaration they contradict (lib/lang/detect.ts).
+ */
+export function pageLanguageRuns(page: PageText, rootLanguage: BlockLanguage | null): LanguageRuns {
+  const runs = new LanguageRuns();
+  const declaredBy = new Map<Element | null, BlockLanguage | null>();
+  const { text, blockStarts, blocks } = page;
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k]!;
+    let declared = declaredBy.get(block);
+    if (declared === undefined) {
+      const holder = block?.closest('[lang]') ?? null;
+      declared = holder === null || holder === holder.ownerDocument.documentElement ? rootLanguage : languageOfTag(holder.getAttribute('lang'));
+      declaredBy.set(block, declared);
+    }
+    const from = blockStarts[k]!;
+    const to = k + 1 < blocks.length ? blockStarts[k + 1]! - 1 : text.length;
+    runs.push(from, maskOfLanguage(blockLanguage(declared, text, from, to)));
+  }
+  return runs;
 }
 
 /** The node holding text offset `at` (the last node starting at or before it), by binary search. */

@@ -7,6 +7,7 @@ import type { Entity, Kind } from '../dataset/schema';
 import { isArabicLetter, isWordUnit } from '../text/char-class';
 import { buildAutomaton } from './automaton-build';
 import { withDerivedArrays } from './derived';
+import { ALL_LANGS } from '../lang/runs';
 import { PatternGroups } from './pattern-groups';
 import { entityPatterns } from './patterns';
 import { markSelfEvidentAliases } from './self-evident';
@@ -14,7 +15,6 @@ import {
   G_ARABIC_START,
   G_END_BOUNDARY,
   G_START_BOUNDARY,
-  G_PLAIN,
   G_STARTS_WITH_AL,
   MATCHER_FORMAT_VERSION,
   V_CAPITALS,
@@ -137,7 +137,7 @@ function groupFlagsOf(units: Uint16Array, s: number, n: number): number {
   return flags;
 }
 
-/** Variant flags that make a variant need a check (G_PLAIN needs a variant with none of them). */
+/** Variant flags that make a variant need a check (groupPlainLangs counts variants with none of them). */
 const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL | V_INITIAL_CAPITAL;
 
 /** Builds the automaton and the group and variant tables from collected groups. */
@@ -152,6 +152,8 @@ function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
   const extra = new Uint32Array(groupCount + 1);
   const variantEntity = new Uint32Array(variantCount);
   const variantFlags = new Uint8Array(variantCount);
+  const variantLangs = new Uint8Array(variantCount);
+  const groupPlainLangs = new Uint8Array(groupCount);
   const variantSource = new Map<number, string>();
   const casedUnits = new Uint16Array(pg.casedUsed);
   let maxPatternLength = 0;
@@ -162,14 +164,15 @@ function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
     const n = pg.length[old]!;
     lengths[g] = n;
     extra[g] = at - g;
-    // G_PLAIN: some full-name variant needs no check at all, so the scan can skip verifying.
-    let plain = false;
+    // Languages in which some full-name variant needs no check at all, so the scan can skip verifying.
+    let plain = 0;
     if (n > maxPatternLength) maxPatternLength = n;
     for (let v = pg.head[old]!; v !== -1; v = pg.next[v]!) {
       const flags = pg.flags[v]!;
-      if ((flags & CHECKED) === 0) plain = true;
+      if ((flags & CHECKED) === 0) plain |= pg.langs[v]!;
       variantEntity[at] = pg.entity[v]!;
       variantFlags[at] = flags;
+      variantLangs[at] = pg.langs[v]!;
       const source = pg.source.get(v);
       if (source !== undefined) variantSource.set(at, source);
       const cs = pg.casedAt[v]!;
@@ -179,7 +182,8 @@ function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
       }
       at++;
     }
-    groupFlags[g] = groupFlagsOf(pg.units, pg.start[old]!, n) | (plain ? G_PLAIN : 0);
+    groupFlags[g] = groupFlagsOf(pg.units, pg.start[old]!, n);
+    groupPlainLangs[g] = plain;
   }
   extra[groupCount] = at - groupCount;
   const matcher = withDerivedArrays({
@@ -193,6 +197,8 @@ function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
     groupVariantExtra: narrowUint(extra),
     variantEntity: narrowUint(variantEntity),
     variantFlags,
+    variantLangs,
+    groupPlainLangs,
     casedUnits,
     entities,
   });
@@ -203,7 +209,7 @@ function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {
 /** Compiles pattern specs against an entity table (the low-level entry, used by tests too). */
 export function compilePatterns(specs: PatternSpec[], entities: EntityTable): Matcher {
   const pg = new PatternGroups();
-  for (const spec of specs) pg.add(spec.text, spec.entity, spec.flags);
+  for (const spec of specs) pg.add(spec.text, spec.entity, spec.flags, spec.langs ?? ALL_LANGS);
   return finishMatcher(pg, entities);
 }
 
@@ -212,7 +218,7 @@ export function compileMatcher(entities: Entity[]): Matcher {
   // Specs go straight into the groups, entity by entity, so none outlives its entity's turn.
   const pg = new PatternGroups();
   entities.forEach((e, k) => {
-    for (const spec of entityPatterns(e, k)) pg.add(spec.text, spec.entity, spec.flags);
+    for (const spec of entityPatterns(e, k)) pg.add(spec.text, spec.entity, spec.flags, spec.langs ?? ALL_LANGS);
   });
   return finishMatcher(pg, buildEntityTable(entities));
 }

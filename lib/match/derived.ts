@@ -28,6 +28,7 @@ export function withDerivedArrays(stored: StoredMatcher): Matcher {
   const groups = stored.groupFlags.length;
   const variants = stored.variantFlags.length;
   if (stored.groupLength.length !== groups || stored.groupVariantExtra.length !== groups + 1) throw new Error('matcher: inconsistent group tables');
+  if (stored.variantLangs.length !== variants || stored.groupPlainLangs.length !== groups) throw new Error('matcher: inconsistent language tables');
   if (variantStart(stored, groups) !== variants || stored.variantEntity.length !== variants) throw new Error('matcher: inconsistent variant tables');
   const states = stored.nodes.length / 3;
   const terminalRank = rankCounts(stored.terminalBits);
@@ -63,6 +64,8 @@ export function withDerivedArrays(stored: StoredMatcher): Matcher {
     groupVariantExtra: stored.groupVariantExtra,
     variantEntity: stored.variantEntity,
     variantFlags: stored.variantFlags,
+    variantLangs: stored.variantLangs,
+    groupPlainLangs: stored.groupPlainLangs,
     casedUnits: stored.casedUnits,
     casedBits,
     casedRank: rankCounts(casedBits),

@@ -14,6 +14,7 @@
  */
 import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
+import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
 import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
@@ -21,9 +22,10 @@ export interface DocumentScan {
   /**
    * Scans one slice whose first character is at document offset `offsetBase` (mention
    * offsets include it). Returns the mentions confirmed now: full names, and contextual
-   * aliases whose entity is already named in this or an earlier slice.
+   * aliases whose entity is already named in this or an earlier slice. `langs` (offsets in
+   * `text`) scopes aliases to the language of each block; without it every alias matches.
    */
-  add(text: string, offsetBase?: number): Mention[];
+  add(text: string, offsetBase?: number, langs?: LanguageRuns | null): Mention[];
   /** Contextual mentions from earlier slices that later slices confirmed, since the last call. */
   pendingResolved(): Mention[];
   /** Every confirmed mention so far, in document order, ranked with the whole document's evidence. */
@@ -89,9 +91,9 @@ class DocumentScanner implements DocumentScan {
     this.singleIds = singleCandidateLists(m);
   }
 
-  add(text: string, offsetBase = 0): Mention[] {
+  add(text: string, offsetBase = 0, langs: LanguageRuns | null = null): Mention[] {
     const first = this.items.length;
-    this.scanSlice(text, offsetBase);
+    this.scanSlice(text, offsetBase, langs);
     const out: Mention[] = [];
     for (let k = first; k < this.items.length; k++) {
       const it = this.items[k]!;
@@ -101,7 +103,7 @@ class DocumentScanner implements DocumentScan {
   }
 
   /** Scans a slice, ranks and confirms what it can; returns nothing (add() collects). */
-  scanSlice(text: string, offsetBase: number): void {
+  scanSlice(text: string, offsetBase: number, langs: LanguageRuns | null): void {
     this.slices++;
     const firstHeld = this.held;
     this.newlyNamed.length = 0;
@@ -118,7 +120,7 @@ class DocumentScanner implements DocumentScan {
       this.spanVariants.set(variants.subarray(0, count), used);
       used += count;
       n++;
-    });
+    }, langs);
     let from = 0;
     for (let k = 0; k < n; k++) {
       const s = this.spans[3 * k]!;
@@ -352,9 +354,12 @@ export function createDocumentScan(m: Matcher): DocumentScan {
   return new DocumentScanner(m);
 }
 
-/** All mentions in one whole text (a page, an article): the incremental scan in one slice. */
-export function findMentions(m: Matcher, text: string): Mention[] {
+/**
+ * All mentions in one whole text (a page, an article): the incremental scan in one slice.
+ * With `langs` (see languageRunsOfText), each alias matches only in text of its language.
+ */
+export function findMentions(m: Matcher, text: string, langs: LanguageRuns | null = null): Mention[] {
   const scan = new DocumentScanner(m);
-  scan.scanSlice(text, 0);
+  scan.scanSlice(text, 0, langs);
   return scan.collect(true);
 }

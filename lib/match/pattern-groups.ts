@@ -48,6 +48,8 @@ export class PatternGroups implements PatternPool {
   variants = 0;
   entity: Int32Array = new Int32Array(1024);
   flags: Int32Array = new Int32Array(1024);
+  /** Languages the variant may match in: the same text, entity and flags in several languages is one variant. */
+  langs: Uint8Array = new Uint8Array(1024);
   casedAt: Int32Array = new Int32Array(1024);
   next: Int32Array = new Int32Array(1024);
   casedUnits: Uint16Array = new Uint16Array(1 << 16);
@@ -59,12 +61,12 @@ export class PatternGroups implements PatternPool {
   private hashes: Int32Array = new Int32Array(1024);
   /** Open addressing: group + 1 per slot, 0 for empty. */
   private table = new Int32Array(1 << 12);
-  private readonly seen = new Set<string>();
+  private readonly seen = new Map<string, number>();
   private readonly folded: NormalizeScratch = createNormalizeScratch();
   private readonly casedScratch: NormalizeScratch = createNormalizeScratch();
 
-  /** Adds one spec: normalized like page text, trimmed, grouped; duplicates are dropped. */
-  add(text: string, entity: number, specFlags: number): void {
+  /** Adds one spec: normalized like page text, trimmed, grouped; a duplicate only adds its languages. */
+  add(text: string, entity: number, specFlags: number, langs: number): void {
     // The self-evidence bits are the compiler's own conclusion, never taken from the input.
     const flags = specFlags & ~V_SELF_EVIDENT;
     const length = normalizeInto(text, false, this.folded);
@@ -85,18 +87,29 @@ export class PatternGroups implements PatternPool {
       this.casedUnits.set(this.casedScratch.units.subarray(s, e), cs);
     }
     let g = this.findGroup(units, s, e);
-    if (g < 0) g = this.newGroup(units, s, e, this.lastHash);
-    else if (this.isDuplicate(g, entity, flags, cs)) return;
+    if (g < 0) {
+      g = this.newGroup(units, s, e, this.lastHash);
+    } else {
+      const twin = this.duplicateOf(g, entity, flags, cs);
+      if (twin >= 0) {
+        this.langs[twin] = this.langs[twin]! | langs;
+        return;
+      }
+    }
     if (cs >= 0) this.casedUsed += n;
     const v = this.variants++;
     if (v >= this.entity.length) {
       this.entity = grownI32(this.entity, v + 1);
       this.flags = grownI32(this.flags, v + 1);
+      const wider = new Uint8Array(this.flags.length);
+      wider.set(this.langs);
+      this.langs = wider;
       this.casedAt = grownI32(this.casedAt, v + 1);
       this.next = grownI32(this.next, v + 1);
     }
     this.entity[v] = entity;
     this.flags[v] = flags;
+    this.langs[v] = langs;
     this.casedAt[v] = cs;
     this.next[v] = -1;
     if ((flags & V_CONTEXTUAL) !== 0) this.source.set(v, text);
@@ -105,9 +118,9 @@ export class PatternGroups implements PatternPool {
     this.tail[g] = v;
     const count = ++this.size[g]!;
     if (count === LINEAR_DEDUP_LIMIT) {
-      for (let w = this.head[g]!; w !== -1; w = this.next[w]!) this.seen.add(this.keyOf(g, this.entity[w]!, this.flags[w]!, this.casedAt[w]!));
+      for (let w = this.head[g]!; w !== -1; w = this.next[w]!) this.seen.set(this.keyOf(g, this.entity[w]!, this.flags[w]!, this.casedAt[w]!), w);
     } else if (count > LINEAR_DEDUP_LIMIT) {
-      this.seen.add(this.keyOf(g, entity, flags, cs));
+      this.seen.set(this.keyOf(g, entity, flags, cs), v);
     }
   }
 
@@ -176,19 +189,20 @@ export class PatternGroups implements PatternPool {
     return `${g}\u0000${entity}\u0000${flags}\u0000${cased}`;
   }
 
-  private isDuplicate(g: number, entity: number, flags: number, cs: number): boolean {
-    if (this.size[g]! >= LINEAR_DEDUP_LIMIT) return this.seen.has(this.keyOf(g, entity, flags, cs));
+  /** The variant of group g with this entity, flags and cased text, or -1. */
+  private duplicateOf(g: number, entity: number, flags: number, cs: number): number {
+    if (this.size[g]! >= LINEAR_DEDUP_LIMIT) return this.seen.get(this.keyOf(g, entity, flags, cs)) ?? -1;
     const n = this.length[g]!;
     const cased = this.casedUnits;
     for (let w = this.head[g]!; w !== -1; w = this.next[w]!) {
       if (this.entity[w] !== entity || this.flags[w] !== flags) continue;
       const other = this.casedAt[w]!;
-      if (cs < 0 && other < 0) return true;
+      if (cs < 0 && other < 0) return w;
       if (cs < 0 || other < 0) continue;
       let k = 0;
       while (k < n && cased[other + k] === cased[cs + k]) k++;
-      if (k === n) return true;
+      if (k === n) return w;
     }
-    return false;
+    return -1;
   }
 }

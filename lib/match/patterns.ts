@@ -7,6 +7,7 @@ import type { Entity, Lang } from '../dataset/schema';
 import { dropArticleAlif } from './proclitics';
 import { letterCase, letterCaseOf, LOWER, NOT_LETTER, UPPER } from '../text/char-class';
 import { inflectRussian } from './russian-inflect';
+import { ALL_LANGS, LANG_BITS, LATIN_LANGS } from '../lang/runs';
 import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
 
 /**
@@ -37,18 +38,33 @@ export function isAcronym(text: string): boolean {
 /** The six languages (listed here so the engine never imports zod through the schema's values). */
 const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
 
-function push(out: PatternSpec[], text: string, entity: number, flags: number): void {
-  if (text.trim().length > 0) out.push({ text, entity, flags });
+function push(out: PatternSpec[], text: string, entity: number, flags: number, langs: number): void {
+  if (text.trim().length > 0) out.push({ text, entity, flags, langs });
+}
+
+/**
+ * Alias scope (see lib/lang/runs.ts): a name matches in text of the language it is listed
+ * under (the same text listed under several languages matches in each: the compiler merges
+ * them). An acronym matched in its exact case (UNESCO, OTAN, ООН) is international: news in
+ * every language quotes them, and their case keeps them from ordinary words. A person's name
+ * in Latin letters is not translated between English, French and Spanish ("Ghebreyesus"), so
+ * it is shared by the three, whichever of them lists it.
+ */
+function scopeOf(text: string, flags: number, lang: Lang, person: boolean): number {
+  if ((flags & V_CASE_EXACT) !== 0 && (flags & V_CONTEXTUAL) === 0 && isAcronym(text)) return ALL_LANGS;
+  const bit = LANG_BITS[lang];
+  return person && (bit & LATIN_LANGS) !== 0 ? LATIN_LANGS : bit;
 }
 
 /** Adds text and its generated forms (Russian cases, Arabic ل + article). */
-function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: number, lang: string, person: boolean): void {
+function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: number, lang: Lang, person: boolean): void {
+  const langs = scopeOf(text, flags, lang, person);
   // Case-sensitive surnames (Маса) are declined too; only acronyms (ООН) never are.
   const forms = lang === 'ru' && !isAcronym(text) ? inflectRussian(text, person) : [text];
-  for (const form of forms) push(out, form, entity, flags);
+  for (const form of forms) push(out, form, entity, flags, langs);
   if (lang === 'ar') {
     const afterLi = dropArticleAlif(text);
-    if (afterLi) push(out, afterLi, entity, flags | V_NEEDS_LI);
+    if (afterLi) push(out, afterLi, entity, flags | V_NEEDS_LI, langs);
   }
 }
 

@@ -22,7 +22,8 @@ import { originalCharEnd } from '../text/normalize';
 import { FAIL_DEPTH_CAP, FAIL_DEPTH_SHIFT, FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE } from './automaton-build';
 import { rankOf } from './bit-rank';
 import { MAX_PROCLITIC_RUN, RUN_AT_BOUNDARY } from './proclitics';
-import { G_PLAIN, G_START_BOUNDARY, type Matcher } from './types';
+import { G_START_BOUNDARY, type Matcher } from './types';
+import { ALL_LANGS, type LanguageRuns } from '../lang/runs';
 import { ALPHA_LOOKUP, fillUnitEntry, UNIT_WORD, unitTableOf } from './unit-table';
 import { Selection, TIER_FULL, type MatchSink } from './selection';
 import { precedingRunClass } from './verify';
@@ -37,7 +38,7 @@ const LINK_MASK = FAIL_LINK_MASK;
 const WORD = CLASS_WORD;
 const AT_BOUNDARY = RUN_AT_BOUNDARY;
 const START_BOUNDARY = G_START_BOUNDARY;
-const PLAIN = G_PLAIN;
+const ALL = ALL_LANGS;
 const FULL = TIER_FULL;
 const classOf = wordClass;
 const charEnd = originalCharEnd;
@@ -67,7 +68,17 @@ function nextPow2(n: number): number {
  * own and those on its failure chain). The caller already checked the end boundary: all of
  * them end with the same unit, the one just read.
  */
-function collect(sel: Selection, m: Matcher, text: string, ringU: Uint16Array, ringO: Uint32Array, mask: number, state: number, q: number): void {
+function collect(
+  sel: Selection,
+  m: Matcher,
+  text: string,
+  ringU: Uint16Array,
+  ringO: Uint32Array,
+  mask: number,
+  state: number,
+  q: number,
+  langs: LanguageRuns | null,
+): void {
   const nodes = m.nodes;
   const skipBelow = sel.skipBelow();
   for (let t = state; (nodes[STRIDE * t + 2]! & HAS_OUTPUT) !== 0; t = nodes[STRIDE * t + 2]! & LINK_MASK) {
@@ -83,13 +94,17 @@ function collect(sel: Selection, m: Matcher, text: string, ringU: Uint16Array, r
     }
     const oStart = ringO[s & mask]!;
     const oEnd = charEnd(text, ringO[(q - 1) & mask]!);
-    const tier = run === AT_BOUNDARY && (flags & PLAIN) !== 0 ? FULL : sel.tiers(g, oStart, oEnd, run);
-    if (tier !== 0) sel.offer(tier, s, q, g, oStart, oEnd, run);
+    const lang = langs === null ? ALL : langs.maskAt(oStart);
+    const tier = run === AT_BOUNDARY && (m.groupPlainLangs[g]! & lang) !== 0 ? FULL : sel.tiers(g, oStart, oEnd, run, lang);
+    if (tier !== 0) sel.offer(tier, s, q, g, oStart, oEnd, run, lang);
   }
 }
 
-/** Scans one text (a page slice) and reports the selected matches in order. */
-export function scanText(m: Matcher, text: string, sink: MatchSink): void {
+/**
+ * Scans one text (a page slice) and reports the selected matches in order. `langs` says which
+ * languages' aliases may match where (offsets in `text`); null lets every alias match anywhere.
+ */
+export function scanText(m: Matcher, text: string, sink: MatchSink, langs: LanguageRuns | null = null): void {
   const maxLen = m.maxPatternLength;
   const n = text.length;
   if (n === 0 || maxLen === 0) return;
@@ -190,7 +205,7 @@ export function scanText(m: Matcher, text: string, sink: MatchSink): void {
     const at = STRIDE * state;
     // Every pattern ending here ends with the previous unit: if both it and this unit are
     // word units (run > 1), all of them would end inside a word.
-    if ((nodes[at + 2]! & HAS_OUTPUT) !== 0 && run <= 1) collect(sel, m, text, ringU, ringO, mask, state, p);
+    if ((nodes[at + 2]! & HAS_OUTPUT) !== 0 && run <= 1) collect(sel, m, text, ringU, ringO, mask, state, p, langs);
     if (a === 0) {
       state = 0;
     } else if (state === 0 && run > 1 && (!runArabic || run > MAX_RUN + 1)) {
@@ -221,6 +236,6 @@ export function scanText(m: Matcher, text: string, sink: MatchSink): void {
     // p - maxLen are final (see selection.ts for the second maxLen before emitting).
     if (sel.pending !== 0 && sel.nextChoice < p - maxLen) sel.advance(p - maxLen, p - 2 * maxLen);
   }
-  if ((nodes[STRIDE * state + 2]! & HAS_OUTPUT) !== 0) collect(sel, m, text, ringU, ringO, mask, state, p);
+  if ((nodes[STRIDE * state + 2]! & HAS_OUTPUT) !== 0) collect(sel, m, text, ringU, ringO, mask, state, p, langs);
   if (sel.pending !== 0) sel.flush(p);
 }

@@ -50,12 +50,15 @@ class CandidateRing {
   readonly oStart: Int32Array;
   readonly oEnd: Int32Array;
   readonly run: Uint8Array;
+  /** Languages allowed at the candidate's start (LANG_BITS). */
+  readonly lang: Uint8Array;
   constructor(size: number) {
     this.end = new Int32Array(size).fill(-1);
     this.group = new Int32Array(size);
     this.oStart = new Int32Array(size);
     this.oEnd = new Int32Array(size);
     this.run = new Uint8Array(size);
+    this.lang = new Uint8Array(size);
   }
 }
 
@@ -93,8 +96,8 @@ export class Selection {
   }
 
   /** Which tiers the valid variants of a candidate belong to (0 if none is valid). */
-  tiers(g: number, oStart: number, oEnd: number, run: number): number {
-    const count = verify(this.m, g, this.text, oStart, oEnd, run, this.scratch, this.variants);
+  tiers(g: number, oStart: number, oEnd: number, run: number, lang: number): number {
+    const count = verify(this.m, g, this.text, oStart, oEnd, run, this.scratch, this.variants, lang);
     let t = 0;
     for (let k = 0; k < count; k++) {
       const f = this.m.variantFlags[this.variants[k]!]!;
@@ -105,7 +108,7 @@ export class Selection {
   }
 
   /** Records a candidate [s, q) (normalized) of the given tier, if longer than the one at s. */
-  offer(tier: number, s: number, q: number, g: number, oStart: number, oEnd: number, run: number): void {
+  offer(tier: number, s: number, q: number, g: number, oStart: number, oEnd: number, run: number, lang: number): void {
     if (tier === TIER_FULL ? s < this.fullUpTo : s < this.ctxUpTo) return;
     const ring = tier === TIER_FULL ? this.full : this.ctx;
     const slot = s & this.rmask;
@@ -124,6 +127,7 @@ export class Selection {
     ring.oStart[slot] = oStart;
     ring.oEnd[slot] = oEnd;
     ring.run[slot] = run;
+    ring.lang[slot] = lang;
   }
 
   /** Whether candidates at start s could still be offered (the scan is not past s yet). */
@@ -174,7 +178,7 @@ export class Selection {
     const g = ring.group[slot]!;
     const oStart = ring.oStart[slot]!;
     const oEnd = ring.oEnd[slot]!;
-    const count = verify(this.m, g, this.text, oStart, oEnd, ring.run[slot]!, this.scratch, this.variants);
+    const count = verify(this.m, g, this.text, oStart, oEnd, ring.run[slot]!, this.scratch, this.variants, ring.lang[slot]!);
     if (count > 0) this.sink(oStart, oEnd, g, this.variants, count);
   }
 

@@ -18,6 +18,7 @@ import { normalize, originalSpan } from '../text/normalize';
 import { groupCount, variantStart } from './derived';
 import { RUN_AT_BOUNDARY } from './proclitics';
 import { G_START_BOUNDARY, V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher } from './types';
+import { ALL_LANGS } from '../lang/runs';
 import { createVerifyScratch, precedingRunClass, validVariants, type VerifyScratch } from './verify';
 
 /** Reusable state of one compile-time pass. */
@@ -55,7 +56,7 @@ function holdsFullName(probe: Probe, text: string, groups: readonly number[] | u
         if (run === 0) continue;
       }
       const [oStart, oEnd] = originalSpan(text, map, s, e);
-      const count = validVariants(m, g, text, oStart, oEnd, run, scratch, into);
+      const count = validVariants(m, g, text, oStart, oEnd, run, scratch, into, ALL_LANGS);
       for (let k = 0; k < count; k++) {
         const v = into[k]!;
         if (m.variantEntity[v] === entity && (m.variantFlags[v]! & V_CONTEXTUAL) === 0) return true;

@@ -22,7 +22,6 @@ export const G_START_BOUNDARY = 1; // starts with a word unit: must not start in
 export const G_END_BOUNDARY = 2; // ends with a word unit: must not end inside a word
 export const G_ARABIC_START = 4; // starts with an Arabic letter: proclitics may precede it
 export const G_STARTS_WITH_AL = 8; // starts with the article ال (so no second article before it)
-export const G_PLAIN = 16; // has a full-name variant with no case or proclitic condition
 
 /** Unsigned integers in the narrowest typed array their range allows (chosen at compile time). */
 export type UintArray = Uint16Array | Uint32Array;
@@ -83,6 +82,13 @@ export interface Matcher {
   /** Per variant: entity index, V_* flags. */
   variantEntity: UintArray;
   variantFlags: Uint8Array;
+  /** Per variant: the languages (LANG_BITS) whose text it may match in (alias scope). */
+  variantLangs: Uint8Array;
+  /**
+   * Per group: the languages in which it has a full-name variant with no case, proclitic or
+   * context condition, so the scan can accept it there without verifying.
+   */
+  groupPlainLangs: Uint8Array;
   /**
    * Case-preserving pattern units of the variants that check case (V_CASE_EXACT or
    * V_CAPITALS), in variant order, each as long as its group's pattern.
@@ -120,6 +126,8 @@ export interface PatternSpec {
   entity: number;
   /** V_* flags. */
   flags: number;
+  /** Languages (LANG_BITS) whose text the alias may match in; all six when left out. */
+  langs?: number;
 }
 
-export const MATCHER_FORMAT_VERSION = 4;
+export const MATCHER_FORMAT_VERSION = 5;

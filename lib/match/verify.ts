@@ -121,7 +121,8 @@ function casedSpan(text: string, oStart: number, oEnd: number, scratch: VerifySc
 
 /**
  * Collects into `into` the variants of group g valid for the original span [oStart, oEnd)
- * preceded by runClass; returns how many. With `into` null, stops at the first valid one.
+ * preceded by runClass, in text of the languages langMask allows (LANG_BITS); returns how
+ * many. With `into` null, stops at the first valid one.
  */
 export function validVariants(
   m: Matcher,
@@ -132,6 +133,7 @@ export function validVariants(
   runClass: number,
   scratch: VerifyScratch,
   into: Int32Array | null,
+  langMask: number,
 ): number {
   const gFlags = m.groupFlags[g]!;
   const len = m.groupLength[g]!;
@@ -139,6 +141,7 @@ export function validVariants(
   let count = 0;
   const vEnd = g + 1 + m.groupVariantExtra[g + 1]!;
   for (let v = g + m.groupVariantExtra[g]!; v < vEnd; v++) {
+    if ((m.variantLangs[v]! & langMask) === 0) continue;
     const vFlags = m.variantFlags[v]!;
     if (!acceptsRun(gFlags, vFlags, runClass)) continue;
     if ((vFlags & INITIAL_CAPITAL) !== 0 && letterCase(text.charCodeAt(oStart)) !== UPPER) continue;

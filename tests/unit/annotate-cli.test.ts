@@ -53,6 +53,24 @@ describe('npm run annotate', () => {
     expect(lines.some((l) => l.text === 'Ban Ki-moon')).toBe(true);
   }, 60_000);
 
+  test('scopes aliases to each line\'s language; --lang states the language of a file that cannot tell', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
+    const file = join(dir, 'mixed.txt');
+    writeFileSync(file, 'Ms. Maurice told the Security Council on Tuesday that her country would vote.\nLe représentant du Tchad a remercié Maurice pour son soutien au Conseil.\n');
+    const { status, lines } = annotate(file);
+    expect(status).toBe(0);
+    // The English "Ms. Maurice" is a person; the French line's Maurice is Mauritius.
+    expect(lines.filter((l) => l.text === 'Maurice').map((l) => l.start)).toEqual([114]);
+    const short = join(dir, 'short.txt');
+    writeFileSync(short, 'Ms. Maurice\n');
+    expect(annotate(short).lines.map((l) => l.id)).toEqual(['mauritius']); // too short to tell: every alias may match
+    expect(annotate('--lang', 'en', short).lines).toEqual([]);
+    expect(annotate('--lang=fr', short).lines.map((l) => l.id)).toEqual(['mauritius']);
+    const bad = annotate('--lang', '<x>', short);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--lang/);
+  }, 60_000);
+
   test('names a missing file and exits non-zero', () => {
     const { status, stderr } = annotate('/nonexistent/file.txt');
     expect(status).toBe(1);
