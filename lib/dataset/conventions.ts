@@ -4,7 +4,7 @@
  * anything while one remains.
  */
 import { LANGS, type Entity, type Lang } from './schema';
-import { isStopword } from './stopwords';
+import { FUNCTION_WORDS, isStopword } from './stopwords';
 
 export interface Problem {
   id: string;
@@ -70,7 +70,10 @@ export function checkConventions(entities: Entity[]): Problem[] {
         const caseless = form.text.toLocaleLowerCase() === form.text.toLocaleUpperCase();
         const acronymOrContextual =
           (form.caseSensitive && (form.contextual || form.text === form.text.toUpperCase())) || (caseless && form.contextual);
-        if (isStopword(lang, form.text) && !acronymOrContextual) {
+        // A capitalized name equal to a function word (Russian «Того», Togo) is allowed: the matcher
+        // requires its capital and keeps it from a sentence start, where the word is capitalized too.
+        const capitalizedName = !caseless && /^\p{Lu}/u.test(form.text.trim()) && FUNCTION_WORDS[lang].has(form.text.trim().toLocaleLowerCase(lang));
+        if (isStopword(lang, form.text) && !acronymOrContextual && !capitalizedName) {
           problems.push({ id: e.id, field: form.field, message: `"${form.text}" is a common ${lang} word; mark it caseSensitive (acronym) or drop it` });
         }
         const key = aliasKey(form.text, form.caseSensitive);

@@ -22,6 +22,7 @@ import {
   V_CONTEXTUAL,
   V_NEEDS_LI,
   V_INITIAL_CAPITAL,
+  V_COMMON_WORD,
   type EntityTable,
   type Matcher,
   type PatternSpec,
@@ -138,7 +139,7 @@ function groupFlagsOf(units: Uint16Array, s: number, n: number): number {
 }
 
 /** Variant flags that make a variant need a check (groupPlainLangs counts variants with none of them). */
-const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL | V_INITIAL_CAPITAL;
+const CHECKED = V_CASE_EXACT | V_CAPITALS | V_NEEDS_LI | V_CONTEXTUAL | V_INITIAL_CAPITAL | V_COMMON_WORD;
 
 /** Builds the automaton and the group and variant tables from collected groups. */
 function finishMatcher(pg: PatternGroups, entities: EntityTable): Matcher {

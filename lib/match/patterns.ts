@@ -8,7 +8,8 @@ import { dropArticleAlif } from './proclitics';
 import { letterCase, letterCaseOf, LOWER, NOT_LETTER, UPPER } from '../text/char-class';
 import { inflectRussian } from './russian-inflect';
 import { ALL_LANGS, LANG_BITS, LATIN_LANGS } from '../lang/runs';
-import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
+import { V_CAPITALS, V_CASE_EXACT, V_COMMON_WORD, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
+import { FUNCTION_WORDS, isFunctionWordAnywhere } from '../dataset/stopwords';
 
 /**
  * An acronym such as "UN", "ONU", "ООН", "U.N.", "UNAOC": at least two letters, none of them
@@ -59,9 +60,10 @@ function scopeOf(text: string, flags: number, lang: Lang, person: boolean): numb
 /** Adds text and its generated forms (Russian cases, Arabic ل + article). */
 function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: number, lang: Lang, person: boolean): void {
   const langs = scopeOf(text, flags, lang, person);
-  // Case-sensitive surnames (Маса) are declined too; only acronyms (ООН) never are.
-  const forms = lang === 'ru' && !isAcronym(text) ? inflectRussian(text, person) : [text];
-  for (const form of forms) push(out, form, entity, flags, langs);
+  // Case-sensitive surnames (Маса) are declined too; only acronyms (ООН) never are. A generated
+  // form that is a Russian function word is dropped: the name never produces a common word.
+  const forms = lang === 'ru' && !isAcronym(text) ? inflectRussian(text, person).filter((f) => f === text || !FUNCTION_WORDS.ru.has(f.toLocaleLowerCase('ru'))) : [text];
+  for (const form of forms) push(out, form, entity, flags | commonWordFlag(form, flags), langs);
   if (lang === 'ar') {
     const afterLi = dropArticleAlif(text);
     if (afterLi) push(out, afterLi, entity, flags | V_NEEDS_LI, langs);
@@ -85,6 +87,11 @@ function capitalizedWordFlag(text: string, lang: string): number {
     return cls === UPPER ? V_INITIAL_CAPITAL : 0;
   }
   return 0;
+}
+
+/** V_COMMON_WORD for a capitalized one-word name that is a function word somewhere ("Того"). */
+function commonWordFlag(text: string, flags: number): number {
+  return (flags & V_INITIAL_CAPITAL) !== 0 && isFunctionWordAnywhere(text) ? V_COMMON_WORD : 0;
 }
 
 /** All pattern specs of one entity (entity = its index in the compiled entity table). */

@@ -14,6 +14,11 @@ export const V_NAMES_ENTITY = 16; // ... of the alias's own entity
 export const V_NAMES_PARENT = 32; // ... of the entity's parent ("high-level debate of the General Assembly")
 /** A one-word name written with a capital: the page's first letter must be a capital (Togo, not «того»). */
 export const V_INITIAL_CAPITAL = 64;
+/**
+ * A one-word name equal to a function word of one of our languages (Russian «Того», Togo):
+ * besides its capital, it must not start a sentence, where the word is capitalized too.
+ */
+export const V_COMMON_WORD = 128;
 /** A self-evident contextual alias: confirmed by its own text, and selected like a full name. */
 export const V_SELF_EVIDENT = V_NAMES_ENTITY | V_NAMES_PARENT;
 

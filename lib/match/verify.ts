@@ -12,6 +12,7 @@ import {
   G_STARTS_WITH_AL,
   V_CAPITALS,
   V_CASE_EXACT,
+  V_COMMON_WORD,
   V_INITIAL_CAPITAL,
   V_NEEDS_LI,
   type Matcher,
@@ -40,6 +41,7 @@ const normalizeSome = normalizeChunk;
 const NEEDS_LI = V_NEEDS_LI;
 const CASE_CHECKED = V_CASE_EXACT | V_CAPITALS;
 const INITIAL_CAPITAL = V_INITIAL_CAPITAL;
+const COMMON_WORD = V_COMMON_WORD;
 const CASE_EXACT = V_CASE_EXACT;
 const LI = RUN_LI;
 const STARTS_WITH_AL = G_STARTS_WITH_AL;
@@ -102,6 +104,20 @@ function acceptsRun(groupFlags: number, variantFlags: number, runClass: number):
   return (runClass & ((groupFlags & STARTS_WITH_AL) !== 0 ? BEFORE_ARTICLE : BEFORE_BARE_NAME)) !== 0;
 }
 
+/**
+ * Whether original offset `at` starts a sentence: nothing but spaces, opening quotes,
+ * brackets and dashes between it and the start of the text, a line or block break, or a
+ * sentence's final punctuation.
+ */
+export function startsSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0xab || c === 0x201c || c === 0x201e || c === 0x2018 || c === 0x2013 || c === 0x2014 || c === 0x2d) continue;
+    return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3a || c === 0x3b || c === 0x0a || c === 0x0d || c === 0;
+  }
+  return true;
+}
+
 function lowerUnit(u: number): number {
   const k = kindOf(u);
   return k === MULTI || k === DROP ? u : FOLDED[u]!;
@@ -145,6 +161,7 @@ export function validVariants(
     const vFlags = m.variantFlags[v]!;
     if (!acceptsRun(gFlags, vFlags, runClass)) continue;
     if ((vFlags & INITIAL_CAPITAL) !== 0 && letterCase(text.charCodeAt(oStart)) !== UPPER) continue;
+    if ((vFlags & COMMON_WORD) !== 0 && startsSentence(text, oStart)) continue;
     if ((vFlags & CASE_CHECKED) !== 0) {
       if (casedLen === -2) casedLen = casedSpan(text, oStart, oEnd, scratch);
       if (casedLen !== len) continue;
