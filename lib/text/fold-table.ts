@@ -87,7 +87,11 @@ const DROPPED_MARKS: Array<[number, number]> = [
   [0xfe20, 0xfe2f], // combining half marks
 ];
 
-/** Dashes and minus signs all become an ASCII hyphen-minus. */
+/**
+ * Dashes and minus signs, like the hyphen-minus itself, read as a space: news writes
+ * "Guinea Bissau" and "Guinea-Bissau", "Ban Ki moon" and "Ban Ki-moon", "UN Habitat" and
+ * "UN-Habitat" for the same name, and no name differs from another by a hyphen alone.
+ */
 const DASHES = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0x2e3a, 0x2e3b, 0xfe58, 0xfe63, 0xff0d];
 /** Apostrophe look-alikes become "'", so "l’ONU" and "l'ONU" are the same text. */
 const APOSTROPHES = [0x2018, 0x2019, 0x201a, 0x201b, 0x02bc, 0x02b9, 0x0060, 0x00b4, 0x2032, 0xff07];
@@ -109,7 +113,6 @@ const LETTER_VARIANTS: Array<[number, number]> = [
 ];
 
 const PUNCT_MAP = new Map<number, number>();
-for (const c of DASHES) PUNCT_MAP.set(c, 0x2d);
 for (const c of APOSTROPHES) PUNCT_MAP.set(c, 0x27);
 for (const c of DOUBLE_QUOTES) PUNCT_MAP.set(c, 0x22);
 const VARIANT_MAP = new Map<number, number>(LETTER_VARIANTS);
@@ -139,7 +142,7 @@ function stripMarks(s: string): string {
 
 /** Folds one BMP unit to [folded, cased] strings (space is ' ', dropped is ''). */
 function foldUnitToStrings(c: number): [string, string] | 'space' | 'drop' {
-  if (SPACES.includes(c)) return 'space';
+  if (SPACES.includes(c) || c === 0x2d || DASHES.includes(c)) return 'space';
   if (inRanges(c, IGNORABLE) || inRanges(c, DROPPED_MARKS)) return 'drop';
   const punct = PUNCT_MAP.get(c);
   if (punct !== undefined) return [String.fromCharCode(punct), String.fromCharCode(punct)];
