@@ -6,7 +6,7 @@
  * never spans two paragraphs.
  */
 import { blockLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
-import { LanguageRuns, maskOfLanguage } from '../../lib/lang/runs';
+import { LanguageRuns } from '../../lib/lang/runs';
 
 export const BLOCK_BREAK = '\u0000';
 const INLINE_TAGS = new Set([
@@ -103,7 +103,7 @@ export function pageLanguageRuns(page: PageText, rootLanguage: BlockLanguage | n
     }
     const from = blockStarts[k]!;
     const to = k + 1 < blocks.length ? blockStarts[k + 1]! - 1 : text.length;
-    runs.push(from, maskOfLanguage(blockLanguage(declared, text, from, to)));
+    runs.push(from, blockLanguage(declared, text, from, to));
   }
   return runs;
 }

@@ -28,29 +28,44 @@ export function maskOfLanguage(lang: BlockLanguage | null): number {
 export class LanguageRuns {
   private readonly starts: number[] = [];
   private readonly masks: number[] = [];
+  private readonly languages: (BlockLanguage | null)[] = [];
   private last = 0;
 
-  /** Appends a run from `start` (offsets must not decrease); a run equal to the previous one merges. */
-  push(start: number, mask: number): void {
+  /** Appends a run of a block language from `start` (offsets must not decrease); a run like the previous one merges. */
+  push(start: number, lang: BlockLanguage | null): void {
     const n = this.masks.length;
-    if (n > 0 && this.masks[n - 1] === mask) return;
+    if (n > 0 && this.languages[n - 1] === lang) return;
     if (n > 0 && this.starts[n - 1] === start) {
-      this.masks[n - 1] = mask;
+      this.masks[n - 1] = maskOfLanguage(lang);
+      this.languages[n - 1] = lang;
       return;
     }
     this.starts.push(start);
-    this.masks.push(mask);
+    this.masks.push(maskOfLanguage(lang));
+    this.languages.push(lang);
   }
 
   get size(): number {
     return this.masks.length;
   }
 
-  /** The mask at a document offset (ALL before the first run). Mostly called in increasing order. */
+  /** The alias languages allowed at a document offset (ALL before the first run). */
   maskAt(offset: number): number {
-    const { starts, masks } = this;
+    const k = this.runAt(offset);
+    return k < 0 ? ALL_LANGS : this.masks[k]!;
+  }
+
+  /** The block language at a document offset (null where unknown). */
+  languageAt(offset: number): BlockLanguage | null {
+    const k = this.runAt(offset);
+    return k < 0 ? null : this.languages[k]!;
+  }
+
+  /** The run holding a document offset, or -1. Mostly called in increasing order. */
+  private runAt(offset: number): number {
+    const { starts } = this;
     const n = starts.length;
-    if (n === 0 || offset < starts[0]!) return ALL_LANGS;
+    if (n === 0 || offset < starts[0]!) return -1;
     let k = this.last;
     if (k >= n || starts[k]! > offset) k = 0;
     if (k + 1 < n && starts[k + 1]! <= offset) {
@@ -65,7 +80,7 @@ export class LanguageRuns {
       k = lo;
     }
     this.last = k;
-    return masks[k]!;
+    return k;
   }
 }
 
@@ -80,7 +95,7 @@ export function languageRunsOfText(text: string, declaredTag: string | null, sep
   while (from <= text.length) {
     let to = text.indexOf(separator, from);
     if (to < 0) to = text.length;
-    runs.push(from, maskOfLanguage(blockLanguage(declared, text, from, to)));
+    runs.push(from, blockLanguage(declared, text, from, to));
     from = to + 1;
   }
   return runs;

@@ -12,7 +12,7 @@
  * growable typed arrays rather than one object each, since dense pages have hundreds of
  * thousands of them and later slices may re-rank them.
  */
-import { DocumentEvidence, grow } from './rank';
+import { DocumentEvidence, grow, officesHeld } from './rank';
 import { scanText } from './scan';
 import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
@@ -60,6 +60,8 @@ class DocumentScanner implements DocumentScan {
   /** Mentions in scan order; null while a contextual mention is pending. */
   private readonly items: Array<Mention | null> = [];
   private readonly singleIds: Array<string[] | undefined>;
+  /** The offices each person holds: naming one confirms the person's contextual aliases. */
+  private readonly officesOf: { start: Int32Array; offices: Int32Array };
   // Held mentions, h = 0 .. held - 1: span, item index, entities ents[from, from + full + ctx)
   // (full-name candidates first, then contextual-only ones), slices seen when last ranked.
   private held = 0;
@@ -89,6 +91,7 @@ class DocumentScanner implements DocumentScan {
     this.ev = new DocumentEvidence(m);
     this.ids = m.entities.ids;
     this.singleIds = singleCandidateLists(m);
+    this.officesOf = officesHeld(m);
   }
 
   add(text: string, offsetBase = 0, langs: LanguageRuns | null = null): Mention[] {
@@ -100,6 +103,14 @@ class DocumentScanner implements DocumentScan {
       if (it !== null) out.push(it);
     }
     return out;
+  }
+
+  /** Whether one of a match's variants (spanVariants[from, from + count)) names a place. */
+  private namesPlace(from: number, count: number): boolean {
+    const { variantEntity } = this.m;
+    const kinds = this.m.entities.kinds;
+    for (let k = from; k < from + count; k++) if (kinds[variantEntity[this.spanVariants[k]!]!] === 'place') return true;
+    return false;
   }
 
   /** Scans a slice, ranks and confirms what it can; returns nothing (add() collects). */
@@ -128,7 +139,7 @@ class DocumentScanner implements DocumentScan {
       const count = this.spans[3 * k + 2]!;
       const prevEnd = k > 0 ? this.spans[3 * k - 2]! : -1;
       const nextStart = k + 1 < n ? this.spans[3 * k + 3]! : -1;
-      if (!insideLongerName(text, s, e, prevEnd, nextStart)) this.onMatch(text, offsetBase, s, e, from, count);
+      if (!insideLongerName(text, s, e, prevEnd, nextStart, this.namesPlace(from, count))) this.onMatch(text, offsetBase, s, e, from, count);
       from += count;
     }
     this.ev.addYears(text, offsetBase);
@@ -176,6 +187,7 @@ class DocumentScanner implements DocumentScan {
       if ((flags & CONTEXTUAL) === 0) continue;
       const ent = m.variantEntity[v]!;
       all = this.push(from, all, ent);
+      this.ev.addContextual(ent);
       // A self-evident alias names its entity or parent in full inside itself: that is evidence.
       if ((flags & NAMES_ENTITY) !== 0) inside = this.addInside(from, full, inside, ent);
       if ((flags & NAMES_PARENT) !== 0) inside = this.addInside(from, full, inside, m.entities.parent[ent]!);
@@ -229,6 +241,7 @@ class DocumentScanner implements DocumentScan {
       this.listPending(e, h);
       const p = this.m.entities.parent[e]!;
       if (p >= 0) this.listPending(p, h);
+      for (let j = this.officesOf.start[e]!; j < this.officesOf.start[e + 1]!; j++) this.listPending(this.officesOf.offices[j]!, h);
     }
   }
 

@@ -6,7 +6,10 @@
  *   - a title or honorific ("Secretary-General Ban Ki-moon", "President Macron");
  *   - a day or month (English capitalizes them: "Syria Monday");
  *   - an acronym or a word in capitals ("UN Security Council": the neighbour names a body);
- *   - the first word of a sentence ("Yesterday Syria said").
+ *   - a time word ("Yesterday Syria said"), or, in Cyrillic, the first word of a sentence;
+ *   - the head of an institution's name built on the place: "University of Georgia", «Банк
+ *     России» (INSTITUTION_HEADS).
+ * Chinese and Arabic compounds are in script-compounds.ts.
  * Headlines in Title Case capitalize every word, so where the run of capitalized words (short
  * function words aside) is longer than the match and one neighbour on each side, nothing is
  * dropped. A function word ("En Islande") or a word ending a sentence ("Israël. Israël") never
@@ -14,6 +17,7 @@
  */
 import { STOPWORDS } from '../dataset/stopwords';
 import { letterCase, LOWER, UPPER } from '../text/char-class';
+import { insideCompound } from './script-compounds';
 
 /** Lower-cased words that stand before or after a name without making it another name. */
 const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
@@ -26,8 +30,9 @@ const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
     'spokesman spokeswoman governor mayor senator congressman congresswoman judge justice general ' +
     'colonel admiral captain commander chief head foreign special executive acting former late ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
-    'july august september october november december ' +
+    'july august september october november december today yesterday tomorrow tonight meanwhile ' +
     // fr, es, pt-like honorifics and titles (capitalized in headings and at the head of a name)
+    'hier demain aujourd’hui aujourd\'hui ayer hoy mañana ' +
     'm mme mlle me président présidente ministre secrétaire général générale ambassadeur ambassadrice ' +
     'envoyé envoyée représentant représentante directeur directrice haut haute roi reine ' +
     'sr sra srta don doña presidente presidenta ministro ministra secretario secretaria embajador ' +
@@ -37,6 +42,40 @@ const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
     'спецпосланник представитель директор председатель король королева канцлер генерал'
   ).split(' '),
 );
+
+/**
+ * Heads of institution names built on a place: "University of Georgia", "Cámara de Comercio de
+ * Lima", "Banque de France", «Банк России», «Открытый чемпионат США». A place after one of
+ * these (through "of"/"de" and the capitalized words of the same name) names the institution.
+ */
+const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
+  (
+    'university college school institute academy museum bank chamber club hospital orchestra theatre theater ' +
+    'université école institut académie musée banque chambre hôpital orchestre théâtre lycée collège ' +
+    'universidad escuela instituto academia museo banco cámara orquesta teatro colegio'
+  ).split(' '),
+);
+/** Russian heads by stem: the place follows in the genitive, with no preposition, in any case of the head. */
+const RUSSIAN_HEAD_STEMS: readonly string[] = ['университет', 'институт', 'академи', 'музе', 'банк', 'палат', 'клуб', 'чемпионат', 'театр', 'оркестр', 'колледж'];
+/** Words that join the parts of such a name. */
+const NAME_JOINERS: ReadonlySet<string> = new Set('of the and de del du des la le y et d’ d\''.split(' '));
+const MAX_WORDS_TO_HEAD = 5;
+
+/** Whether the match at `s` is the place an institution's name is built on (see INSTITUTION_HEADS). */
+function afterInstitutionHead(text: string, s: number): boolean {
+  let end = s;
+  for (let n = 0; n < MAX_WORDS_TO_HEAD; n++) {
+    const start = wordStartBefore(text, end);
+    if (start < 0) return false;
+    const word = text.slice(start, end - 1);
+    const lower = word.toLowerCase();
+    if (INSTITUTION_HEADS.has(lower) || INSTITUTION_HEADS.has(lower.replace(/^[ld]['’]/, ''))) return true;
+    if (n === 0 && RUSSIAN_HEAD_STEMS.some((stem) => lower.startsWith(stem))) return true;
+    if (!NAME_JOINERS.has(lower) && shapeAt(text, start, end - 1) !== SHAPE_TITLE) return false;
+    end = start;
+  }
+  return false;
+}
 
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
@@ -84,6 +123,18 @@ function startsSentence(text: string, start: number): boolean {
   while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
   if (k < 0) return true;
   return '.!?:;\n«"“„(—–-'.includes(text[k]!);
+}
+
+/**
+ * Whether the word at `at` is in Latin letters. A sentence's first word counts as part of a
+ * name in Latin text ("Michael Jordan might", "Real Madrid's start"), since English, French and
+ * Spanish sentences rarely open with a capitalized word straight before a name other than a
+ * function word, a title or a time word (all excluded). Russian ones often do («Глава ...»,
+ * «Президент ...» inflected), so there the first word of a sentence still never counts.
+ */
+function latinWord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 0x250;
 }
 
 function isFunctionWord(word: string): boolean {
@@ -136,27 +187,32 @@ function capitalizedRunRight(text: string, at: number, limit: number): number {
  * the neighbouring matches end and start (-1 for none); a neighbour that is itself a name found
  * there is another name, not part of this one ("Палестины Генеральная ассамблея").
  */
-export function insideLongerName(text: string, s: number, e: number, prevEnd = -1, nextStart = -1): boolean {
-  // "OPEC+", "أوبك+": a name glued to a plus names a wider group, in any script; "US$", "HK$":
-  // a name glued to a dollar sign is a currency.
-  const next = text.charCodeAt(e);
-  if (next === 0x2b || next === 0x24) return true;
-  // 北京时间, 東京時間: a city glued to "time" is a time zone.
-  if ((next === 0x65f6 || next === 0x6642) && text.charCodeAt(e + 1) === 0x95f4) return true;
-  if (next === 0x6642 && text.charCodeAt(e + 1) === 0x9593) return true;
+export function insideLongerName(
+  text: string,
+  s: number,
+  e: number,
+  prevEnd = -1,
+  nextStart = -1,
+  place = true,
+): boolean {
+  if (insideCompound(text, s, e, place, nextStart)) return true;
   // Only a match that starts with a capital can be part of a longer capitalized name.
   if (!isLetter(text.charCodeAt(s)) || letterCase(text.charCodeAt(s)) !== UPPER) return false;
+  if (place && afterInstitutionHead(text, s)) return true;
   // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.
   let lower = false;
   for (let k = s + 1; k < e && !lower; k++) lower = letterCase(text.charCodeAt(k)) === LOWER;
   if (!lower) return false;
-  const beforeStart = wordStartBefore(text, s);
+  let beforeStart = wordStartBefore(text, s);
+  // An elided article glued to the word before is not part of it: "l’OGC Nice", "d’AS Monaco".
+  if (beforeStart >= 0 && s - 1 - beforeStart > 2 && /[lLdD]/.test(text[beforeStart]!) && /['’]/.test(text[beforeStart + 1]!)) beforeStart += 2;
   const afterEnd = wordEndAfter(text, e);
   const left =
-    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1, true) && !startsSentence(text, beforeStart);
+    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1, true) && (!startsSentence(text, beforeStart) || latinWord(text, beforeStart));
   const right = afterEnd >= 0 && nextStart !== e + 1 && counts(text, e + 1, afterEnd);
   if (!left && !right) return false;
-  // Title Case headings: a long run of capitalized words is a heading, not one name.
+  // Title Case headings: a long run of capitalized words is a heading, not one name. (Also a
+  // name followed by a person's full name: «президентом Украины Владимиром Зеленским».)
   const runLeft = capitalizedRunLeft(text, s, 3);
   const runRight = capitalizedRunRight(text, e, 3);
   return runLeft <= 1 && runRight <= 1;

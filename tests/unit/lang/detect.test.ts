@@ -104,13 +104,16 @@ describe('language runs', () => {
 
   it('finds the run of any offset, in or out of order', () => {
     const runs = new LanguageRuns();
-    runs.push(0, 1);
-    runs.push(10, 1); // same mask: merged
-    runs.push(20, 2);
-    runs.push(30, 4);
+    runs.push(0, 'en');
+    runs.push(10, 'en'); // same language: merged
+    runs.push(20, 'fr');
+    runs.push(30, 'ru');
     expect(runs.size).toBe(3);
-    expect([35, 0, 25, 19, 20, 5, 29, 30].map((o) => runs.maskAt(o))).toEqual([4, 1, 2, 1, 2, 1, 2, 4]);
+    const [en, fr, ru] = [maskOfLanguage('en'), maskOfLanguage('fr'), maskOfLanguage('ru')];
+    expect([35, 0, 25, 19, 20, 5, 29, 30].map((o) => runs.maskAt(o))).toEqual([ru, en, fr, en, fr, en, fr, ru]);
+    expect([5, 25, 35].map((o) => runs.languageAt(o))).toEqual(['en', 'fr', 'ru']);
     expect(new LanguageRuns().maskAt(5)).toBe(ALL_LANGS);
+    expect(new LanguageRuns().languageAt(5)).toBeNull();
   });
 
   it('split a text into blocks by line', () => {

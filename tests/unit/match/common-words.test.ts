@@ -10,7 +10,6 @@ import { compileMatcher, findMentions, inflectRussian } from '../../../lib/match
 import { entityPatterns } from '../../../lib/match/patterns';
 import { V_COMMON_WORD } from '../../../lib/match/types';
 import { checkConventions } from '../../../lib/dataset/conventions';
-import { FUNCTION_WORDS } from '../../../lib/dataset/stopwords';
 import { entity } from './fixtures';
 
 const togo = entity('togo', 'place', {

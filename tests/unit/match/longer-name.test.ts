@@ -18,6 +18,19 @@ describe('a name inside a longer proper name is not a mention', () => {
     ['OPEC+ agreed to cut output', 'OPEC'],
     ['exports worth US$ 2 billion', 'US'],
     ['北京时间12月19日凌晨', '北京'],
+    ['Michael Jordan might top Kobe Bryant', 'Jordan'],
+    ['Real Madrid vs. AC Milan final score', 'Madrid'],
+    ["L’OGC Nice s'imposait 3-0 face à l'OM", 'Nice'],
+    ['Walker, a former University of Georgia football star', 'Georgia'],
+    ['la Cámara de Comercio de Lima precisó', 'Lima'],
+    ['Заявление Банка России о ставке', 'России'],
+    ['в финале Открытого чемпионата США Надаль', 'США'],
+    ['他精通葡萄牙语和英语', '葡萄牙'],
+    ['英国广播公司报导', '英国'],
+    ['《京都议定书》第18次缔约方会议', '京都'],
+    ['苏丹·贾比尔担任主席', '苏丹'],
+    ['联合国副秘书长表示', '秘书长'],
+    ['درس في جامعة لشبونة', 'لشبونة'],
   ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
 });
 
@@ -31,7 +44,17 @@ describe('a name next to a title, a function word, a sentence start or a heading
     ['United States to Lift Sudan Sanctions After Years', 'Sudan'],
     ['Syria Monday announced', 'Syria'],
     ['UN CHIEF WARNS SYRIA', 'SYRIA'],
+    ['Today Syria said it would attend.', 'Syria'],
+    ['Генсек ООН заявил. Президент Украины Владимир Зеленский', 'Украины'],
+    ['中国和联合国组织了会议', '中国'],
+    ['وصل إلى مطار باماكو الدولي', 'باماكو'],
   ])('"%s": "%s"', (text, name, occurrence = 0) => expect(at(text, name, occurrence)).toBe(false));
+
+  test('a Chinese place right before another name qualifies it: 葡萄牙里斯本 is Lisbon, Portugal', () => {
+    const text = '葡萄牙里斯本理工大学';
+    expect(insideLongerName(text, 0, 3, -1, 3)).toBe(false);
+    expect(insideLongerName(text, 3, 6, 3, -1)).toBe(true);
+  });
 
   test('an unknown short acronym before a name is a club or company; a known one is its own name', () => {
     const text = 'It was when AC Milan beat Inter, and the UN Security Council met.';
