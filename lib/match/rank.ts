@@ -24,6 +24,26 @@ export const YEAR_WINDOW = 300;
 const FOLLOWING = 1e12;
 
 /** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
+/** Per matcher: the offices each person holds (CSR, the inverse of the entity table's holders). */
+const officesByMatcher = new WeakMap<Matcher, { start: Int32Array; offices: Int32Array }>();
+
+export function officesHeld(m: Matcher): { start: Int32Array; offices: Int32Array } {
+  let table = officesByMatcher.get(m);
+  if (!table) {
+    const t = m.entities;
+    const n = t.ids.length;
+    const start = new Int32Array(n + 1);
+    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) start[t.holders[k]! + 1]!++;
+    for (let e = 0; e < n; e++) start[e + 1]! += start[e]!;
+    const offices = new Int32Array(start[n]!);
+    const fill = start.slice(0, n);
+    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) offices[fill[t.holders[k]!]!++] = o;
+    table = { start, offices };
+    officesByMatcher.set(m, table);
+  }
+  return table;
+}
+
 const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
 
 function trackedEntities(m: Matcher): Uint8Array {
@@ -60,6 +80,8 @@ function lowerBound(list: number[], x: number): number {
 export class DocumentEvidence {
   /** How many full mentions list each entity as a candidate. */
   readonly namedCount: Int32Array;
+  /** How many contextual mentions ("Tedros", "Mr. Ban") list each entity as a candidate. */
+  private readonly contextualCount: Int32Array;
   private readonly tracked: Uint8Array;
   /** Start offsets of the full mentions of tracked entities; sorted unless `unsorted[e]`. */
   private readonly positions = new Map<number, number[]>();
@@ -79,6 +101,7 @@ export class DocumentEvidence {
   constructor(readonly m: Matcher) {
     const n = m.entities.ids.length;
     this.namedCount = new Int32Array(n);
+    this.contextualCount = new Int32Array(n);
     this.unsorted = new Uint8Array(n);
     this.tracked = trackedEntities(m);
     this.anyDates = m.entities.years.length > 0;
@@ -99,6 +122,11 @@ export class DocumentEvidence {
     return first;
   }
 
+  /** Records a contextual mention of entity e (confirmed or not yet). */
+  addContextual(e: number): void {
+    this.contextualCount[e]!++;
+  }
+
   /** Records the years written in a slice that starts at document offset `base`. */
   addYears(text: string, base: number): void {
     if (!this.anyDates) return; // no entity has dated facts: years can never score
@@ -115,11 +143,18 @@ export class DocumentEvidence {
     return this.namedCount[e]! > 0;
   }
 
-  /** Named by a full name, itself or through its parent: what a contextual alias needs. */
+  /**
+   * Named by a full name, itself, through its parent, or (a person) through an office it holds:
+   * what a contextual alias needs. "The WHO chief ... Tedros" names Tedros as surely as a
+   * department's name confirms "the Department".
+   */
   isNamedOrParentNamed(e: number): boolean {
     if (this.namedCount[e]! > 0) return true;
     const p = this.m.entities.parent[e]!;
-    return p >= 0 && this.namedCount[p]! > 0;
+    if (p >= 0 && this.namedCount[p]! > 0) return true;
+    const { start, offices } = officesHeld(this.m);
+    for (let k = start[e]!; k < start[e + 1]!; k++) if (this.namedCount[offices[k]!]! > 0) return true;
+    return false;
   }
 
   /** Distance from `at` to the nearest full mention of x: preceding ones first, then following ones. */
@@ -155,8 +190,10 @@ export class DocumentEvidence {
     let bestDistance = Number.MAX_SAFE_INTEGER;
     for (let k = t.holderStart[office]!; k < t.holderStart[office + 1]!; k++) {
       const h = t.holders[k]!;
-      if (this.namedCount[h]! === 0) continue;
-      const d = this.distanceTo(h, at);
+      // A holder named only by a contextual alias ("Tedros", confirmed by this very office) ranks
+      // after every holder named in full.
+      if (this.namedCount[h]! === 0 && this.contextualCount[h]! === 0) continue;
+      const d = this.namedCount[h]! > 0 ? this.distanceTo(h, at) : Number.MAX_SAFE_INTEGER - 1;
       if (d < bestDistance || (d === bestDistance && best >= 0 && t.ids[h]! < t.ids[best]!)) {
         best = h;
         bestDistance = d;

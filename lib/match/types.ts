@@ -135,4 +135,4 @@ export interface PatternSpec {
   langs?: number;
 }
 
-export const MATCHER_FORMAT_VERSION = 6;
+export const MATCHER_FORMAT_VERSION = 7;

@@ -108,6 +108,9 @@ const LETTER_VARIANTS: Array<[number, number]> = [
   [0x0671, 0x0627], // ٱ → ا
   [0x0649, 0x064a], // ى → ي
   [0x0629, 0x0647], // ة → ه
+  // Hamza seats vary by country and house style: شؤون and شئون are the same word.
+  [0x0624, 0x0621], // ؤ → ء
+  [0x0626, 0x0621], // ئ → ء
   [0x06cc, 0x064a], // Persian ye → ي (common with Persian keyboards)
   [0x06a9, 0x0643], // Persian keheh → ك
 ];

@@ -3,7 +3,7 @@
  *
  * Rules (each documented in fold-table.ts): case folding; Latin accents stripped (é → e);
  * ё → е; Arabic harakat and tatweel removed and letter variants unified (أ إ آ ٱ → ا,
- * ى → ي, ة → ه); full-width forms → ASCII; dashes and hyphens → ' ', apostrophes → "'", double quotes
+ * ى → ي, ة → ه, ؤ ئ → ء); full-width forms → ASCII; dashes and hyphens → ' ', apostrophes → "'", double quotes
  * → '"'; every space or line break → ' ' with runs collapsed to one; zero-width, bidi
  * controls and soft hyphens removed. CJK and Arabic letters otherwise pass through.
  *
