@@ -10,6 +10,7 @@ import { checkHoldings, withHolders } from '../../lib/dataset/holdings';
 import { parseEntityFile } from '../../lib/dataset/parse';
 import { compileMatcher, findMentions } from '../../lib/match';
 import { LANGS, type Entity, type Lang } from '../../lib/dataset/schema';
+import { loadDataEntities } from './match/fixtures';
 import { listJsonFiles } from '../../scripts/list-files';
 
 const ROLE = Object.fromEntries(LANGS.map((l) => [l, `Chief (${l})`])) as Record<Lang, string>;
@@ -87,5 +88,27 @@ describe('the shipped dataset', () => {
 
   test('its holdings pass the checks', () => {
     expect(checkHoldings(entities)).toEqual([]);
+  });
+});
+
+describe('official sources (issue 15)', () => {
+  test('every person, office and event cites an official page, or is listed in data/SOURCES-TO-CHECK.md', async () => {
+    const { unsourced, listedIn, SOURCES_TO_CHECK } = await import('../../scripts/sources-to-check');
+    const listed = new Set(listedIn(readFileSync(SOURCES_TO_CHECK, 'utf8')));
+    const missing = unsourced(loadDataEntities());
+    const newlyUnsourced = missing.filter((e) => !listed.has(e));
+    expect(newlyUnsourced, 'these cite no official page: find one (lib/dataset/official-sources.ts)').toEqual([]);
+    const nowSourced = [...listed].filter((e) => !missing.includes(e));
+    expect(nowSourced, 'these now cite an official page: run `npx tsx scripts/sources-to-check.ts`').toEqual([]);
+  });
+
+  test('tells official pages from others', async () => {
+    const { isOfficialSource } = await import('../../lib/dataset/official-sources');
+    for (const url of ['https://press.un.org/en/2024/sga2242.doc.htm', 'https://unama.unmissions.org/x', 'https://www.who.int/news', 'https://www.admin.ch/gov/en', 'https://georgia.gov/', 'https://www.diplomatie.gouv.fr/x']) {
+      expect(isOfficialSource(url), url).toBe(true);
+    }
+    for (const url of ['https://en.wikipedia.org/wiki/UN', 'https://notun.org/', 'https://un.org.evil.com/', 'not a url', 'https://www.reuters.com/x']) {
+      expect(isOfficialSource(url), url).toBe(false);
+    }
   });
 });
