@@ -17,9 +17,10 @@ const OFFICIAL_SUFFIXES: readonly string[] = [
   'unep.org', 'unep.ch', 'unaids.org', 'unfpa.org', 'wfp.org', 'undp.org', 'unops.org', 'unwto.org', 'unwomen.org',
   'unece.org', 'unescap.org', 'eclac.org', 'cepal.org', 'unfoodsystemshub.org', 'ipcc.ch', 'isa.org.jm', 'itlos.org',
   'pca-cpa.org', 'cites.org', 'ramsar.org', 'gavi.org', 'theglobalfund.org', 'greenclimate.fund', 'thegef.org',
+  'unoda.org', 'unscn.org', 'unrwa.org', 'unv.org', 'unitar.org', 'unu.edu', 'unicri.it', 'unidir.org',
   // Intergovernmental bodies beside the UN.
   'nato.int', 'coe.int', 'osce.org', 'asean.org', 'icc-cpi.int', 'oic-oci.org', 'europa.eu', 'au.int',
-  'leagueofarabstates.net', 'opec.org', 'icrc.org', 'ifrc.org', 'oecd.org', 'afdb.org', 'adb.org', 'oas.org',
+  'eu.int', 'leagueofarabstates.net', 'opec.org', 'icrc.org', 'ifrc.org', 'oecd.org', 'afdb.org', 'adb.org', 'oas.org',
   'ecowas.int', 'sadc.int', 'igad.int', 'caricom.org', 'sica.int', 'mercosur.int', 'apec.org', 'saarc-sec.org',
 ];
 
@@ -33,5 +34,5 @@ export function isOfficialSource(url: string): boolean {
   }
   if (OFFICIAL_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`))) return true;
   // A government's own site: .gov, .gov.xx, .gouv.xx, .gob.xx, admin.ch.
-  return /(^|\.)(gov|gouv|gob)(\.[a-z]{2})?$/.test(host) || host === 'admin.ch' || host.endsWith('.admin.ch');
+  return /(^|\.)(gov|gouv|gob)(\.[a-z]{2})?$/.test(host) || ['admin.ch', 'um.fi'].some((g) => host === g || host.endsWith(`.${g}`));
 }
