@@ -77,6 +77,37 @@ function afterInstitutionHead(text: string, s: number): boolean {
   return false;
 }
 
+/**
+ * A name glued by a hyphen after a capitalized word, in a personal name: "Alexis Claude-Maurice",
+ * "Jean-Maurice Dupont". Told from a pair of parties ("the Hamas-Israel war") by a capitalized
+ * word before the compound, or right after it.
+ */
+function inCompoundGivenName(text: string, s: number, e: number): boolean {
+  if (s < 2 || text.charCodeAt(s - 1) !== 0x2d) return false;
+  let k = s - 1;
+  while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+  if (k === s - 1 || shapeAt(text, k, s - 1) !== SHAPE_TITLE || NOT_PART_OF_NAME.has(text.slice(k, s - 1).toLowerCase())) return false;
+  const before = wordStartBefore(text, k);
+  if (before >= 0 && counts(text, before, k - 1) && !startsSentence(text, before)) return true;
+  const after = wordEndAfter(text, e);
+  return after >= 0 && counts(text, e + 1, after);
+}
+
+/**
+ * French and Spanish name a part of a place with a direction after it, in lower case:
+ * "Méditerranée orientale" (a WHO region), "Afrique centrale", "Asia central". The region is
+ * not the place (English puts the direction first, capitalized, which the neighbour test sees).
+ */
+const REGION_ADJECTIVES: ReadonlySet<string> = new Set(
+  ('orientale oriental occidentale occidental septentrionale septentrional méridionale méridional centrale central ' +
+    'australe austral orientales occidentales centrales').split(' '),
+);
+
+function beforeRegionAdjective(text: string, e: number): boolean {
+  const after = wordEndAfter(text, e);
+  return after >= 0 && shapeAt(text, e + 1, after) === SHAPE_LOWER && REGION_ADJECTIVES.has(text.slice(e + 1, after));
+}
+
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
 }
@@ -199,6 +230,8 @@ export function insideLongerName(
   // Only a match that starts with a capital can be part of a longer capitalized name.
   if (!isLetter(text.charCodeAt(s)) || letterCase(text.charCodeAt(s)) !== UPPER) return false;
   if (place && afterInstitutionHead(text, s)) return true;
+  if (prevEnd !== s - 1 && inCompoundGivenName(text, s, e)) return true;
+  if (place && beforeRegionAdjective(text, e)) return true;
   // Acronyms and words in capitals: a run of capitals is a heading or an acronym, never judged here.
   let lower = false;
   for (let k = s + 1; k < e && !lower; k++) lower = letterCase(text.charCodeAt(k)) === LOWER;

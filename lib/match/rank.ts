@@ -44,6 +44,43 @@ export function officesHeld(m: Matcher): { start: Int32Array; offices: Int32Arra
   return table;
 }
 
+/**
+ * A place linked to more entities than this is a hub (a region, a host city of everything):
+ * naming it says nothing about which of its neighbours a text means.
+ */
+const HUB_LINKS = 40;
+const neighboursByMatcher = new WeakMap<Matcher, { start: Int32Array; list: Int32Array }>();
+
+/**
+ * Per matcher, for each place: the entities linked to it either way (its capital, its cities,
+ * the missions and events located there, the country it is in), hubs left out. CSR.
+ */
+export function placeNeighbours(m: Matcher): { start: Int32Array; list: Int32Array } {
+  let table = neighboursByMatcher.get(m);
+  if (!table) {
+    const t = m.entities;
+    const n = t.ids.length;
+    const inbound = new Int32Array(n);
+    for (let k = 0; k < t.links.length; k++) inbound[t.links[k]!]!++;
+    const hub = (x: number) => inbound[x]! + t.linkStart[x + 1]! - t.linkStart[x]! > HUB_LINKS;
+    const sets: number[][] = Array.from({ length: n }, () => []);
+    for (let e = 0; e < n; e++) {
+      for (let k = t.linkStart[e]!; k < t.linkStart[e + 1]!; k++) {
+        const x = t.links[k]!;
+        if (t.kinds[e] === 'place' && !hub(x)) sets[e]!.push(x);
+        if (t.kinds[x] === 'place' && !hub(e)) sets[x]!.push(e);
+      }
+    }
+    const start = new Int32Array(n + 1);
+    for (let e = 0; e < n; e++) start[e + 1] = start[e]! + sets[e]!.length;
+    const list = new Int32Array(start[n]!);
+    for (let e = 0; e < n; e++) list.set(sets[e]!, start[e]!);
+    table = { start, list };
+    neighboursByMatcher.set(m, table);
+  }
+  return table;
+}
+
 const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
 
 function trackedEntities(m: Matcher): Uint8Array {
@@ -144,9 +181,10 @@ export class DocumentEvidence {
   }
 
   /**
-   * Named by a full name, itself, through its parent, or (a person) through an office it holds:
-   * what a contextual alias needs. "The WHO chief ... Tedros" names Tedros as surely as a
-   * department's name confirms "the Department".
+   * Named by a full name, itself, through its parent, (a person) through an office it holds, or
+   * (a place) through a neighbour: what a contextual alias needs. "The WHO chief ... Tedros"
+   * names Tedros as surely as a department's name confirms "the Department"; Arabic مالي is
+   * Mali, not "financial", in a text that names Bamako or MINUSMA.
    */
   isNamedOrParentNamed(e: number): boolean {
     if (this.namedCount[e]! > 0) return true;
@@ -154,6 +192,8 @@ export class DocumentEvidence {
     if (p >= 0 && this.namedCount[p]! > 0) return true;
     const { start, offices } = officesHeld(this.m);
     for (let k = start[e]!; k < start[e + 1]!; k++) if (this.namedCount[offices[k]!]! > 0) return true;
+    const near = placeNeighbours(this.m);
+    for (let k = near.start[e]!; k < near.start[e + 1]!; k++) if (this.namedCount[near.list[k]!]! > 0) return true;
     return false;
   }
 

@@ -31,6 +31,8 @@ describe('a name inside a longer proper name is not a mention', () => {
     ['苏丹·贾比尔担任主席', '苏丹'],
     ['联合国副秘书长表示', '秘书长'],
     ['درس في جامعة لشبونة', 'لشبونة'],
+    ['Pire, Alexis Claude-Maurice enfonçait le clou', 'Maurice'],
+    ['la Méditerranée orientale de l’OMS', 'Méditerranée'],
   ])('"%s": "%s"', (text, name) => expect(at(text, name)).toBe(true));
 });
 
@@ -48,6 +50,8 @@ describe('a name next to a title, a function word, a sentence start or a heading
     ['Генсек ООН заявил. Президент Украины Владимир Зеленский', 'Украины'],
     ['中国和联合国组织了会议', '中国'],
     ['وصل إلى مطار باماكو الدولي', 'باماكو'],
+    ['since the Hamas-Israel war began', 'Israel'],
+    ['la mer Méditerranée et ses côtes', 'Méditerranée'],
   ])('"%s": "%s"', (text, name, occurrence = 0) => expect(at(text, name, occurrence)).toBe(false));
 
   test('a Chinese place right before another name qualifies it: 葡萄牙里斯本 is Lisbon, Portugal', () => {

@@ -39,3 +39,21 @@ describe('office holders', () => {
     expect(found('Margaret Chan met the WHO chief; Tedros was there.')[1]).toBe('WHO chief→margaret-chan');
   });
 });
+
+describe('places confirmed by their neighbours', () => {
+  const places = [
+    entity('mali', 'place', { en: { name: 'Mali' }, ar: { name: 'جمهورية مالي', aliases: [{ text: 'مالي', contextual: true, note: 'also "financial"' }] } }),
+    entity('bamako', 'place', { en: { name: 'Bamako' }, ar: { name: 'باماكو' } }, { facts: { location: 'mali' } }),
+    entity('egypt', 'place', { en: { name: 'Egypt' }, ar: { name: 'مصر' } }),
+  ];
+  const m = compileMatcher(places);
+  const ids = (text: string) => findMentions(m, text).map((x) => `${x.text}→${x.id}`);
+
+  it('a contextual place name counts where a neighbour (its capital) is named', () => {
+    expect(ids('وصل الوفد إلى باماكو عاصمة مالي')).toEqual(['باماكو→bamako', 'مالي→mali']);
+  });
+
+  it('and not where nothing near it is: «دعم مالي» is financial support', () => {
+    expect(ids('تقديم دعم مالي إلى مصر')).toEqual(['مصر→egypt']);
+  });
+});
