@@ -34,5 +34,5 @@ export function isOfficialSource(url: string): boolean {
   }
   if (OFFICIAL_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`))) return true;
   // A government's own site: .gov, .gov.xx, .gouv.xx, .gob.xx, admin.ch.
-  return /(^|\.)(gov|gouv|gob)(\.[a-z]{2})?$/.test(host) || ['admin.ch', 'um.fi'].some((g) => host === g || host.endsWith(`.${g}`));
+  return /(^|\.)(gov|gouv|gob)(\.[a-z]{2})?$/.test(host) || ['admin.ch', 'um.fi', 'auswaertiges-amt.de'].some((g) => host === g || host.endsWith(`.${g}`));
 }
