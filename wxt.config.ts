@@ -33,8 +33,8 @@ export default defineConfig({
         : [{ resources: ['ui-frame.html', 'data/matcher.bin'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMention__' },
-      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMention__' },
+      'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextMention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousMention__' },
       'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlighting__' },
       'annotate-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdAnnotateSelection__' },
     },

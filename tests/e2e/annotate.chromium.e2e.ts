@@ -80,7 +80,7 @@ describe('annotating pages in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => countInUi(page, 'toolbar-note-text')).toBe(0);
 
-    // Alt+Shift+N: the next name's card, with focus on its first button; Esc closes it.
+    // Alt+Shift+J (next-mention): the next name's card, with focus on its first button; Esc closes it.
     expect(await sendToTab(suite.browser.context, page, { type: 'mention:step', payload: { direction: 'next' } })).toEqual({ ok: true });
     const card = await inUi(page, 'entity-card');
     await expect.poll(() => card.evaluate((el) => el.contains(document.activeElement) && document.hasFocus()), { timeout: 5_000 }).toBe(true);
