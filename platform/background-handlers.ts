@@ -61,7 +61,7 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
       case 'content:status': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
-        void showCountOnBadge(tabId, message.payload.mentions);
+        void showPageState(tabId, message.payload.url, message.payload.mentions, message.payload.enabled);
         return Promise.resolve({ ok: true });
       }
       case 'entities:get':
@@ -97,12 +97,27 @@ async function outcomeOf(write: Promise<void>): Promise<SaveOutcome> {
   }
 }
 
-async function showCountOnBadge(tabId: number, mentions: number): Promise<void> {
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const iconPaths = (prefix: string) => Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
+/**
+ * Per tab, the page and state its icon was last drawn for: the icon is swapped only when they
+ * change (a page reports after every batch of changes), and drawn again after a navigation,
+ * which may reset a tab's icon.
+ */
+const iconDrawnFor = new Map<number, string>();
+
+/** The toolbar button says what the page has: its mention count on the badge, a grey icon where highlighting is off. */
+async function showPageState(tabId: number, url: string, mentions: number, enabled: boolean): Promise<void> {
   const action = browser.action ?? browser.browserAction;
+  const key = `${enabled ? 'on' : 'off'} ${url}`;
   try {
+    if (iconDrawnFor.get(tabId) !== key) {
+      await action.setIcon({ tabId, path: iconPaths(enabled ? '' : 'off-') });
+      iconDrawnFor.set(tabId, key);
+    }
     await action.setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
-    await action.setBadgeText({ tabId, text: mentions > 0 ? String(Math.min(mentions, 999)) : '' });
+    await action.setBadgeText({ tabId, text: enabled && mentions > 0 ? String(Math.min(mentions, 999)) : '' });
   } catch {
-    // The tab may have closed meanwhile.
+    iconDrawnFor.delete(tabId); // The tab may have closed meanwhile.
   }
 }
