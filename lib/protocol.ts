@@ -16,6 +16,8 @@ export const toBackground = {
     frame: z.enum(['top', 'sub']),
     textNodes: z.number().int().nonnegative(),
     mentions: z.number().int().nonnegative(),
+    /** Whether highlighting runs on this page (off globally or for this site: false). */
+    enabled: z.boolean(),
   }),
   /** Liveness check used by tests and the popup. */
   ping: z.strictObject({}),
@@ -82,7 +84,7 @@ export interface BackgroundReplies {
 export type SaveOutcome = { ok: true } | { ok: false; reason: 'quota' | 'failed' | 'unsupported' | 'empty' };
 export interface ContentReplies {
   /** scannedWith: the matcher version of the last complete scan ('bundled' until a pack matcher has scanned). */
-  'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean; scannedWith: string };
+  'page:status': { url: string; textNodes: number; mentions: number; longestTaskMs: number; scanned: boolean; scannedWith: string; enabled: boolean };
   'mention:step': { ok: boolean };
   'mention:reveal': { ok: boolean; position: number; total: number };
   'page:save': SaveOutcome;

@@ -101,6 +101,7 @@ export default defineContentScript({
           title: document.title.slice(0, 1000),
           frame: window === window.top ? 'top' : 'sub',
           ...scanner.stats,
+          enabled: settings.enabled,
         },
       };
       browser.runtime.sendMessage(message).catch(() => {
@@ -188,7 +189,7 @@ export default defineContentScript({
       if (!message || window !== window.top) return undefined;
       switch (message.type) {
         case 'page:status':
-          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned, scannedWith });
+          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned, scannedWith, enabled: settings.enabled });
         case 'page:entities':
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../lib/dataset/schema';
-import type { ContentReplies } from '../../lib/protocol';
+import { parseMessage, toBackground, type ContentReplies } from '../../lib/protocol';
 import { askTab, loadPageEntities, type PageEntity } from './page-entities';
 import { PageEntityList } from './PageEntityList';
 import { PageNotes } from './PageNotes';
@@ -40,13 +40,43 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
   const [open, setOpen] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   useEffect(() => {
-    void (async () => {
-      const id = await targetTabId();
-      setTabId(id);
-      if (id === undefined) return setStatus(null);
+    let id: number | undefined;
+    let refreshing: Promise<void> | null = null;
+    let again = false;
+    const refresh = async () => {
+      if (id === undefined) return;
       setStatus(await askTab(id, { type: 'page:status', payload: {} }));
       setEntities((await loadPageEntities(id)) ?? []);
+    };
+    // One refresh at a time; reports arriving meanwhile ask for one more after it.
+    const refreshSoon = () => {
+      if (refreshing) {
+        again = true;
+        return;
+      }
+      refreshing = refresh().finally(() => {
+        refreshing = null;
+        if (again) {
+          again = false;
+          refreshSoon();
+        }
+      });
+    };
+    // The page follows the settings on its own (rescans, clears); it reports each change, and
+    // the popup, open meanwhile, follows it live.
+    const onReport = (raw: unknown, sender: { tab?: { id?: number } }) => {
+      const message = parseMessage(toBackground, raw);
+      if (message?.type === 'content:status' && message.payload.frame === 'top' && sender.tab?.id === id) refreshSoon();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onReport);
+    void (async () => {
+      id = await targetTabId();
+      setTabId(id);
+      if (id === undefined) return setStatus(null);
+      refreshSoon();
     })();
+    return () => browser.runtime.onMessage.removeListener(onReport);
   }, []);
 
   return (
@@ -66,7 +96,11 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
         </section>
       ) : searching ? null : (
         <>
-          {status === undefined ? null : status ? (
+          {status === undefined ? null : status?.enabled === false ? (
+            <section data-testid="page-status" data-state="off">
+              <p class="status">{t('popup.statusOff')}</p>
+            </section>
+          ) : status ? (
             <section data-testid="page-status" data-state="active">
               <p class="status">{t('popup.statusActive')}</p>
               <p>{t('popup.mentions', { count: status.mentions })}</p>
@@ -77,7 +111,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
               <p class="hint">{t('popup.statusNoneHint')}</p>
             </section>
           )}
-          {tabId !== undefined && entities.length > 0 && (
+          {tabId !== undefined && status?.enabled !== false && entities.length > 0 && (
             <PageEntityList t={t} tabId={tabId} entities={entities} contentLang={contentLang} onOpen={setOpen} />
           )}
           {tabId !== undefined && status && <PageNotes t={t} tabId={tabId} />}

@@ -96,6 +96,58 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  test('the page status follows the page live: site off, highlighting off, and back on', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const tabId = await tabIdOf(suite.browser.context, page);
+    const popup = await openPopup(tabId);
+    const status = popup.getByTestId('page-status');
+    const mentionsShown = async () => Number(((await status.textContent()) ?? '').match(/(\d+) mention/)?.[1] ?? -1);
+    await expect.poll(mentionsShown, { timeout: 10_000 }).toBeGreaterThan(5);
+    await popup.getByTestId('toggle-site').uncheck();
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
+    await expect.poll(() => popup.getByTestId('page-entities').count()).toBe(0);
+    await popup.getByTestId('toggle-site').check();
+    await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
+    await popup.getByTestId('toggle-highlighting').uncheck();
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
+    await popup.getByTestId('toggle-highlighting').check();
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('active');
+    await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
+    await expect.poll(() => popup.locator('[data-testid="page-entities"] li').count()).toBeGreaterThan(3);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the toolbar button shows the page\'s count, and a grey icon where highlighting is off', async () => {
+    const worker = suite.browser.context.serviceWorkers()[0]!;
+    // Record what the background draws on the button (the API cannot read it back).
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { chrome: typeof import('wxt/browser').browser; drawn: unknown[] };
+      g.drawn = [];
+      const action = g.chrome.action;
+      const setIcon = action.setIcon.bind(action);
+      const setBadgeText = action.setBadgeText.bind(action);
+      action.setIcon = ((d: unknown) => (g.drawn.push({ icon: d }), setIcon(d as never))) as typeof action.setIcon;
+      action.setBadgeText = ((d: unknown) => (g.drawn.push({ badge: d }), setBadgeText(d as never))) as typeof action.setBadgeText;
+    });
+    const drawn = () => worker.evaluate(() => JSON.stringify((globalThis as unknown as { drawn: unknown[] }).drawn));
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    const tabId = await tabIdOf(suite.browser.context, page);
+    await expect.poll(drawn, { timeout: 10_000 }).toMatch(new RegExp(`"badge":\\{"tabId":${tabId},"text":"\\d+"\\}`));
+    expect(await drawn()).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/16.png"`);
+    const popup = await openPopup(tabId);
+    await popup.getByTestId('toggle-site').uncheck();
+    await expect.poll(drawn, { timeout: 10_000 }).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
+    expect(await drawn()).toContain(`"badge":{"tabId":${tabId},"text":""}`);
+    await popup.getByTestId('toggle-site').check();
+    await popup.close();
+    await page.close();
+  });
+
   test('a language change reaches the library page and open cards without a reload', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url(SEED_PAGES[0]!));
