@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
 import { KINDS, type Kind } from '../../lib/dataset/schema';
 import type { Translate } from '../../lib/i18n-resources';
 import type { PackRow } from '../../platform/db';
@@ -61,7 +62,12 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
   return (
     <section class="packs" aria-labelledby="packs-heading" data-testid="packs">
       <h2 id="packs-heading">{t('packs.title')}</h2>
-      <p class="hint">{t('packs.intro')}</p>
+      <p class="hint">
+        {t('packs.intro')}{' '}
+        <a href={browser.runtime.getURL('/pack-format.html')} target="_blank" rel="noreferrer" data-testid="pack-format-link">
+          {t('packs.formatLink')}
+        </a>
+      </p>
       <div class="row">
         <label>
           {t('packs.source')}

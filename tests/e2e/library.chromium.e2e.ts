@@ -35,6 +35,19 @@ async function exportJsonLd(library: Page, name: string): Promise<string> {
   return path;
 }
 
+/** WCAG contrast ratio of two CSS rgb()/rgba() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 describe('the research library page in Chromium', () => {
   const suite = useExtensionSuite();
   const libraryUrl = () => `chrome-extension://${suite.browser.extensionId}/library.html`;
@@ -83,6 +96,9 @@ describe('the research library page in Chromium', () => {
     // Delete, then undo.
     await library.getByTestId('annotation').filter({ hasText: 'Core argument' }).getByTestId('annotation-delete').click();
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(2);
+    // The Undo button is readable on its dark bar (it was white on light grey).
+    const [fg, bg] = await library.getByTestId('undo').evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+    expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
     await library.getByTestId('undo').click();
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(3);
 
@@ -120,3 +136,26 @@ describe('the research library page in Chromium', () => {
     await library.close();
   });
 });
+
+describe('the pack format page in Chromium', () => {
+  const suite = useExtensionSuite();
+
+  test('the library links to a readable pack format, whose sample pack downloads and parses', async () => {
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    const [formatPage] = await Promise.all([suite.browser.context.waitForEvent('page'), library.getByTestId('pack-format-link').click()]);
+    await formatPage.waitForLoadState();
+    const doc = formatPage.getByTestId('pack-format-doc');
+    await expect.poll(() => doc.locator('h2').allTextContents()).toContain('Envelope');
+    expect(await doc.locator('table').count()).toBeGreaterThan(0);
+    await formatPage.screenshot({ path: join(SHOTS, 'pack-format.png') });
+    const [download] = await Promise.all([formatPage.waitForEvent('download'), formatPage.getByTestId('download-sample-pack').click()]);
+    const file = await download.path();
+    const pack = JSON.parse(readFileSync(file!, 'utf8')) as { format: string; entities: unknown[] };
+    expect(pack.format).toBe('context-lens-pack');
+    expect(pack.entities.length).toBeGreaterThan(0);
+    await formatPage.close();
+    await library.close();
+  });
+});
+
