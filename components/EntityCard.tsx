@@ -3,7 +3,7 @@
  * ready-made from lib/entity-view.ts. WCAG 1.4.13: the host keeps it open while the pointer is
  * over it, Esc closes it, and it can be pinned.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../lib/entity-view';
 import { directionOf, type Translate } from '../lib/i18n-resources';
 import type { Lang } from '../lib/dataset/schema';
@@ -25,7 +25,12 @@ export interface EntityCardProps {
   pinned?: boolean;
   onPin?: () => void;
   onClose?: () => void;
+  /** Another candidate for the mention (re-identifies it). */
   onPick?: (id: string) => void;
+  /** A related entity or a holder, opened as a step from this card (defaults to onPick). */
+  onOpenRelated?: (id: string) => void;
+  /** Shown on a step: back to the card it was opened from. */
+  onBack?: () => void;
   onNotThis?: () => void;
   /** Opens this entity in the library (through the background: pages cannot open extension URLs). */
   onOpenLibrary?: () => void;
@@ -61,10 +66,16 @@ export function EntityCard(props: EntityCardProps) {
   const { view, t, uiLang } = props;
   const [copied, setCopied] = useState<Lang | null>(null);
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
-  useEffect(() => setSaved(null), [view.id]);
+  const root = useRef<HTMLElement>(null);
+  // Another entity in the same card (a step, another candidate) starts at its top.
+  useEffect(() => {
+    setSaved(null);
+    root.current?.scrollTo?.(0, 0);
+  }, [view.id]);
   const headingId = `context-lens-card-${view.id}`;
   return (
     <section
+      ref={root}
       class="card"
       role="dialog"
       aria-labelledby={headingId}
@@ -74,6 +85,11 @@ export function EntityCard(props: EntityCardProps) {
       data-entity={view.id}
     >
       <header class="card-head">
+        {props.onBack && (
+          <button type="button" class="icon back" onClick={props.onBack} data-testid="card-back">
+            {directionOf(uiLang) === 'rtl' ? '›' : '‹'} {t('card.back')}
+          </button>
+        )}
         <span class={`kind kind-${view.kind}`}>{t(`kind.${view.kind}`)}</span>
         <span class="actions">
           {props.onPin && (
@@ -136,7 +152,7 @@ export function EntityCard(props: EntityCardProps) {
           <ul lang={view.lang} dir={directionOf(view.lang)}>
             {view.holders.slice(0, 8).map((h) => (
               <li key={h.id + h.range}>
-                <button type="button" class="link" onClick={() => props.onPick?.(h.id)}>
+                <button type="button" class="link" onClick={() => (props.onOpenRelated ?? props.onPick)?.(h.id)}>
                   <bdi>{props.holderNames?.[h.id] ?? h.id}</bdi>
                 </button>{' '}
                 <bdi dir="auto">{h.range}</bdi>
@@ -149,7 +165,7 @@ export function EntityCard(props: EntityCardProps) {
       {props.related && props.related.length > 0 && (
         <div class="related">
           <h3>{t('card.related')}</h3>
-          <EntityLinks links={props.related} lang={view.lang} onPick={props.onPick} />
+          <EntityLinks links={props.related} lang={view.lang} onPick={props.onOpenRelated ?? props.onPick} />
         </div>
       )}
       <details class="names">

@@ -30,16 +30,22 @@ async function ensureRecords(ids: string[]): Promise<void> {
 }
 
 export function CardSurface({ request, i18n, port }: { request: CardRequest; i18n: i18n; port: FramePort }) {
-  const [shownId, setShownId] = useState(request.candidates[0]!);
+  /** The entity the mention is taken to be (the reader may pick another candidate). */
+  const [mentionId, setMentionId] = useState(request.candidates[0]!);
   const [candidates, setCandidates] = useState(request.candidates);
+  /** Related entities opened as steps from the mention's card, last one shown; Back pops one. */
+  const [trail, setTrail] = useState<string[]>([]);
   const [pinned, setPinned] = useState(request.pinned);
   const [, setLoaded] = useState(0);
   useEffect(() => {
-    setShownId(request.candidates[0]!);
+    setMentionId(request.candidates[0]!);
     setCandidates(request.candidates);
+    setTrail([]);
     setPinned(request.pinned);
   }, [request]);
 
+  const shownId = trail.length > 0 ? trail[trail.length - 1]! : mentionId;
+  const stepping = trail.length > 0;
   const shown = records.get(shownId);
   useEffect(() => {
     let live = true;
@@ -62,7 +68,7 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
     const record = records.get(id);
     return record ? displayName(record, lang) : id;
   };
-  const others = candidates.filter((id) => id !== shownId);
+  const others = stepping ? [] : candidates.filter((id) => id !== mentionId);
   return (
     <EntityCard
       view={entityView(shown, lang, uiLang, viewLabels(t))}
@@ -78,16 +84,24 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
       }}
       onClose={() => port.send({ type: 'close', payload: {} })}
       onPick={(id) => {
-        void ensureRecords([id]).then(() => setShownId(id));
+        void ensureRecords([id]).then(() => setMentionId(id));
       }}
-      onNotThis={() => {
-        port.send({ type: 'notThis', payload: { text: request.text, entityId: shownId } });
-        const rest = candidates.filter((id) => id !== shownId);
-        if (rest.length === 0) return port.send({ type: 'close', payload: {} });
-        setCandidates(rest);
-        setShownId(rest[0]!);
+      onOpenRelated={(id) => {
+        void ensureRecords([id]).then(() => setTrail((t) => [...t, id].slice(-20)));
       }}
-      onSave={() => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: shownId } }))}
+      onBack={stepping ? () => setTrail((t) => t.slice(0, -1)) : undefined}
+      onNotThis={
+        stepping
+          ? undefined
+          : () => {
+              port.send({ type: 'notThis', payload: { text: request.text, entityId: mentionId } });
+              const rest = candidates.filter((id) => id !== mentionId);
+              if (rest.length === 0) return port.send({ type: 'close', payload: {} });
+              setCandidates(rest);
+              setMentionId(rest[0]!);
+            }
+      }
+      onSave={stepping ? undefined : () => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: mentionId } }))}
       onOpenLibrary={() => void openLibrary(shownId)}
     />
   );

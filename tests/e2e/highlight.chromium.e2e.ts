@@ -78,6 +78,46 @@ describe('highlighting and hover in Chromium', () => {
     await page.close();
   });
 
+  test('a related name opens as a step with Back; Pin, × and Save stay in view while the card scrolls', async () => {
+    const page = await openSeed(SEED_PAGES[0]!);
+    const r = await rectOfText(page, 'Ban Ki-moon');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    const card = await inUi(page, 'entity-card');
+    expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
+    await (await inUi(page, 'card-pin')).click(); // pinned: the card stays while we work in it
+
+    // The card scrolls (its content is taller than it); at the top Save is already in view, and
+    // at the bottom Pin and × still are.
+    const inside = async (testId: string) => {
+      const [c, b] = [await card.boundingBox(), await (await inUi(page, testId)).boundingBox()];
+      return b!.y >= c!.y - 1 && b!.y + b!.height <= c!.y + c!.height + 1;
+    };
+    await card.locator('details.names summary').click(); // the names in six languages: taller still
+    expect(await card.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await inside('card-save')).toBe(true);
+    await card.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await inside('card-close')).toBe(true);
+    expect(await inside('card-pin')).toBe(true);
+    await card.evaluate((el) => el.scrollTo(0, 0));
+
+    // A related name: the card shows it as a step, with Back and no "Not this one" or Save.
+    const related = card.locator('.related button').first();
+    const relatedName = await related.textContent();
+    await related.click();
+    await expect.poll(() => card.getAttribute('data-entity')).not.toBe('ban-ki-moon');
+    expect(await card.locator('.name bdi').first().textContent()).toBe(relatedName);
+    expect(await countInUi(page, 'card-back')).toBe(1);
+    expect(await countInUi(page, 'card-not-this')).toBe(0);
+    expect(await countInUi(page, 'card-save')).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'card-related-step.png') });
+    await (await inUi(page, 'card-back')).click();
+    await expect.poll(() => card.getAttribute('data-entity')).toBe('ban-ki-moon');
+    expect(await countInUi(page, 'card-back')).toBe(0);
+    expect(await countInUi(page, 'card-save')).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   test('with Arabic as the content language the card reads right to left', async () => {
     await setStoredSetting(suite.browser.context, 'settings.contentLanguage', 'ar');
     try {
