@@ -50,6 +50,9 @@ describe('the popup in Chromium', () => {
     const card = popup.getByTestId('entity-card');
     await card.waitFor();
     expect(await card.getAttribute('data-entity')).toBe(id);
+    // The card keeps clear of the popup's right edge (it touched it).
+    const box = (await card.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(400 - 8);
     await popup.screenshot({ path: join(SHOTS, 'popup-entity.png') });
     await popup.getByTestId('popup-back').click();
     expect(await popup.getByTestId('search-input').inputValue()).toBe('alliance civilizations');
@@ -83,6 +86,10 @@ describe('the popup in Chromium', () => {
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     const tabId = await tabIdOf(suite.browser.context, page);
     const popup = await openPopup(tabId);
+    // Every row's step buttons keep their own height, also on rows whose name runs to two lines.
+    const heights = await popup.locator('[data-testid="mention-previous"]').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(30);
+    await popup.screenshot({ path: join(SHOTS, 'popup-page-list.png'), fullPage: true });
     const row = popup.locator('[data-testid="page-entities"] li[data-entity="ban-ki-moon"]');
     await row.locator('button.name').click();
     const flashed = async () => (await readHighlights(page)).filter((h) => h.name === 'context-lens-flash').map((h) => h.text);
