@@ -12,6 +12,8 @@ export interface SelectionToolbarProps {
   uiLang: Lang;
   /** Open straight in note mode with focus in the note (the keyboard command). */
   startWithNote?: boolean;
+  /** The note form opened (focus is about to be in it). */
+  onNoting?: () => void;
   onSave: (body: { note: string; tags: string[] }) => Promise<SaveOutcome>;
   onClose: () => void;
 }
@@ -35,10 +37,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Saved: the form is done (nothing to save twice) until it closes a moment later. */
+  const [done, setDone] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (noting) noteField.current?.focus();
+    if (!noting) return;
+    noteField.current?.focus();
+    props.onNoting?.();
   }, [noting]);
 
   const save = async (body: { note: string; tags: string[] }) => {
@@ -46,6 +52,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     const outcome = await props.onSave(body);
     setBusy(false);
     if (outcome.ok) {
+      setDone(true);
       setMessage({ error: false, text: t('annotate.saved') });
       setTimeout(props.onClose, 900);
     } else setMessage({ error: true, text: failureMessage(t, outcome) });
@@ -63,10 +70,10 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     >
       {!noting ? (
         <div class="buttons">
-          <button type="button" disabled={busy} onClick={() => void save({ note: '', tags: [] })} data-testid="toolbar-highlight">
+          <button type="button" disabled={busy || done} onClick={() => void save({ note: '', tags: [] })} data-testid="toolbar-highlight">
             {t('annotate.highlight')}
           </button>
-          <button type="button" disabled={busy} onClick={() => setNoting(true)} data-testid="toolbar-note">
+          <button type="button" disabled={busy || done} onClick={() => setNoting(true)} data-testid="toolbar-note">
             {t('annotate.addNote')}
           </button>
         </div>
@@ -85,6 +92,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
               value={note}
               maxLength={10000}
               rows={3}
+              readOnly={done}
               dir="auto"
               onInput={(e) => setNote(e.currentTarget.value)}
               onKeyDown={(e) => {
@@ -95,14 +103,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           </label>
           <label>
             {t('annotate.tags')}
-            <input value={tags} dir="auto" placeholder={t('annotate.tagsHint')} onInput={(e) => setTags(e.currentTarget.value)} data-testid="toolbar-tags" />
+            <input value={tags} readOnly={done} dir="auto" placeholder={t('annotate.tagsHint')} onInput={(e) => setTags(e.currentTarget.value)} data-testid="toolbar-tags" />
           </label>
           <div class="buttons">
-            <button type="submit" disabled={busy} data-testid="toolbar-save">
-              {t('annotate.save')}
+            <button type="submit" disabled={busy || done} data-testid="toolbar-save">
+              {done ? t('annotate.saved') : t('annotate.save')}
             </button>
             <button type="button" onClick={props.onClose}>
-              {t('annotate.cancel')}
+              {done ? t('card.close') : t('annotate.cancel')}
             </button>
           </div>
         </form>

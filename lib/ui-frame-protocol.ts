@@ -55,6 +55,11 @@ export const fromFrame = {
     note: z.string().max(10_000),
     tags: z.array(z.string().max(100)).max(50),
   }),
+  /**
+   * The note form opened: the page's selection would grey out while the reader types in the
+   * frame, so the content script marks the passage itself instead.
+   */
+  noting: z.strictObject({}),
   /** "Not this one": the reader says this mention is not that entity (for this page). */
   notThis: z.strictObject({ text: z.string().max(1000), entityId: id }),
 } as const;

@@ -141,6 +141,11 @@ export class ToolbarHost {
       case 'pointer':
         if (!message.payload.inside) this.hideNote();
         break;
+      case 'noting':
+        // Typing in the frame greys the page's selection out; where the passage is marked in
+        // our own highlight (notes painted on this site), drop the selection so the mark shows.
+        if (this.showing === 'toolbar' && this.target && this.surface.hasFocus && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
+        break;
       case 'saveSelection': {
         const target = this.target;
         const outcome: SaveOutcome = target ? await this.annotator.save(target, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'empty' };

@@ -67,6 +67,7 @@ async function show(message: ToFrameMessage): Promise<void> {
           t={t}
           uiLang={message.payload.uiLang}
           startWithNote={message.payload.startWithNote}
+          onNoting={() => port.send({ type: 'noting', payload: {} })}
           onSave={(body) => port.save((request) => ({ type: 'saveSelection', payload: { request, note: body.note, tags: body.tags } }))}
           onClose={close}
         />,

@@ -37,10 +37,18 @@ describe('annotating pages in Chromium', () => {
     await (await inUi(page, 'toolbar-note')).click();
     await (await inUi(page, 'toolbar-note-text')).fill('Core argument <script>alert(1)</script>');
     await (await inUi(page, 'toolbar-tags')).fill('argument, chapter 2');
+    // While focus is in the form the page's selection would grey out: it is dropped, and the
+    // passage stays marked in our own highlight.
+    expect(await highlightTexts(page, 'context-lens-pending')).toEqual([PHRASE]);
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.isCollapsed ?? true)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'annotate-toolbar.png') });
-    await (await inUi(page, 'toolbar-save')).click();
+    const save = await inUi(page, 'toolbar-save');
+    await save.click();
     const message = await inUi(page, 'toolbar-message');
     await expect.poll(() => message.textContent()).toBe('Saved');
+    // Saved is final: the button says so and cannot save twice, until the form closes.
+    expect(await save.isDisabled()).toBe(true);
+    expect(await save.textContent()).toBe('Saved');
     await expect.poll(() => highlightTexts(page, 'context-lens-noted')).toEqual([PHRASE]);
 
     await page.reload();
