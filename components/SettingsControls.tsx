@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, LANGS, type Kind } from '../lib/dataset/schema';
-import { notesPaintedOn, type LangChoice, type SiteRule } from '../lib/settings';
+import { notesPaintedOn, SETTINGS, type ContentLangChoice, type LangChoice, type SiteRule } from '../lib/settings';
 import type { Translate } from '../lib/i18n-resources';
 import { getSetting, setSetting, resetSetting, watchSetting } from '../platform/settings';
 
@@ -17,11 +17,20 @@ const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
   ar: 'العربية',
 };
 
-function LanguageSelect(props: { label: string; auto: string; value?: LangChoice; testId: string; onPick: (value: string) => void }) {
+function LanguageSelect(props: {
+  label: string;
+  auto: string;
+  /** Offers "follow the page" (the card language only). */
+  followPage?: string;
+  value?: ContentLangChoice;
+  testId: string;
+  onPick: (value: string) => void;
+}) {
   return (
     <label>
       {props.label}
       <select value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)} data-testid={props.testId}>
+        {props.followPage && <option value="page">{props.followPage}</option>}
         <option value="auto">{props.auto}</option>
         {LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
@@ -70,8 +79,9 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
     const next = on ? [...new Set([...kinds, kind])] : kinds.filter((k) => k !== kind);
     void setSetting('kindsShown', KINDS.filter((k) => next.includes(k)));
   };
+  // The default is stored as no value at all, so a better default can reach the user later.
   const pickLanguage = (name: 'uiLanguage' | 'contentLanguage', value: string) =>
-    value === 'auto' ? void resetSetting(name) : void setSetting(name, value as LangChoice);
+    value === SETTINGS[name].fallback ? void resetSetting(name) : void setSetting(name, value as LangChoice);
 
   return (
     <section class="controls" data-testid="controls">
@@ -151,7 +161,11 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
           />
         </label>
       )}
-      <LanguageSelect label={t('controls.contentLanguage')} auto={t('controls.sameAsUi')} value={contentLanguage} testId="content-language" onPick={(v) => pickLanguage('contentLanguage', v)} />
+      <LanguageSelect
+        label={t('controls.contentLanguage')}
+        followPage={t('controls.followPage')}
+        auto={t('controls.sameAsUi')}
+        value={contentLanguage} testId="content-language" onPick={(v) => pickLanguage('contentLanguage', v)} />
     </section>
   );
 }

@@ -8,6 +8,9 @@ import { KINDS, LANGS, type Kind } from './dataset/schema';
 
 const langChoice = z.union([z.literal('auto'), z.enum(LANGS)]);
 export type LangChoice = z.infer<typeof langChoice>;
+/** The card language may also follow the page ("page"): its language when it is one of the six. */
+const contentChoice = z.union([z.literal('auto'), z.literal('page'), z.enum(LANGS)]);
+export type ContentLangChoice = z.infer<typeof contentChoice>;
 
 export const siteRule = z.strictObject({ enabled: z.boolean() });
 export type SiteRule = z.infer<typeof siteRule>;
@@ -34,10 +37,10 @@ export const SETTINGS = {
     version: 1,
     migrations: {},
   }),
-  contentLanguage: define<LangChoice>({
+  contentLanguage: define<ContentLangChoice>({
     key: 'settings.contentLanguage',
-    schema: langChoice,
-    fallback: 'auto',
+    schema: contentChoice,
+    fallback: 'page',
     version: 1,
     migrations: {},
   }),
@@ -134,10 +137,16 @@ export function resolveUiLanguage(choice: LangChoice, browserLanguage: string): 
   return (LANGS as readonly string[]).includes(base) ? (base as (typeof LANGS)[number]) : 'en';
 }
 
-/** The content language follows the UI language unless the user picked one. */
+/**
+ * The card language: the one the user picked; or the page's, when following the page and the
+ * page is in one of the six (elsewhere, the popup and the library, there is no page); else the
+ * UI language.
+ */
 export function resolveContentLanguage(
-  choice: LangChoice,
+  choice: ContentLangChoice,
   uiLanguage: (typeof LANGS)[number],
+  pageLanguage: string | null = null,
 ): (typeof LANGS)[number] {
+  if (choice === 'page') return pageLanguage !== null && (LANGS as readonly string[]).includes(pageLanguage) ? (pageLanguage as (typeof LANGS)[number]) : uiLanguage;
   return choice === 'auto' ? uiLanguage : choice;
 }

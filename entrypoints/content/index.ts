@@ -1,3 +1,4 @@
+import { resolveContentLanguage } from '../../lib/settings';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import './highlights.css';
@@ -74,7 +75,12 @@ export default defineContentScript({
     const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
     const annotator = new Annotator(index);
     annotator.setPainted(settings.paintNotes);
-    const card = new CardHost(ctx.signal, { uiLang: settings.uiLang, contentLang: settings.contentLang }, (mention, id) =>
+    // The card's languages: the content language may follow the page's, known once text is read.
+    const cardLanguages = () => ({
+      uiLang: settings.uiLang,
+      contentLang: resolveContentLanguage(settings.contentChoice, settings.uiLang, scanner.pageLanguage),
+    });
+    const card = new CardHost(ctx.signal, cardLanguages(), (mention, id) =>
       annotator.save(mention.range, { note: '', tags: [] }, id),
     );
     const revealer = new Revealer(index);
@@ -113,6 +119,7 @@ export default defineContentScript({
       try {
         await scanner.scanAll(document.body, ctx.signal);
         scanned = true;
+        card.setLanguages(cardLanguages());
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
       }
@@ -173,7 +180,7 @@ export default defineContentScript({
       settings = next;
       highlighter.setKindsShown(next.kinds);
       highlighter.setStyle(next.style);
-      card.setLanguages({ uiLang: next.uiLang, contentLang: next.contentLang });
+      card.setLanguages(cardLanguages());
       if (next.paintNotes !== was.paintNotes) annotator.setPainted(next.paintNotes);
       if (!next.enabled) {
         scanner.clear();

@@ -65,6 +65,11 @@ export class PageScanner {
   private generation = 0;
   /** The document's language, its lang attribute checked against the first text read (undefined: not yet). */
   private rootLanguage: BlockLanguage | null | undefined;
+  /** The document's language (its lang attribute checked against its text), once text was read. */
+  get pageLanguage(): BlockLanguage | null {
+    return this.rootLanguage ?? null;
+  }
+
   /** The longest stretch of main-thread work we did without yielding, in ms (goal: < 50). */
   longestTaskMs = 0;
 

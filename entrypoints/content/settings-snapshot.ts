@@ -1,6 +1,6 @@
 /** The settings the content script acts on, read together and kept current. */
 import { getSetting, watchSetting } from '../../platform/settings';
-import { isEnabledOnHost, notesPaintedOn, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
+import { isEnabledOnHost, notesPaintedOn, resolveUiLanguage, type ContentLangChoice } from '../../lib/settings';
 import type { Kind, Lang } from '../../lib/dataset/schema';
 
 export interface ContentSettings {
@@ -11,7 +11,8 @@ export interface ContentSettings {
   style: 'background' | 'underline';
   hoverDelayMs: number;
   uiLang: Lang;
-  contentLang: Lang;
+  /** The card language as chosen: resolved against the page's language where cards are shown. */
+  contentChoice: ContentLangChoice;
 }
 
 export async function readContentSettings(host: string): Promise<ContentSettings> {
@@ -33,7 +34,7 @@ export async function readContentSettings(host: string): Promise<ContentSettings
     style,
     hoverDelayMs,
     uiLang,
-    contentLang: resolveContentLanguage(content, uiLang),
+    contentChoice: content,
   };
 }
 

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageStatus } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { readHighlights } from '../support/page-highlights';
+import { readHighlights, rectOfText } from '../support/page-highlights';
+import { inUi } from '../support/ui-frame';
+import { setStoredSetting } from '../support/chromium';
 import { defaultMounts } from '../support/static-server';
 
 function page(lang: string | null, body: string): string {
@@ -58,6 +60,32 @@ describe('languages of blocks in Chromium', () => {
   test('a French page whose template says lang="en"', async () => {
     const texts = await highlightsOf('/lang/wrong-lang.html');
     expect(texts).toEqual(expect.arrayContaining(['Conseil de sécurité des Nations Unies', 'Sahel', 'Tchad', 'Maurice']));
+  });
+
+  test('cards follow the page by default: a French page shows French cards, under an English interface', async () => {
+    const p = await suite.browser.context.newPage();
+    await p.goto(suite.server.url('/lang/wrong-lang.html'));
+    await expect.poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 15_000 }).toBe(true);
+    const hoverCard = async () => {
+      await p.mouse.move(1, 1);
+      const r = await rectOfText(p, 'Tchad');
+      await p.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      return inUi(p, 'entity-card');
+    };
+    let card = await hoverCard();
+    expect(await card.locator('.content').getAttribute('lang')).toBe('fr');
+    expect(await card.locator('.name bdi').first().textContent()).toMatch(/Tchad/);
+    expect(await card.getAttribute('lang')).toBe('en'); // the interface stays in its own language
+    // "Same as interface" overrides it.
+    await setStoredSetting(suite.browser.context, 'settings.contentLanguage', 'auto');
+    try {
+      await p.keyboard.press('Escape');
+      card = await hoverCard();
+      await expect.poll(() => card.locator('.content').getAttribute('lang')).toBe('en');
+    } finally {
+      await setStoredSetting(suite.browser.context, 'settings.contentLanguage', null);
+    }
+    await p.close();
   });
 
   test('a page that declares no language', async () => {

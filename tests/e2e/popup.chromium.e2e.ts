@@ -171,13 +171,17 @@ describe('the popup in Chromium', () => {
       await expect.poll(() => library.evaluate(() => document.documentElement.dir)).toBe('rtl');
       expect(await library.locator('h1').textContent()).not.toBe('Context Lens library');
       await expect.poll(() => popup.evaluate(() => document.documentElement.dir)).toBe('rtl');
-      // The pinned card in the open tab now speaks Arabic too (content language follows the UI).
+      // The pinned card in the open tab: its interface speaks Arabic now; its content follows
+      // the page (English) by default, and the UI language once the reader asks for that.
       const card = await inUi(page, 'entity-card');
+      await expect.poll(() => card.getAttribute('dir')).toBe('rtl');
+      expect(await card.locator('.name bdi').first().textContent()).toBe('Ban Ki-moon');
+      await popup.locator('[data-testid="content-language"]').selectOption('auto');
       await expect.poll(() => card.locator('.name bdi').first().textContent()).toBe('بان كي مون');
-      expect(await card.getAttribute('dir')).toBe('rtl');
       await popup.screenshot({ path: join(SHOTS, 'popup-arabic-live.png') });
     } finally {
       await setStoredSetting(suite.browser.context, 'settings.uiLanguage', null);
+      await setStoredSetting(suite.browser.context, 'settings.contentLanguage', null);
     }
     await popup.close();
     await library.close();

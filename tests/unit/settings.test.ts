@@ -53,6 +53,11 @@ describe('settings model', () => {
     expect(resolveUiLanguage('ru', 'fr-FR')).toBe('ru');
     expect(resolveContentLanguage('auto', 'es')).toBe('es');
     expect(resolveContentLanguage('zh', 'es')).toBe('zh');
+    // Following the page: its language when it is one of the six, else the UI language.
+    expect(resolveContentLanguage('page', 'es', 'fr')).toBe('fr');
+    expect(resolveContentLanguage('page', 'es', 'other')).toBe('es');
+    expect(resolveContentLanguage('page', 'es', null)).toBe('es');
+    expect(resolveContentLanguage('zh', 'es', 'fr')).toBe('zh');
   });
 });
 
@@ -68,7 +73,7 @@ describe('settings storage', () => {
   test('reset removes the stored value so the default applies again', async () => {
     await setSetting('contentLanguage', 'ar');
     await resetSetting('contentLanguage');
-    expect(await getSetting('contentLanguage')).toBe('auto');
+    expect(await getSetting('contentLanguage')).toBe('page');
     expect(await fakeBrowser.storage.local.get('settings.contentLanguage')).toEqual({});
   });
 
