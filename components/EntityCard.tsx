@@ -32,6 +32,8 @@ export interface EntityCardProps {
   /** Shown on a step: back to the card it was opened from. */
   onBack?: () => void;
   onNotThis?: () => void;
+  /** Stop highlighting this name as this entity: on this page, this site or everywhere (hover cards). */
+  onDismiss?: (scope: 'page' | 'site' | 'everywhere') => void;
   /** Opens this entity in the library (through the background: pages cannot open extension URLs). */
   onOpenLibrary?: () => void;
   /** Saves this mention to the research library (hover cards only). */
@@ -145,6 +147,18 @@ export function EntityCard(props: EntityCardProps) {
             </button>
           )}
         </div>
+      )}
+      {props.onDismiss && (
+        <details class="dismiss" data-testid="card-dismiss">
+          <summary>{t('card.dismiss')}</summary>
+          <div class="dismiss-scopes">
+            {(['page', 'site', 'everywhere'] as const).map((scope) => (
+              <button key={scope} type="button" class="link" onClick={() => props.onDismiss?.(scope)} data-testid={`card-dismiss-${scope}`}>
+                {t(`card.dismiss_${scope}`)}
+              </button>
+            ))}
+          </div>
+        </details>
       )}
       {view.holders.length > 0 && (
         <div class="holders" data-testid="card-holders">

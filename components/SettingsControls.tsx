@@ -42,7 +42,7 @@ function LanguageSelect(props: {
   );
 }
 
-function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => () => void): T | undefined {
+export function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => () => void): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     void read().then(setValue);

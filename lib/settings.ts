@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KINDS, LANGS, type Kind } from './dataset/schema';
+import { dismissalSchema, MAX_DISMISSALS, type Dismissal } from './dismissals';
 
 const langChoice = z.union([z.literal('auto'), z.enum(LANGS)]);
 export type LangChoice = z.infer<typeof langChoice>;
@@ -74,6 +75,14 @@ export const SETTINGS = {
   notesHiddenOn: define<string[]>({
     key: 'settings.notesHiddenOn',
     schema: z.array(z.string().min(1).max(253)).max(10_000),
+    fallback: [],
+    version: 1,
+    migrations: {},
+  }),
+  /** Highlights the reader dismissed (lib/dismissals.ts): on a page, a site or everywhere. */
+  dismissals: define<Dismissal[]>({
+    key: 'settings.dismissals',
+    schema: z.array(dismissalSchema).max(MAX_DISMISSALS),
     fallback: [],
     version: 1,
     migrations: {},

@@ -60,6 +60,8 @@ export const fromFrame = {
    * frame, so the content script marks the passage itself instead.
    */
   noting: z.strictObject({}),
+  /** Stop highlighting this mention's text as this entity: on this page, this site or everywhere. */
+  dismiss: z.strictObject({ text: z.string().min(1).max(300), entityId: id, scope: z.enum(['page', 'site', 'everywhere']) }),
   /** "Not this one": the reader says this mention is not that entity (for this page). */
   notThis: z.strictObject({ text: z.string().max(1000), entityId: id }),
 } as const;

@@ -3,6 +3,7 @@
  * mention if it fits, else above), pin and close. What it shows is drawn by the UI frame
  * (ui-frame-host.ts), which fetches the records itself: entity data never enters the page.
  */
+import type { DismissScope } from '../../lib/dismissals';
 import type { Lang } from '../../lib/dataset/schema';
 import type { SaveOutcome } from '../../lib/protocol';
 import type { FromFrameMessage } from '../../lib/ui-frame-protocol';
@@ -57,6 +58,7 @@ export class CardHost {
     signal: AbortSignal,
     private languages: CardLanguages,
     private readonly onSave: (mention: PageMention, id: string) => Promise<SaveOutcome>,
+    private readonly onDismiss: (text: string, id: string, scope: DismissScope) => Promise<void>,
   ) {
     this.surface = new FrameSurface(signal, (message) => void this.onFrame(message));
   }
@@ -114,6 +116,12 @@ export class CardHost {
         break;
       case 'notThis':
         this.rejected.add(`${message.payload.text}\u0000${message.payload.entityId}`);
+        break;
+      case 'dismiss':
+        // Only for the mention the card is about: the frame cannot name another text.
+        if (!state || message.payload.text !== state.mention.text) break;
+        this.hide();
+        await this.onDismiss(message.payload.text, message.payload.entityId, message.payload.scope);
         break;
       case 'saveMention': {
         const outcome: SaveOutcome = state ? await this.onSave(state.mention, message.payload.entityId) : { ok: false, reason: 'failed' };

@@ -1,3 +1,6 @@
+import { addDismissal } from '../../lib/dismissals';
+import { getSetting, setSetting } from '../../platform/settings';
+import { canonicalUrl } from '../../lib/annotations/canonical-url';
 import { resolveContentLanguage } from '../../lib/settings';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
@@ -80,8 +83,16 @@ export default defineContentScript({
       uiLang: settings.uiLang,
       contentLang: resolveContentLanguage(settings.contentChoice, settings.uiLang, scanner.pageLanguage),
     });
-    const card = new CardHost(ctx.signal, cardLanguages(), (mention, id) =>
-      annotator.save(mention.range, { note: '', tags: [] }, id),
+    scanner.setDismissed(settings.dismissed);
+    const card = new CardHost(
+      ctx.signal,
+      cardLanguages(),
+      (mention, id) => annotator.save(mention.range, { note: '', tags: [] }, id),
+      async (text, id, scope) => {
+        const place = { page: canonicalUrl(location.href) ?? location.href, host };
+        const where = scope === 'page' ? place.page : scope === 'site' ? place.host : undefined;
+        await setSetting('dismissals', addDismissal(await getSetting('dismissals'), { text, entity: id, scope, where }));
+      },
     );
     const revealer = new Revealer(index);
     const toolbar = new ToolbarHost(ctx.signal, () => settings, annotator);
@@ -182,13 +193,15 @@ export default defineContentScript({
       highlighter.setStyle(next.style);
       card.setLanguages(cardLanguages());
       if (next.paintNotes !== was.paintNotes) annotator.setPainted(next.paintNotes);
+      const dismissalsChanged = next.dismissalsKey !== was.dismissalsKey;
+      if (dismissalsChanged) scanner.setDismissed(next.dismissed);
       if (!next.enabled) {
         scanner.clear();
         revealer.clear();
         shadowRoots.restore();
         card.hide();
         report();
-      } else if (!was.enabled) void scanAll();
+      } else if (!was.enabled || dismissalsChanged) void scanAll();
     });
 
     const onMessage = (raw: unknown): Promise<ContentReplies[keyof ContentReplies]> | undefined => {

@@ -65,6 +65,13 @@ export class PageScanner {
   private generation = 0;
   /** The document's language, its lang attribute checked against the first text read (undefined: not yet). */
   private rootLanguage: BlockLanguage | null | undefined;
+  /** Mentions the reader dismissed are not drawn (see lib/dismissals.ts). */
+  private dismissed: (text: string, entity: string) => boolean = () => false;
+
+  setDismissed(dismissed: (text: string, entity: string) => boolean): void {
+    this.dismissed = dismissed;
+  }
+
   /** The document's language (its lang attribute checked against its text), once text was read. */
   get pageLanguage(): BlockLanguage | null {
     return this.rootLanguage ?? null;
@@ -206,6 +213,7 @@ export class PageScanner {
   private paint(mentions: Mention[]): void {
     for (const m of mentions) {
       if (this.index.all.length >= MAX_MENTIONS) return;
+      if (this.dismissed(m.text, m.id)) continue;
       const segment = this.segmentAt(m.start);
       if (!segment) continue;
       const start = m.start - segment.base;

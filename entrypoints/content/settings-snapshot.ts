@@ -2,6 +2,8 @@
 import { getSetting, watchSetting } from '../../platform/settings';
 import { isEnabledOnHost, notesPaintedOn, resolveUiLanguage, type ContentLangChoice } from '../../lib/settings';
 import type { Kind, Lang } from '../../lib/dataset/schema';
+import { dismissedOn } from '../../lib/dismissals';
+import { canonicalUrl } from '../../lib/annotations/canonical-url';
 
 export interface ContentSettings {
   enabled: boolean;
@@ -13,10 +15,14 @@ export interface ContentSettings {
   uiLang: Lang;
   /** The card language as chosen: resolved against the page's language where cards are shown. */
   contentChoice: ContentLangChoice;
+  /** Whether the reader dismissed this text as this entity here (page, site or everywhere). */
+  dismissed: (text: string, entity: string) => boolean;
+  /** What `dismissed` was built from, to tell when it changed. */
+  dismissalsKey: string;
 }
 
 export async function readContentSettings(host: string): Promise<ContentSettings> {
-  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content] = await Promise.all([
+  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content, dismissals] = await Promise.all([
     getSetting('highlighting'),
     getSetting('siteRules'),
     getSetting('notesHiddenOn'),
@@ -25,7 +31,9 @@ export async function readContentSettings(host: string): Promise<ContentSettings
     getSetting('hoverDelayMs'),
     getSetting('uiLanguage'),
     getSetting('contentLanguage'),
+    getSetting('dismissals'),
   ]);
+  const place = { page: canonicalUrl(location.href) ?? location.href, host };
   const uiLang = resolveUiLanguage(ui, navigator.language);
   return {
     enabled: isEnabledOnHost(highlighting, siteRules, host),
@@ -35,12 +43,14 @@ export async function readContentSettings(host: string): Promise<ContentSettings
     hoverDelayMs,
     uiLang,
     contentChoice: content,
+    dismissed: dismissedOn(dismissals, place),
+    dismissalsKey: JSON.stringify(dismissals),
   };
 }
 
 /** Calls back with fresh settings whenever any of them changes. Returns the unwatch function. */
 export function watchContentSettings(host: string, onChange: (s: ContentSettings) => void): () => void {
-  const names = ['highlighting', 'siteRules', 'notesHiddenOn', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage'] as const;
+  const names = ['highlighting', 'siteRules', 'notesHiddenOn', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage', 'dismissals'] as const;
   const stops = names.map((name) => watchSetting(name, () => void readContentSettings(host).then(onChange)));
   return () => stops.forEach((stop) => stop());
 }

@@ -1,3 +1,4 @@
+import { DismissalList } from '../../components/DismissalList';
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { SettingsControls } from '../../components/SettingsControls';
@@ -45,6 +46,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('library.settings')}</h2>
         <SettingsControls t={t} detailed />
+        <DismissalList t={t} />
       </section>
     </main>
   );

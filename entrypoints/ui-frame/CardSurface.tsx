@@ -101,6 +101,7 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
               setMentionId(rest[0]!);
             }
       }
+      onDismiss={stepping ? undefined : (scope) => port.send({ type: 'dismiss', payload: { text: request.text.slice(0, 300), entityId: mentionId, scope } })}
       onSave={stepping ? undefined : () => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: mentionId } }))}
       onOpenLibrary={() => void openLibrary(shownId)}
     />

@@ -118,6 +118,33 @@ describe('highlighting and hover in Chromium', () => {
     await page.close();
   });
 
+  test('a name can be dismissed from its card (this page), stays so on reload, and comes back from the settings', async () => {
+    const page = await openSeed(SEED_PAGES[0]!);
+    const texts = async () => (await readHighlights(page)).map((h) => h.text);
+    expect(await texts()).toContain('Ban Ki-moon');
+    const r = await rectOfText(page, 'Ban Ki-moon');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    const card = await inUi(page, 'entity-card');
+    await card.locator('[data-testid="card-dismiss"] summary').click();
+    await (await inUi(page, 'card-dismiss-page')).click();
+    await expect.poll(texts, { timeout: 10_000 }).not.toContain('Ban Ki-moon');
+    expect(await texts()).toContain('Mr. Ban'); // another text of the same entity stays
+    await page.reload();
+    await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(await texts()).not.toContain('Ban Ki-moon');
+
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    const row = library.getByTestId('dismissal');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('ban ki-moon');
+    await library.getByTestId('dismissal-undo').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(texts, { timeout: 10_000 }).toContain('Ban Ki-moon'); // the open page follows
+    await library.close();
+    await page.close();
+  });
+
   test('with Arabic as the content language the card reads right to left', async () => {
     await setStoredSetting(suite.browser.context, 'settings.contentLanguage', 'ar');
     try {
