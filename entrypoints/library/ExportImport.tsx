@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Annotation, SavedPage } from '../../lib/annotations/model';
 import { toCsv, toJsonLd, toMarkdown } from '../../lib/annotations/export';
-import { parseImport } from '../../lib/annotations/import';
+import { parseAnyImport } from '../../lib/annotations/import';
 import type { Translate } from '../../lib/i18n-resources';
 import { importIntoLibrary, LibraryError } from '../../platform/library-store';
 import { announceLibraryChange } from '../../platform/library-signal';
@@ -16,7 +16,7 @@ import { ProblemList } from './ProblemList';
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 type Outcome =
-  | { kind: 'report'; added: number; updated: number; unchanged: number; skipped: number }
+  | { kind: 'report'; added: number; updated: number; unchanged: number; skipped: number; notAnchored: { path: string; message: string }[] }
   | { kind: 'problems'; problems: { path: string; message: string }[] }
   | { kind: 'error'; text: string };
 
@@ -32,11 +32,11 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
     if (file.size > MAX_IMPORT_BYTES) return setOutcome({ kind: 'error', text: t('library.importTooBig') });
     setBusy(true);
     try {
-      const parsed = parseImport(await file.text());
+      const parsed = parseAnyImport(await file.text());
       if (!parsed.ok) return setOutcome({ kind: 'problems', problems: parsed.problems });
       const report = await importIntoLibrary(libraryDb(), { pages: parsed.pages, annotations: parsed.annotations });
       await announceLibraryChange();
-      setOutcome({ kind: 'report', ...report });
+      setOutcome({ kind: 'report', ...report, notAnchored: parsed.skipped ?? [] });
     } catch (error) {
       const reason = error instanceof LibraryError ? error.reason : 'failed';
       setOutcome({ kind: 'error', text: t(`library.importError.${reason}`) });
@@ -78,6 +78,14 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
         <p role="status" data-testid="import-report">
           {t('library.importReport', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, skipped: outcome.skipped })}
         </p>
+      )}
+      {outcome?.kind === 'report' && outcome.notAnchored.length > 0 && (
+        <ProblemList
+          summary={t('library.importNotAnchored', { count: outcome.notAnchored.length })}
+          problems={outcome.notAnchored}
+          max={50}
+          testId="import-not-anchored"
+        />
       )}
       {outcome?.kind === 'error' && (
         <p role="alert" data-testid="import-error">

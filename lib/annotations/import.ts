@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { ENTITY_URN, FORMAT_VERSION, MAX_IMPORT_BYTES, envelopeSchema, jsonLdAnnotationSchema, type JsonLdAnnotation } from './jsonld';
 import { annotationSchema, savedPageSchema, type Annotation, type SavedPage } from './model';
+import { parseForeign } from './foreign';
 
 export interface ImportProblem {
   /** Where in the file, as dotted keys and indexes ("first.items.3.body.0.value"); "" for the whole file. */
@@ -14,7 +15,15 @@ export interface ImportProblem {
 }
 
 export type ImportResult =
-  | { ok: true; pages: SavedPage[]; annotations: Annotation[] }
+  | {
+      ok: true;
+      pages: SavedPage[];
+      annotations: Annotation[];
+      /** Another tool's items with nothing to anchor (page notes, replies), not imported. */
+      skipped?: ImportProblem[];
+      /** Set when the file came from another tool. */
+      foreign?: 'web-annotation' | 'hypothesis';
+    }
   | { ok: false; problems: ImportProblem[] };
 
 const MAX_PROBLEMS = 50;
@@ -60,6 +69,27 @@ function fromWebAnnotation(item: JsonLdAnnotation): Annotation {
     modified: item.modified,
     motivation: item.motivation,
   };
+}
+
+/**
+ * Reads any annotation file the library imports: our own export (parseImport), or another
+ * tool's W3C Web Annotations or Hypothesis export (foreign.ts). All or nothing either way.
+ */
+export function parseAnyImport(jsonText: string): ImportResult {
+  const limitMb = MAX_IMPORT_BYTES / 1024 / 1024;
+  if (jsonText.length > MAX_IMPORT_BYTES || (jsonText.length * 3 > MAX_IMPORT_BYTES && utf8Length(jsonText) > MAX_IMPORT_BYTES)) {
+    return { ok: false, problems: [{ path: '', message: `the file is larger than ${limitMb} MB` }] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(jsonText);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${(error as Error).message})` }] };
+  }
+  if (isRecord(data) && 'contextLens' in data) return parseImport(jsonText);
+  const foreign = parseForeign(data);
+  if (!foreign.ok) return foreign;
+  return { ok: true, pages: foreign.pages, annotations: foreign.annotations, skipped: foreign.skipped, foreign: foreign.format };
 }
 
 /** Reads a file written by toJsonLd; refuses it whole, with every problem found, if anything is wrong. */

@@ -140,6 +140,18 @@ describe('the research library page in Chromium', () => {
 describe('the pack format page in Chromium', () => {
   const suite = useExtensionSuite();
 
+  test('imports a Hypothesis export: its passages and notes appear, its page notes are listed as left out', async () => {
+    const library = await suite.browser.context.newPage();
+    await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
+    await library.getByTestId('import-file').setInputFiles(join(REPO_ROOT, 'tests/fixtures/annotations/hypothesis-export.json'));
+    await expect.poll(() => library.getByTestId('import-report').textContent()).toMatch(/2 added/);
+    expect(await library.getByTestId('import-not-anchored').textContent()).toMatch(/1/);
+    await expect.poll(() => library.getByTestId('annotation').count()).toBe(2);
+    expect(await library.getByTestId('annotation-note').allTextContents()).toContain('Compare with the 2005 report.');
+    await library.screenshot({ path: join(SHOTS, 'library-import-hypothesis.png'), fullPage: true });
+    await library.close();
+  });
+
   test('the library links to a readable pack format, whose sample pack downloads and parses', async () => {
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
