@@ -27,6 +27,15 @@ export const toBackground = {
   'annotations:forPage': z.strictObject({ url: z.string().max(2048) }),
   /** Save a highlight or note, with its page. */
   'annotation:save': z.strictObject({ page: savedPageSchema, annotation: annotationSchema }),
+  /** A note edited from its bubble on the page it is on (`page`: that page's canonical URL). */
+  'annotation:update': z.strictObject({
+    page: z.string().max(4096),
+    id: z.string().max(100),
+    note: z.string().max(10_000),
+    tags: z.array(z.string().min(1).max(100)).max(50),
+  }),
+  /** A note deleted from its bubble on the page it is on. */
+  'annotation:delete': z.strictObject({ page: z.string().max(4096), id: z.string().max(100) }),
   /** Save a page to the library without an annotation. */
   'page:save': z.strictObject({ page: savedPageSchema }),
   /** A content script is about to embed the UI frame with this token (see frame:claim). */
@@ -74,6 +83,8 @@ export interface BackgroundReplies {
   ping: { ok: true; version: string };
   'annotations:forPage': { annotations: Annotation[] };
   'annotation:save': SaveOutcome;
+  'annotation:update': SaveOutcome;
+  'annotation:delete': SaveOutcome;
   'page:save': SaveOutcome;
   'library:open': { ok: boolean };
   'frame:register': { ok: boolean };

@@ -62,6 +62,14 @@ export const fromFrame = {
   noting: z.strictObject({}),
   /** Stop highlighting this mention's text as this entity: on this page, this site or everywhere. */
   dismiss: z.strictObject({ text: z.string().min(1).max(300), entityId: id, scope: z.enum(['page', 'site', 'everywhere']) }),
+  /** Change the note shown in the bubble (its note and tags). */
+  noteUpdate: z.strictObject({
+    request: z.number().int().nonnegative(),
+    note: z.string().max(10_000),
+    tags: z.array(z.string().max(100)).max(50),
+  }),
+  /** Delete the note shown in the bubble. */
+  noteDelete: z.strictObject({ request: z.number().int().nonnegative() }),
   /** "Not this one": the reader says this mention is not that entity (for this page). */
   notThis: z.strictObject({ text: z.string().max(1000), entityId: id }),
 } as const;

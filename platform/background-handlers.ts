@@ -6,7 +6,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
 import type { LensDatabase } from './db';
 import { resolveEntities } from './packs-store';
-import { annotationsForPage, LibraryError, saveAnnotation, savePage } from './library-store';
+import { annotationsForPage, LibraryError, removeFromLibrary, saveAnnotation, savePage, updateAnnotation } from './library-store';
+import { announceLibraryChange } from './library-signal';
 import type { SaveOutcome } from '../lib/protocol';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { openLibraryTab } from './open-library';
@@ -73,6 +74,23 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
         const { page, annotation } = message.payload;
         if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)) return Promise.resolve(REFUSED);
         return outcomeOf(saveAnnotation(db, page, annotation));
+      }
+      case 'annotation:update':
+      case 'annotation:delete': {
+        // Only a note of the page the sender is on: a content script cannot reach another page's.
+        const { page, id } = message.payload;
+        if (!mayActOnPage(sender, page)) return Promise.resolve(REFUSED);
+        return (async (): Promise<SaveOutcome> => {
+          const row = await db.annotations.get(id);
+          if (!row || row.pageUrl !== page) return REFUSED;
+          const write =
+            message.type === 'annotation:update'
+              ? updateAnnotation(db, id, { note: message.payload.note, tags: message.payload.tags }, new Date().toISOString())
+              : removeFromLibrary(db, { annotationIds: [id] });
+          const outcome = await outcomeOf(write.then(() => undefined));
+          if (outcome.ok) await announceLibraryChange();
+          return outcome;
+        })();
       }
       case 'page:save':
         if (!mayActOnPage(sender, message.payload.page.url)) return Promise.resolve(REFUSED);

@@ -198,6 +198,30 @@ export class Annotator {
     return reply;
   }
 
+  /** Changes a placed note's text and tags (from its bubble), in the library and on the page. */
+  async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
+    const page = canonicalUrl(location.href);
+    if (!page) return { ok: false, reason: 'unsupported' };
+    const reply = ((await send({ type: 'annotation:update', payload: { page, id, ...body } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    if (reply.ok) {
+      this.placed = this.placed.map((p) => (p.annotation.id === id ? { ...p, annotation: { ...p.annotation, body: { ...body } } } : p));
+      this.draw();
+    }
+    return reply;
+  }
+
+  /** Deletes a placed note (from its bubble), from the library and the page. */
+  async remove(id: string): Promise<SaveOutcome> {
+    const page = canonicalUrl(location.href);
+    if (!page) return { ok: false, reason: 'unsupported' };
+    const reply = ((await send({ type: 'annotation:delete', payload: { page, id } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    if (reply.ok) {
+      this.placed = this.placed.filter((p) => p.annotation.id !== id);
+      this.draw();
+    }
+    return reply;
+  }
+
   clear(): void {
     CSS.highlights.delete(SAVED);
     CSS.highlights.delete(NOTED);

@@ -15,6 +15,8 @@ import { FrameSurface, type Placement } from './ui-frame-host';
 
 /** The passage a note is being written for: shown while focus is in the note form. */
 const PENDING = 'context-lens-pending';
+/** How long a note bubble stays after the pointer left its highlight (time to reach the bubble). */
+const NOTE_HIDE_DELAY_MS = 400;
 
 function snapshot(range: Range): StaticRange {
   return new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
@@ -50,6 +52,7 @@ export class ToolbarHost {
   private readonly surface: FrameSurface;
   private showing: 'toolbar' | 'note' | null = null;
   private noteShown: string | null = null;
+  private noteHideTimer: ReturnType<typeof setTimeout> | undefined;
   private target: StaticRange | null = null;
 
   constructor(
@@ -106,6 +109,8 @@ export class ToolbarHost {
 
   /** Shows a saved note over its highlight (hover), unless the toolbar is in use. */
   async showNote(annotation: Annotation, anchor: DOMRect): Promise<void> {
+    clearTimeout(this.noteHideTimer);
+    this.noteHideTimer = undefined;
     if (this.showing === 'toolbar' || this.noteShown === annotation.id) return;
     this.showing = 'note';
     this.noteShown = annotation.id;
@@ -113,9 +118,16 @@ export class ToolbarHost {
     await this.surface.show({ type: 'note', payload: { note, tags, uiLang: this.settings().uiLang } }, (size) => placeBelow(anchor, size));
   }
 
-  /** Hides a note bubble (the pointer left it and its highlight). */
+  /**
+   * Hides a note bubble when the pointer left its highlight, after a moment, so the pointer can
+   * cross the gap to the bubble (WCAG 1.4.13, as for the card); not while the reader is in it.
+   */
   hideNote(): void {
-    if (this.showing === 'note' && !this.surface.pointerInside) this.hide();
+    if (this.showing !== 'note' || this.noteHideTimer) return;
+    this.noteHideTimer = setTimeout(() => {
+      this.noteHideTimer = undefined;
+      if (this.showing === 'note' && !this.surface.pointerInside && !this.surface.hasFocus) this.hide();
+    }, NOTE_HIDE_DELAY_MS);
   }
 
   hide(): void {
@@ -146,6 +158,19 @@ export class ToolbarHost {
         // our own highlight (notes painted on this site), drop the selection so the mark shows.
         if (this.showing === 'toolbar' && this.target && this.surface.hasFocus && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
         break;
+      case 'noteUpdate': {
+        const id = this.showing === 'note' ? this.noteShown : null;
+        const outcome: SaveOutcome = id ? await this.annotator.update(id, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'failed' };
+        this.surface.answer(message.payload.request, outcome);
+        break;
+      }
+      case 'noteDelete': {
+        const id = this.showing === 'note' ? this.noteShown : null;
+        const outcome: SaveOutcome = id ? await this.annotator.remove(id) : { ok: false, reason: 'failed' };
+        this.surface.answer(message.payload.request, outcome);
+        if (outcome.ok) this.hide();
+        break;
+      }
       case 'saveSelection': {
         const target = this.target;
         const outcome: SaveOutcome = target ? await this.annotator.save(target, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'empty' };

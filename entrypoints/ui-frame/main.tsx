@@ -79,7 +79,18 @@ async function show(message: ToFrameMessage): Promise<void> {
       await useLanguage(message.payload.uiLang);
       card = null;
       render(null, root);
-      render(<NoteBubble t={t} uiLang={message.payload.uiLang} note={message.payload.note} tags={message.payload.tags} onOpenLibrary={() => void openLibrary()} />, root);
+      render(
+        <NoteBubble
+          t={t}
+          uiLang={message.payload.uiLang}
+          note={message.payload.note}
+          tags={message.payload.tags}
+          onOpenLibrary={() => void openLibrary()}
+          onUpdate={(body) => port.save((request) => ({ type: 'noteUpdate', payload: { request, note: body.note, tags: body.tags } }))}
+          onDelete={() => port.save((request) => ({ type: 'noteDelete', payload: { request } }))}
+        />,
+        root,
+      );
       break;
     case 'clear':
       card = null;

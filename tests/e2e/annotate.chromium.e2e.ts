@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { sendToTab, tabIdOf } from '../support/chromium';
+import { dumpLibrary, sendToTab, tabIdOf } from '../support/chromium';
 import { countInUi, inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
@@ -68,6 +68,45 @@ describe('annotating pages in Chromium', () => {
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('notes-placed').textContent()).toMatch(/^1 saved note/);
     await popup.close();
+    await page.close();
+  });
+
+  test('a note is edited and deleted from its bubble on the page; the library follows', async () => {
+    const page = await openScanned(SEED_PAGES[1]!);
+    const passage = 'a great deal of ignorance'; // plain text: no name under it, so no card over the bubble
+    await selectText(page, passage);
+    await (await inUi(page, 'toolbar-note')).click();
+    await (await inUi(page, 'toolbar-note-text')).fill('First thought');
+    await (await inUi(page, 'toolbar-save')).click();
+    await expect.poll(() => highlightTexts(page, 'context-lens-noted')).toContain(passage);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => countInUi(page, 'selection-toolbar')).toBe(0);
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+
+    const hoverNote = async () => {
+      const r = await rectOfText(page, passage);
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      return inUi(page, 'note-bubble');
+    };
+    await hoverNote();
+    await (await inUi(page, 'note-edit')).click(); // the pointer crosses the gap to the bubble: it stays
+    const text = await inUi(page, 'note-edit-text');
+    await text.fill('Second thought, edited on the page');
+    await (await inUi(page, 'note-edit-tags')).fill('edited');
+    await page.mouse.move(5, 5); // leaving the passage while typing keeps the bubble
+    await (await inUi(page, 'note-edit-save')).click();
+    await expect.poll(async () => (await inUi(page, 'note-bubble-text')).textContent()).toBe('Second thought, edited on the page');
+    await expect.poll(() => dumpLibrary(suite.browser.context)).toContain('Second thought, edited on the page');
+    expect(await dumpLibrary(suite.browser.context)).not.toContain('First thought');
+
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await expect.poll(() => countInUi(page, 'note-bubble')).toBe(0);
+    await hoverNote();
+    await (await inUi(page, 'note-delete')).click();
+    await (await inUi(page, 'note-delete-confirm')).click();
+    await expect.poll(() => highlightTexts(page, 'context-lens-noted')).not.toContain(passage);
+    await expect.poll(() => dumpLibrary(suite.browser.context)).not.toContain('Second thought');
     await page.close();
   });
 
