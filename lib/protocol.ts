@@ -62,6 +62,8 @@ export const toContent = {
   'page:save': z.strictObject({}),
   /** Saved annotations placed on the page and those that could not be (orphans). */
   'annotations:status': z.strictObject({}),
+  /** The popup's "show" on a saved note: scroll to its passage and flash it. */
+  'annotation:reveal': z.strictObject({ id: z.string().max(100) }),
   /** Keyboard command: open the note form on the current selection. */
   'selection:annotate': z.strictObject({}),
 } as const;
@@ -99,7 +101,13 @@ export interface ContentReplies {
   'mention:step': { ok: boolean };
   'mention:reveal': { ok: boolean; position: number; total: number };
   'page:save': SaveOutcome;
-  'annotations:status': { placed: number; orphans: { id: string; exact: string; note: string }[] };
+  'annotations:status': {
+    placed: number;
+    /** The placed notes and highlights, in page order (at most 500). */
+    notes: { id: string; exact: string; note: string }[];
+    orphans: { id: string; exact: string; note: string }[];
+  };
+  'annotation:reveal': { ok: boolean };
   'selection:annotate': { ok: boolean };
   'page:entities': { entities: { id: string; kind: Kind; count: number }[] };
 }

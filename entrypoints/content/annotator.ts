@@ -198,6 +198,25 @@ export class Annotator {
     return reply;
   }
 
+  /** The placed annotations, in page order: id, quote and note (for the popup's list). */
+  placedNotes(limit: number): { id: string; exact: string; note: string }[] {
+    const before = (a: Placed, b: Placed) =>
+      a.range.startContainer === b.range.startContainer
+        ? a.range.startOffset - b.range.startOffset
+        : a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1;
+    return [...this.placed]
+      .sort(before)
+      .slice(0, limit)
+      .map((p) => ({ id: p.annotation.id, exact: p.annotation.target.selector[0].exact.slice(0, 200), note: p.annotation.body.note.slice(0, 200) }));
+  }
+
+  /** Where a placed annotation is on the page now, or null. */
+  rangeOf(id: string): StaticRange | null {
+    return this.placed.find((p) => p.annotation.id === id)?.range ?? null;
+  }
+
   /** Changes a placed note's text and tags (from its bubble), in the library and on the page. */
   async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
     const page = canonicalUrl(location.href);

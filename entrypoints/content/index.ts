@@ -221,8 +221,14 @@ export default defineContentScript({
         case 'annotations:status':
           return Promise.resolve({
             placed: annotator.counts.placed,
+            notes: annotator.placedNotes(500),
             orphans: annotator.orphaned.map((a) => ({ id: a.id, exact: a.target.selector[0].exact.slice(0, 200), note: a.body.note.slice(0, 200) })),
           });
+        case 'annotation:reveal': {
+          const range = annotator.rangeOf(message.payload.id);
+          if (range) revealer.revealRange(range);
+          return Promise.resolve({ ok: range !== null });
+        }
         case 'selection:annotate':
           return toolbar.openForSelection().then((ok) => ({ ok }));
       }

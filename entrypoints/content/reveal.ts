@@ -3,7 +3,7 @@
  * one after the last shown) and flashes it briefly in its own highlight.
  */
 import type { MentionIndex, PageMention } from './mention-index';
-import { scrollToMention } from './hover';
+import { rectOfRange, scrollToMention } from './hover';
 
 const FLASH = 'context-lens-flash';
 const FLASH_MS = 1600;
@@ -35,9 +35,20 @@ export class Revealer {
     return { ok: true, position: at + 1, total: mentions.length };
   }
 
+  /** Scrolls to any passage (a saved note's) and flashes it. */
+  revealRange(range: AbstractRange): void {
+    const rect = rectOfRange(range);
+    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    this.flashRange(range);
+  }
+
   private flash(mention: PageMention): void {
+    this.flashRange(mention.range);
+  }
+
+  private flashRange(range: AbstractRange): void {
     if (this.flashTimer) clearTimeout(this.flashTimer);
-    CSS.highlights.set(FLASH, new Highlight(mention.range));
+    CSS.highlights.set(FLASH, new Highlight(range));
     this.flashTimer = setTimeout(() => {
       CSS.highlights.delete(FLASH);
       this.flashTimer = undefined;

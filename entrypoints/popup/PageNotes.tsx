@@ -1,6 +1,7 @@
 /**
- * The popup's research corner for the tab: "save this page", how many saved notes were placed
- * again, and the ones that could not be (orphans), listed rather than lost.
+ * The popup's research corner for the tab: "save this page", the page's saved notes and
+ * highlights (each with Show, which scrolls the page to it and flashes it), and the ones that
+ * could not be placed again (orphans), listed rather than lost.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentReplies, SaveOutcome } from '../../lib/protocol';
@@ -25,6 +26,26 @@ export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
       {outcome && !outcome.ok && <p role="alert">{t(`annotate.error.${outcome.reason}`)}</p>}
       {status && status.placed + status.orphans.length > 0 && (
         <p data-testid="notes-placed">{t('popup.notesPlaced', { count: status.placed })}</p>
+      )}
+      {status && status.notes.length > 0 && (
+        <ul class="notes" data-testid="page-note-list">
+          {status.notes.map((n) => (
+            <li key={n.id} data-testid="page-note">
+              <span class="text">
+                <q dir="auto">{n.exact}</q>
+                {n.note && (
+                  <span class="note" dir="auto">
+                    {' '}
+                    {n.note}
+                  </span>
+                )}
+              </span>
+              <button type="button" onClick={() => void askTab(tabId, { type: 'annotation:reveal', payload: { id: n.id } })} data-testid="page-note-show">
+                {t('popup.showNote')}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       {status && status.orphans.length > 0 && (
         <details data-testid="orphans">

@@ -67,6 +67,13 @@ describe('annotating pages in Chromium', () => {
     const popup = await suite.browser.context.newPage();
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.getByTestId('notes-placed').textContent()).toMatch(/^1 saved note/);
+    // The page's notes are listed; Show scrolls the page to the passage and flashes it.
+    const listed = popup.getByTestId('page-note');
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain(PHRASE);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await listed.getByTestId('page-note-show').click();
+    await expect.poll(() => highlightTexts(page, 'context-lens-flash')).toEqual([PHRASE]);
     await popup.close();
     await page.close();
   });
