@@ -28,6 +28,20 @@ async function htmlToText(html: string, langTag: string | null): Promise<{ text:
   return { text: page.text.split(BLOCK_BREAK).join('\n'), langs };
 }
 
+/** NUL bytes early in a file: a binary file (an image, a PDF, an archive), not text to read. */
+function looksBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8000);
+  return head.includes(0);
+}
+
+/** Writes to stdout, resolving once the data is handed on (a pipe that fills up waits for its reader). */
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}
+
 async function main(args: string[]): Promise<number> {
   const files: string[] = [];
   let langTag: string | null = null;
@@ -48,25 +62,40 @@ async function main(args: string[]): Promise<number> {
   const { matcher, byId } = loadDataset();
   let failed = 0;
   for (const file of files) {
-    let text: string;
-    let langs: LanguageRuns;
+    // Each file on its own: one that fails is named on stderr and the others are still read.
     try {
-      const raw = readFileSync(file, 'utf8');
-      if (/\.x?html?$/i.test(file)) ({ text, langs } = await htmlToText(raw, langTag));
-      else [text, langs] = [raw, languageRunsOfText(raw, langTag)];
+      const bytes = readFileSync(file);
+      if (looksBinary(bytes)) {
+        console.error(`${file}: skipped: a binary file, not text or HTML`);
+        continue;
+      }
+      const raw = bytes.toString('utf8');
+      const { text, langs } = /\.x?html?$/i.test(file) ? await htmlToText(raw, langTag) : { text: raw, langs: languageRunsOfText(raw, langTag) };
+      let out = '';
+      for (const m of findMentions(matcher, text, langs)) {
+        const entity = byId.get(m.id);
+        out += JSON.stringify({ file, start: m.start, end: m.end, text: m.text, id: m.id, label: entity?.names.en.name ?? m.id, kind: m.kind, candidates: m.candidates }) + '\n';
+      }
+      await write(out);
     } catch (error) {
       console.error(`${file}: ${(error as Error).message}`);
       failed++;
-      continue;
-    }
-    for (const m of findMentions(matcher, text, langs)) {
-      const entity = byId.get(m.id);
-      process.stdout.write(
-        JSON.stringify({ file, start: m.start, end: m.end, text: m.text, id: m.id, label: entity?.names.en.name ?? m.id, kind: m.kind, candidates: m.candidates }) + '\n',
-      );
     }
   }
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// A reader that stops early (`| head`) closes the pipe: that is not an error, stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  // Everything written has been handed on (write() waited); exit without cutting a pipe short.
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  },
+);

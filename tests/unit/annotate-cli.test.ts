@@ -76,4 +76,34 @@ describe('npm run annotate', () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/nonexistent\/file\.txt/);
   }, 60_000);
+
+  test('complete output through a pipe, a quiet stop under `head`, binary files skipped, one bad file does not stop the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
+    const many = join(dir, 'many.txt');
+    writeFileSync(many, 'The United Nations and UNESCO met in Geneva.\n'.repeat(20_000));
+    const piped = spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | wc -l`], { cwd: ROOT, encoding: 'utf8' });
+    expect(Number(piped.stdout.trim())).toBe(60_000);
+    const head = spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`], { cwd: ROOT, encoding: 'utf8' });
+    expect(head.stderr).not.toMatch(/EPIPE|Error/);
+    const binary = join(dir, 'image.html');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const text = join(dir, 'ok.txt');
+    writeFileSync(text, 'UNESCO met in Geneva.');
+    const r = annotate(binary, '/nonexistent/x.txt', text);
+    expect(r.stderr).toMatch(/image\.html: skipped: a binary file/);
+    expect(r.stderr).toMatch(/nonexistent\/x\.txt/);
+    expect(r.lines.some((l) => l.file === text && l.id === 'unesco')).toBe(true);
+    expect(r.status).toBe(1); // a file failed
+  }, 120_000);
+
+  test('`npx context-lens annotate` prints JSON lines only, no npm banner', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
+    const text = join(dir, 'ok.txt');
+    writeFileSync(text, 'UNESCO and UNICEF.');
+    const r = spawnSync('npx', ['context-lens', 'annotate', text], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines.length).toBe(2);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  }, 60_000);
 });
