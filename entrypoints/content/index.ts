@@ -71,7 +71,8 @@ export default defineContentScript({
     let pending: MutationRecord[] = [];
     let queued: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver((records) => {
-      pending.push(...records);
+      // Not pending.push(...records): a task of ~125k changes would overflow the stack and never be rescanned.
+      for (const record of records) pending.push(record);
       if (!queued) queued = setTimeout(() => void applyChanges(), 250);
     });
     const shadowRoots = new ShadowRoots(observer, highlightCss);

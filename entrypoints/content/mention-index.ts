@@ -53,9 +53,10 @@ export class MentionIndex {
       if (kept.length === 0) this.byNode.delete(node);
       else if (kept.length !== list.length) this.byNode.set(node, kept);
     }
-    const kept = this.all.filter((m) => !gone.has(m));
-    this.all.length = 0;
-    this.all.push(...kept);
+    // In place, one element at a time: a spread of every kept mention can overflow the stack.
+    let k = 0;
+    for (const m of this.all) if (!gone.has(m)) this.all[k++] = m;
+    this.all.length = k;
     return [...gone];
   }
 

@@ -104,7 +104,8 @@ function shadowRootFinder(root: Node, after: Node | null) {
 export function collectTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): Text[] {
   const nodes: Text[] = [];
   const next = textNodeBatches(root, onShadowRoot);
-  for (let batch = next(Infinity, Infinity); batch; batch = next(Infinity, Infinity)) nodes.push(...batch);
+  // One push per node: spreading a batch of 200,000 nodes into one call overflows the stack.
+  for (let batch = next(Infinity, Infinity); batch; batch = next(Infinity, Infinity)) for (const node of batch) nodes.push(node);
   return nodes;
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { pageStatus } from '../support/chromium';
+import { pageStatus, sendToTab } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { defaultMounts } from '../support/static-server';
 
@@ -33,6 +33,17 @@ function writePages(dir: string): void {
     size += p.length;
   }
   writeFileSync(join(dir, 'huge.html'), page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>'));
+  // 200,000 text nodes in one paragraph, built by the page's script (spreading them into one
+  // push() call overflowed the stack), with names at both ends.
+  writeFileSync(
+    join(dir, 'many-nodes.html'),
+    page(
+      `<p id="top">${SENTENCES[0]}</p><p id="many"></p><p id="end">The end: UNESCO and the World Food Programme.</p>
+       <script>const p = document.getElementById('many'); const f = document.createDocumentFragment();
+       for (let i = 0; i < 200000; i++) f.appendChild(document.createTextNode(i % 1000 === 0 ? ' UNICEF ' : 'x'));
+       p.appendChild(f);</script>`,
+    ),
+  );
   // 4,000 nested elements around a name.
   writeFileSync(join(dir, 'nested.html'), page(`${'<div>'.repeat(4000)}${SENTENCES[0]}${'</div>'.repeat(4000)}`));
   // A page that sabotages the APIs we use, in its own world.
@@ -115,6 +126,18 @@ describe('bad pages in Chromium', () => {
     expect(await onScreen()).toBeGreaterThan(3);
     await p.close();
   }, 180_000);
+
+  test('200,000 text nodes: scanned without error, names found at both ends', async () => {
+    const { p, errors } = await open('/bad/many-nodes.html');
+    await expect.poll(async () => (await statusOf(p))?.scanned, { timeout: 60_000, interval: 500 }).toBe(true);
+    const status = (await statusOf(p))!;
+    expect(status.textNodes).toBeGreaterThan(200_000);
+    expect(status.mentions).toBeGreaterThan(200); // UNICEF every 1,000 nodes, and the names at both ends
+    // Saving the page (its entities) works there too.
+    expect(await sendToTab(suite.browser.context, p, { type: 'page:save', payload: {} })).toEqual({ ok: true });
+    expect(errors).toEqual([]);
+    await p.close();
+  }, 90_000);
 
   test('deeply nested DOM: no error, the name is highlighted', async () => {
     const { p, errors } = await open('/bad/nested.html');
