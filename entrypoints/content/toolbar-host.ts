@@ -156,7 +156,9 @@ export class ToolbarHost {
       case 'noting':
         // Typing in the frame greys the page's selection out; where the passage is marked in
         // our own highlight (notes painted on this site), drop the selection so the mark shows.
-        if (this.showing === 'toolbar' && this.target && this.surface.hasFocus && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
+        // Only when the reader clicked "Add note" (the pointer is in the frame): the keyboard
+        // command is still moving focus into the frame, and that must not be disturbed.
+        if (this.showing === 'toolbar' && this.target && this.surface.pointerInside && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
         break;
       case 'noteUpdate': {
         const id = this.showing === 'note' ? this.noteShown : null;

@@ -112,17 +112,23 @@ describe('the popup in Chromium', () => {
     const status = popup.getByTestId('page-status');
     const mentionsShown = async () => Number(((await status.textContent()) ?? '').match(/(\d+) mention/)?.[1] ?? -1);
     await expect.poll(mentionsShown, { timeout: 10_000 }).toBeGreaterThan(5);
-    await popup.getByTestId('toggle-site').uncheck();
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
-    await expect.poll(() => popup.getByTestId('page-entities').count()).toBe(0);
-    await popup.getByTestId('toggle-site').check();
-    await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
-    await popup.getByTestId('toggle-highlighting').uncheck();
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
-    await popup.getByTestId('toggle-highlighting').check();
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('active');
-    await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
-    await expect.poll(() => popup.locator('[data-testid="page-entities"] li').count()).toBeGreaterThan(3);
+    try {
+      await popup.getByTestId('toggle-site').uncheck();
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
+      await expect.poll(() => popup.getByTestId('page-entities').count()).toBe(0);
+      await popup.getByTestId('toggle-site').check();
+      await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
+      await popup.getByTestId('toggle-highlighting').uncheck();
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
+      await popup.getByTestId('toggle-highlighting').check();
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('active');
+      await expect.poll(mentionsShown, { timeout: 15_000 }).toBeGreaterThan(5);
+      await expect.poll(() => popup.locator('[data-testid="page-entities"] li').count()).toBeGreaterThan(3);
+    } finally {
+      // Whatever happened, the next tests start with highlighting on everywhere.
+      await setStoredSetting(suite.browser.context, 'settings.siteRules', null);
+      await setStoredSetting(suite.browser.context, 'settings.highlighting', null);
+    }
     await popup.close();
     await page.close();
   });
@@ -147,10 +153,13 @@ describe('the popup in Chromium', () => {
     await expect.poll(drawn, { timeout: 10_000 }).toMatch(new RegExp(`"badge":\\{"tabId":${tabId},"text":"\\d+"\\}`));
     expect(await drawn()).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/16.png"`);
     const popup = await openPopup(tabId);
-    await popup.getByTestId('toggle-site').uncheck();
-    await expect.poll(drawn, { timeout: 10_000 }).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
-    expect(await drawn()).toContain(`"badge":{"tabId":${tabId},"text":""}`);
-    await popup.getByTestId('toggle-site').check();
+    try {
+      await popup.getByTestId('toggle-site').uncheck();
+      await expect.poll(drawn, { timeout: 10_000 }).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
+      await expect.poll(drawn, { timeout: 10_000 }).toContain(`"badge":{"tabId":${tabId},"text":""}`);
+    } finally {
+      await setStoredSetting(suite.browser.context, 'settings.siteRules', null);
+    }
     await popup.close();
     await page.close();
   });
