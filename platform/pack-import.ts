@@ -7,7 +7,7 @@
 import type { Kind } from '../lib/dataset/schema';
 import type { Pack, PackEntity } from '../lib/packs/format';
 import { dropEntities, parsePack, type PackProblem, type PackResult } from '../lib/packs/validate';
-import { fromWikidata, type WikidataNote } from '../lib/packs/wikidata';
+import { fromWikidata, wikidataPackId, type WikidataNote } from '../lib/packs/wikidata';
 import type { LensDatabase } from './db';
 import { bundledIds, conflictsWithPacks, installPack, type PendingPack } from './packs-store';
 import { rebuildPackData, type BuildFigures, type BuildStage } from './pack-build';
@@ -67,7 +67,7 @@ export async function preparePack(db: LensDatabase, request: PackImportRequest, 
   let notes: WikidataNote[] = [];
   let result: PackResult;
   if (request.source === 'wikidata') {
-    const w = fromWikidata(request.text, { ...options, defaultKind: request.defaultKind, packName: request.packName });
+    const w = fromWikidata(request.text, { ...options, defaultKind: request.defaultKind, packName: request.packName, packId: wikidataPackId(request.text) });
     notes = w.notes;
     result = w;
   } else result = parsePack(request.text, options);

@@ -8,6 +8,9 @@ import '../../components/entity-card.css';
 import './library.css';
 
 async function main() {
+  // The reader's notes live in IndexedDB: ask that the browser not evict them under storage
+  // pressure (an extension page may; the browser decides, and usually grants it to extensions).
+  void navigator.storage?.persist?.().catch(() => false);
   const root = document.getElementById('app');
   if (!root) return;
   const draw = async () => {

@@ -22,6 +22,17 @@ import { describe, plainTextProblem } from './text-rules';
 import { validatePack, type PackResult, type ParsePackOptions } from './validate';
 import { kindOfClasses } from './wikidata-kinds';
 
+/**
+ * The pack id of a Wikidata import, from the file itself (FNV-1a of its text): importing the same
+ * file again replaces that pack, and another file is another pack (every import was "wikidata",
+ * so a second one silently replaced the first).
+ */
+export function wikidataPackId(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `wikidata-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 export interface WikidataOptions extends ParsePackOptions {
   /** Kind of items whose P31 classes are not in WIKIDATA_KINDS; without it they are skipped. */
   defaultKind?: Kind;

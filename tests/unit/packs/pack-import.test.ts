@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
 import { draftPack, preparePack, runPackImport, type Decision } from '../../../platform/pack-import';
 import { compilePackMatcher, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
-import { activePacks, exportPack, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
+import { activePacks, exportPack, listPacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
 import { generatePack } from '../../../lib/packs';
 import { saveAnnotation } from '../../../platform/library-store';
 import { parseEntityFile } from '../../../lib/dataset/parse';
@@ -159,6 +159,18 @@ describe('importing packs end to end', () => {
     const text = readFileSync(join(ROOT, '../shared/corpus/wikidata/Q2112.json'), 'utf8');
     const outcome = await runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
     expect(outcome.type).toBe('installed');
+  });
+
+  test('two Wikidata files are two packs; the same file again replaces its own', async () => {
+    const db = await freshDb();
+    const read = (q: string) => readFileSync(join(ROOT, `../shared/corpus/wikidata/${q}.json`), 'utf8');
+    const importIt = (text: string) => runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
+    expect((await importIt(read('Q2112'))).type).toBe('installed');
+    expect((await importIt(read('Q217447'))).type).toBe('installed');
+    expect((await importIt(read('Q2112'))).type).toBe('installed');
+    const ids = (await listPacks(db)).map((p) => p.id);
+    expect(ids).toHaveLength(2);
+    expect(ids.every((id) => id.startsWith('wikidata-'))).toBe(true);
   });
 
   test('the matcher compiled while a pack is being installed is the one rebuilt after it', async () => {
