@@ -106,4 +106,22 @@ describe('npm run annotate', () => {
     expect(lines.length).toBe(2);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   }, 60_000);
+
+  test('HTML is read as a browser parses it: an unclosed comment or textarea hides what follows; remote links load nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
+    const files = {
+      proto: ['<!doctype html><html><head><link rel="preload" href="//cdn.example.com/a.css" as="style"><link rel="stylesheet" href="//cdn.example.com/b.css"></head><body><p>UNESCO met.</p></body></html>', ['unesco']],
+      comment: ['<html><body><p>UNICEF here.</p><!-- an unclosed comment with UNESCO inside <p>and WHO</p></body></html>', ['unicef']],
+      textarea: ['<html><body><p>UNICEF here.</p><textarea>UNESCO in a field <p>WHO</p></body></html>', ['unicef']],
+    } as const;
+    const paths = Object.entries(files).map(([name, [html]]) => {
+      const path = join(dir, `${name}.html`);
+      writeFileSync(path, html);
+      return path;
+    });
+    const r = annotate(...paths);
+    expect(r.status).toBe(0);
+    Object.values(files).forEach(([, ids], k) => expect(r.lines.filter((l) => l.file === paths[k]).map((l) => l.id)).toEqual(ids));
+  }, 60_000);
 });
+
