@@ -7,8 +7,9 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
-/** The version meaning "no packs: use data/matcher.bin". */
-export const BUNDLED_MATCHER = 'bundled';
+import { BUNDLED_MATCHER } from './bundled-matcher';
+
+export { BUNDLED_MATCHER };
 export const MATCHER_PORT = 'context-lens-matcher';
 export const CHUNK_BYTES = 768 * 1024; // 1 MiB of base64
 

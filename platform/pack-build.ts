@@ -10,7 +10,7 @@ import { matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
 import { activePacks, bundledIds, type PendingPack } from './packs-store';
 import type { LensDatabase } from './db';
-import { BUNDLED_MATCHER } from './matcher-transfer';
+import { BUNDLED_MATCHER } from './bundled-matcher';
 
 const MATCHER_KEY = 'packMatcher';
 const SEARCH_KEY = 'packSearch';

@@ -1,0 +1,39 @@
+/**
+ * The library page's workers have no extension APIs: nothing they import may touch `browser` or
+ * `wxt/*` at load (a wxt storage item defined at module level threw in both on every import).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Every module a file imports, transitively, within the repository (relative imports only). */
+function importsOf(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const m of source.matchAll(/^import\s+(?!type\b)[^'"]*['"]([^'"]+)['"]/gm)) {
+    const spec = m[1]!;
+    if (!spec.startsWith('.')) {
+      seen.add(spec);
+      continue;
+    }
+    const base = resolve(dirname(file), spec);
+    for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+      try {
+        readFileSync(candidate);
+        if (candidate.endsWith('.ts') || candidate.endsWith('.tsx')) importsOf(candidate, seen);
+        break;
+      } catch {
+        // not this one
+      }
+    }
+  }
+  return seen;
+}
+
+test.each(['entrypoints/library/pack-worker.ts', 'entrypoints/library/matcher-worker.ts'])('%s imports no extension API', (worker) => {
+  const all = [...importsOf(join(ROOT, worker))];
+  expect(all.filter((m) => m.startsWith('wxt') || m.includes('webextension'))).toEqual([]);
+});
