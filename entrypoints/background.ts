@@ -7,7 +7,7 @@ import { runCommand } from '../platform/commands';
 import type { Entity } from '../lib/dataset/schema';
 import { announceMatcher } from '../platform/matcher-transfer';
 import { serveMatcher } from '../platform/matcher-serve';
-import { rebuildPackData } from '../platform/pack-build';
+import { packDataIsStale, rebuildPackData } from '../platform/pack-build';
 import { E2E_HOOKS, serveOpenRequests } from '../platform/e2e-hooks';
 
 export default defineBackground(() => {
@@ -24,9 +24,10 @@ export default defineBackground(() => {
     async () => (await readMeta()).version,
     async () => (await Promise.all((await readMeta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
   )
-    .then(async (installed) => {
-      // A new bundled dataset changes the combined matcher of the user's packs: rebuild it.
-      if (installed && (await db.packs.count()) > 0) await announceMatcher((await rebuildPackData(db)).version);
+    .then(async () => {
+      // A new bundled dataset changes the combined matcher of the user's packs: rebuild it; a
+      // rebuild that failed last time is retried now.
+      if (await packDataIsStale(db)) await announceMatcher((await rebuildPackData(db)).version);
     })
     .catch((error: unknown) => {
       console.error('Context Lens: could not install the bundled dataset', error);

@@ -10,6 +10,7 @@ import { matcherEntities, type PackEntity } from '../lib/packs/format';
 import { buildSearchData, type SearchData } from '../lib/search';
 import { activePacks, bundledIds, type PendingPack } from './packs-store';
 import type { LensDatabase } from './db';
+import { installedDatasetVersion } from './dataset-install';
 import { BUNDLED_MATCHER } from './bundled-matcher';
 
 const MATCHER_KEY = 'packMatcher';
@@ -132,7 +133,21 @@ export async function rebuildPackData(
   const figures = await rebuildPackMatcher(db, onStage, known);
   onStage?.('search');
   const { searchMs } = await rebuildPackSearch(db, known);
+  // Only now, both built: the dataset they were built against (see packDataIsStale).
+  await db.meta.put({ key: BUILT_FOR_KEY, value: await installedDatasetVersion(db) });
   return { ...figures, searchMs };
+}
+
+const BUILT_FOR_KEY = 'packDataBuiltForDataset';
+
+/**
+ * Whether the packs' matcher and search must be rebuilt: there are packs, and they were not
+ * built against the bundled dataset installed now (a new dataset, or a rebuild that failed,
+ * which is thus retried at the next start instead of never).
+ */
+export async function packDataIsStale(db: LensDatabase): Promise<boolean> {
+  if ((await db.packs.count()) === 0) return false;
+  return (await db.meta.get(BUILT_FOR_KEY))?.value !== (await installedDatasetVersion(db));
 }
 
 export async function readPackMatcher(db: LensDatabase): Promise<PackMatcher | null> {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
 import { draftPack, preparePack, runPackImport, type Decision } from '../../../platform/pack-import';
-import { compilePackMatcher, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
+import { compilePackMatcher, packDataIsStale, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
+import { installBundledDataset } from '../../../platform/dataset-install';
 import { activePacks, exportPack, listPacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
 import { generatePack } from '../../../lib/packs';
 import { saveAnnotation } from '../../../platform/library-store';
@@ -159,6 +160,21 @@ describe('importing packs end to end', () => {
     const text = readFileSync(join(ROOT, '../shared/corpus/wikidata/Q2112.json'), 'utf8');
     const outcome = await runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
     expect(outcome.type).toBe('installed');
+  });
+
+  test('the packs are rebuilt at a start whose dataset they were not built for, until a rebuild succeeds', async () => {
+    const db = await freshDb();
+    expect(await packDataIsStale(db)).toBe(false); // no packs
+    await runPackImport(db, { text: GOOD, source: 'pack' }, { confirm: async () => 'skip' });
+    expect(await packDataIsStale(db)).toBe(false); // built by the import
+    await installBundledDataset(db, async () => 'a-newer-dataset', async () => BUNDLED);
+    expect(await packDataIsStale(db)).toBe(true); // what the background checks at start
+    // A rebuild that fails leaves it stale, so the next start tries again.
+    const failing = Object.create(db, { packs: { get: () => ({ ...db.packs, toArray: () => Promise.reject(new Error('disk')) }) } }) as LensDatabase;
+    await expect(rebuildPackData(failing)).rejects.toThrow();
+    expect(await packDataIsStale(db)).toBe(true);
+    await rebuildPackData(db);
+    expect(await packDataIsStale(db)).toBe(false);
   });
 
   test('two Wikidata files are two packs; the same file again replaces its own', async () => {
