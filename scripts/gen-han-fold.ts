@@ -5,8 +5,8 @@
  * the first Simplified candidate of each, so every fold keeps the text's length and offsets.
  * `--check` exits 1 when the file is not what the installed dictionary gives (a test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runGenerator } from './generated-file';
 
 const OUT = join(import.meta.dirname, '../lib/text/han-t2s.ts');
 
@@ -31,17 +31,4 @@ export async function hanFoldSource(): Promise<string> {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
-  const source = await hanFoldSource();
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(OUT, 'utf8');
-    if (current === source) return 0;
-    console.error('lib/text/han-t2s.ts is out of date: run `npx tsx scripts/gen-han-fold.ts`');
-    return 1;
-  }
-  writeFileSync(OUT, source);
-  console.log(`wrote ${OUT}`);
-  return 0;
-}
-
-if (process.argv[1]?.endsWith('gen-han-fold.ts')) main().then((code) => process.exit(code));
+runGenerator('gen-han-fold.ts', OUT, hanFoldSource);

@@ -7,8 +7,8 @@
  * that their text is recognized as "another language" instead of being forced into one of ours.
  * `--check` exits 1 when the file is not what the installed package gives (a test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runGenerator } from './generated-file';
 
 const OUT = join(import.meta.dirname, '../lib/lang/latin-trigrams.ts');
 /** franc's ISO 639-3 codes → ours ('other' for languages outside the six). */
@@ -40,16 +40,4 @@ export async function trigramSource(): Promise<string> {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
-  const source = await trigramSource();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(OUT, 'utf8') === source) return 0;
-    console.error('lib/lang/latin-trigrams.ts is out of date: run `npx tsx scripts/gen-lang-trigrams.ts`');
-    return 1;
-  }
-  writeFileSync(OUT, source);
-  console.log(`wrote ${OUT}`);
-  return 0;
-}
-
-if (process.argv[1]?.endsWith('gen-lang-trigrams.ts')) main().then((code) => process.exit(code));
+runGenerator('gen-lang-trigrams.ts', OUT, trigramSource);

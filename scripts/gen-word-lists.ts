@@ -4,8 +4,8 @@
  * conventions and the matcher use to decide which one-word aliases collide with ordinary words.
  * `--check` exits 1 when the file is not what the installed package gives (a test runs it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runGenerator } from './generated-file';
 
 const OUT = join(import.meta.dirname, '../lib/dataset/stopword-lists.ts');
 /** Our language codes → the package's ISO 639-3 lists. */
@@ -31,16 +31,4 @@ export async function wordListSource(): Promise<string> {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
-  const source = await wordListSource();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(OUT, 'utf8') === source) return 0;
-    console.error('lib/dataset/stopword-lists.ts is out of date: run `npx tsx scripts/gen-word-lists.ts`');
-    return 1;
-  }
-  writeFileSync(OUT, source);
-  console.log(`wrote ${OUT}`);
-  return 0;
-}
-
-if (process.argv[1]?.endsWith('gen-word-lists.ts')) main().then((code) => process.exit(code));
+runGenerator('gen-word-lists.ts', OUT, wordListSource);
