@@ -80,20 +80,30 @@ const SAMPLE_LETTERS = 400;
 const DOCUMENT_SAMPLE_LETTERS = 2000;
 
 /** A profile: trigram key (three UTF-16 units in one number) → weight, 1 for the most frequent down to near 0. */
-let profiles: { lang: BlockLanguage; weights: Map<number, number> }[] | null = null;
+/**
+ * The profiles merged: trigram key (three UTF-16 units in one number) → its weight in each
+ * profile (1 for a profile's most frequent trigram, down to near 0; 0 where it lacks it). One
+ * lookup per trigram of the text, not one per profile.
+ */
+let profiles: { langs: BlockLanguage[]; weights: Map<number, Float64Array> } | null = null;
 
 function trigramKey(a: number, b: number, c: number): number {
   return (a * 65536 + b) * 65536 + c;
 }
 
-function latinProfiles(): { lang: BlockLanguage; weights: Map<number, number> }[] {
+function latinProfiles(): { langs: BlockLanguage[]; weights: Map<number, Float64Array> } {
   if (!profiles) {
-    profiles = LATIN_PROFILES.map((p) => {
+    const weights = new Map<number, Float64Array>();
+    LATIN_PROFILES.forEach((p, k) => {
       const grams = p.trigrams.split('|');
-      const weights = new Map<number, number>();
-      grams.forEach((t, k) => weights.set(trigramKey(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)), 1 - k / grams.length));
-      return { lang: p.lang, weights };
+      grams.forEach((t, rank) => {
+        const key = trigramKey(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2));
+        let row = weights.get(key);
+        if (!row) weights.set(key, (row = new Float64Array(LATIN_PROFILES.length)));
+        row[k] = 1 - rank / grams.length;
+      });
     });
+    profiles = { langs: LATIN_PROFILES.map((p) => p.lang), weights };
   }
   return profiles;
 }
@@ -101,17 +111,17 @@ function latinProfiles(): { lang: BlockLanguage; weights: Map<number, number> }[
 /**
  * Scores of text[from, to) against each Latin profile: the sum, over the text's trigrams
  * (lower-cased letters, any run of non-letters as one space, like the profiles), of their
- * weight in the profile. No allocation per trigram, no sort: cheap enough to run per block.
+ * weight in the profile. No sort, one map lookup per trigram: cheap enough to run per block.
  */
 function latinScores(text: string, from: number, to: number, limit: number): Float64Array {
-  const ps = latinProfiles();
-  const scores = new Float64Array(ps.length);
+  const { langs, weights } = latinProfiles();
+  const scores = new Float64Array(langs.length);
   let a = 0x20;
   let b = 0x20;
   let letters = 0;
   const add = (c: number) => {
-    const key = trigramKey(a, b, c);
-    for (let k = 0; k < ps.length; k++) scores[k]! += ps[k]!.weights.get(key) ?? 0;
+    const row = weights.get(trigramKey(a, b, c));
+    if (row) for (let k = 0; k < row.length; k++) scores[k]! += row[k]!;
     a = b;
     b = c;
   };
@@ -131,28 +141,29 @@ function latinScores(text: string, from: number, to: number, limit: number): Flo
 interface LatinGuess {
   lang: BlockLanguage;
   score: number;
-  /** The best score of a language (0 if it has no profile). */
-  of: (l: BlockLanguage) => number;
+  /** Every profile's score, in the order of latinProfiles().langs. */
+  scores: Float64Array;
 }
 
 function bestLatin(text: string, from: number, to: number, limit = SAMPLE_LETTERS): LatinGuess {
-  const ps = latinProfiles();
+  const { langs } = latinProfiles();
   const scores = latinScores(text, from, to, limit);
   let best = 0;
-  for (let k = 1; k < ps.length; k++) if (scores[k]! > scores[best]!) best = k;
-  const of = (l: BlockLanguage) => {
-    let s = 0;
-    ps.forEach((p, k) => {
-      if (p.lang === l && scores[k]! > s) s = scores[k]!;
-    });
-    return s;
-  };
-  return { lang: ps[best]!.lang, score: scores[best]!, of };
+  for (let k = 1; k < langs.length; k++) if (scores[k]! > scores[best]!) best = k;
+  return { lang: langs[best]!, score: scores[best]!, scores };
+}
+
+/** The best score among a language's profiles (0 if it has none). */
+function scoreOf(guess: LatinGuess, lang: BlockLanguage): number {
+  const { langs } = latinProfiles();
+  let s = 0;
+  for (let k = 0; k < langs.length; k++) if (langs[k] === lang && guess.scores[k]! > s) s = guess.scores[k]!;
+  return s;
 }
 
 /** Whether another Latin language is clearly closer than the declared one. */
 function clearlyOther(guess: LatinGuess, declared: BlockLanguage): boolean {
-  return guess.lang !== declared && guess.score > (1 + OVERRIDE_MARGIN) * guess.of(declared);
+  return guess.lang !== declared && guess.score > (1 + OVERRIDE_MARGIN) * scoreOf(guess, declared);
 }
 
 /** Detects the language of text[from, to) from the text alone, or null when too short to tell. */
