@@ -18,6 +18,7 @@
 import { STOPWORDS } from '../dataset/stopwords';
 import { letterCase, LOWER, UPPER } from '../text/char-class';
 import { insideCompound } from './script-compounds';
+import { startsSentence } from '../text/sentence';
 
 /** Lower-cased words that stand before or after a name without making it another name. */
 const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
@@ -146,14 +147,6 @@ function wordEndAfter(text: string, at: number): number {
   while (e < text.length && isWordPart(text.charCodeAt(e))) e++;
   if (text.charCodeAt(e - 1) === 0x2e) e--;
   return e > at + 1 ? e : -1;
-}
-
-/** True when the word starting at `start` begins a sentence (or the text). */
-function startsSentence(text: string, start: number): boolean {
-  let k = start - 1;
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
-  if (k < 0) return true;
-  return '.!?:;\n«"“„(—–-'.includes(text[k]!);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { isArabicLetter, isWordUnit, letterCase, UPPER } from '../text/char-class';
 import { FOLDED_UNIT, foldKind, KIND_MULTI, KIND_DROP } from '../text/fold-table';
 import { normalizeChunk, type NormalizeCursor } from '../text/normalize';
+import { startsSentence } from '../text/sentence';
 import { rankOf } from './bit-rank';
 import {
   G_ARABIC_START,
@@ -102,20 +103,6 @@ function acceptsRun(groupFlags: number, variantFlags: number, runClass: number):
   if ((variantFlags & NEEDS_LI) !== 0) return (runClass & LI) !== 0;
   if (runClass === AT_BOUNDARY) return true;
   return (runClass & ((groupFlags & STARTS_WITH_AL) !== 0 ? BEFORE_ARTICLE : BEFORE_BARE_NAME)) !== 0;
-}
-
-/**
- * Whether original offset `at` starts a sentence: nothing but spaces, opening quotes,
- * brackets and dashes between it and the start of the text, a line or block break, or a
- * sentence's final punctuation.
- */
-export function startsSentence(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0xab || c === 0x201c || c === 0x201e || c === 0x2018 || c === 0x2013 || c === 0x2014 || c === 0x2d) continue;
-    return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3a || c === 0x3b || c === 0x0a || c === 0x0d || c === 0;
-  }
-  return true;
 }
 
 function lowerUnit(u: number): number {
