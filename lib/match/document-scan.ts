@@ -12,7 +12,7 @@
  * growable typed arrays rather than one object each, since dense pages have hundreds of
  * thousands of them and later slices may re-rank them.
  */
-import { DocumentEvidence, grow, officesHeld, placeNeighbours } from './rank';
+import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
 import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
@@ -60,10 +60,6 @@ class DocumentScanner implements DocumentScan {
   /** Mentions in scan order; null while a contextual mention is pending. */
   private readonly items: Array<Mention | null> = [];
   private readonly singleIds: Array<string[] | undefined>;
-  /** The offices each person holds: naming one confirms the person's contextual aliases. */
-  private readonly officesOf: { start: Int32Array; offices: Int32Array };
-  /** Each place's neighbours: naming one confirms the place's contextual aliases. */
-  private readonly neighbours: { start: Int32Array; list: Int32Array };
   // Held mentions, h = 0 .. held - 1: span, item index, entities ents[from, from + full + ctx)
   // (full-name candidates first, then contextual-only ones), slices seen when last ranked.
   private held = 0;
@@ -93,8 +89,6 @@ class DocumentScanner implements DocumentScan {
     this.ev = new DocumentEvidence(m);
     this.ids = m.entities.ids;
     this.singleIds = singleCandidateLists(m);
-    this.officesOf = officesHeld(m);
-    this.neighbours = placeNeighbours(m);
   }
 
   add(text: string, offsetBase = 0, langs: LanguageRuns | null = null): Mention[] {
@@ -236,16 +230,14 @@ class DocumentScanner implements DocumentScan {
     return false;
   }
 
-  /** Lists a pending mention under each entity (and parent) whose full mention would confirm it. */
+  /** Lists a pending mention under each entity (itself, or a confirmer) whose full mention would confirm it. */
   private wait(h: number): void {
     const from = this.hFrom[h]! + this.hFull[h]!;
     for (let k = from; k < from + this.hCtx[h]!; k++) {
       const e = this.ents[k]!;
       this.listPending(e, h);
-      const p = this.m.entities.parent[e]!;
-      if (p >= 0) this.listPending(p, h);
-      for (let j = this.officesOf.start[e]!; j < this.officesOf.start[e + 1]!; j++) this.listPending(this.officesOf.offices[j]!, h);
-      for (let j = this.neighbours.start[e]!; j < this.neighbours.start[e + 1]!; j++) this.listPending(this.neighbours.list[j]!, h);
+      const { start, list } = this.ev.confirmers;
+      for (let j = start[e]!; j < start[e + 1]!; j++) this.listPending(list[j]!, h);
     }
   }
 

@@ -23,64 +23,59 @@ export const YEAR_WINDOW = 300;
 /** Added to the distance of a following full mention, so any preceding one ranks first. */
 const FOLLOWING = 1e12;
 
-/** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
-/** Per matcher: the offices each person holds (CSR, the inverse of the entity table's holders). */
-const officesByMatcher = new WeakMap<Matcher, { start: Int32Array; offices: Int32Array }>();
-
-export function officesHeld(m: Matcher): { start: Int32Array; offices: Int32Array } {
-  let table = officesByMatcher.get(m);
-  if (!table) {
-    const t = m.entities;
-    const n = t.ids.length;
-    const start = new Int32Array(n + 1);
-    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) start[t.holders[k]! + 1]!++;
-    for (let e = 0; e < n; e++) start[e + 1]! += start[e]!;
-    const offices = new Int32Array(start[n]!);
-    const fill = start.slice(0, n);
-    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) offices[fill[t.holders[k]!]!++] = o;
-    table = { start, offices };
-    officesByMatcher.set(m, table);
-  }
-  return table;
-}
-
 /**
  * A place linked to more entities than this is a hub (a region, a host city of everything):
  * naming it says nothing about which of its neighbours a text means.
  */
 const HUB_LINKS = 40;
-const neighboursByMatcher = new WeakMap<Matcher, { start: Int32Array; list: Int32Array }>();
+
+/** CSR lists: entity e's are list[start[e] .. start[e + 1]). */
+export interface EntityLists {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+function toCsr(lists: number[][]): EntityLists {
+  const start = new Int32Array(lists.length + 1);
+  for (let e = 0; e < lists.length; e++) start[e + 1] = start[e]! + lists[e]!.length;
+  const list = new Int32Array(start[lists.length]!);
+  for (let e = 0; e < lists.length; e++) list.set(lists[e]!, start[e]!);
+  return { start, list };
+}
+
+const confirmersByMatcher = new WeakMap<Matcher, EntityLists>();
 
 /**
- * Per matcher, for each place: the entities linked to it either way (its capital, its cities,
- * the missions and events located there, the country it is in), hubs left out. CSR.
+ * Per matcher, for each entity: the other entities whose full mention confirms its contextual
+ * aliases. Its parent ("the Department" once the department is named); for a person, the
+ * offices it holds ("the WHO chief ... Tedros"); for a place, its neighbours, linked either way
+ * (its capital, its cities, the missions and events located there, the country it is in),
+ * hubs left out (Arabic مالي is Mali where Bamako is named, not "financial").
  */
-export function placeNeighbours(m: Matcher): { start: Int32Array; list: Int32Array } {
-  let table = neighboursByMatcher.get(m);
+export function confirmersOf(m: Matcher): EntityLists {
+  let table = confirmersByMatcher.get(m);
   if (!table) {
     const t = m.entities;
     const n = t.ids.length;
+    const lists: number[][] = Array.from({ length: n }, (_, e) => (t.parent[e]! >= 0 ? [t.parent[e]!] : []));
+    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) lists[t.holders[k]!]!.push(o);
     const inbound = new Int32Array(n);
     for (let k = 0; k < t.links.length; k++) inbound[t.links[k]!]!++;
     const hub = (x: number) => inbound[x]! + t.linkStart[x + 1]! - t.linkStart[x]! > HUB_LINKS;
-    const sets: number[][] = Array.from({ length: n }, () => []);
     for (let e = 0; e < n; e++) {
       for (let k = t.linkStart[e]!; k < t.linkStart[e + 1]!; k++) {
         const x = t.links[k]!;
-        if (t.kinds[e] === 'place' && !hub(x)) sets[e]!.push(x);
-        if (t.kinds[x] === 'place' && !hub(e)) sets[x]!.push(e);
+        if (t.kinds[e] === 'place' && !hub(x)) lists[e]!.push(x);
+        if (t.kinds[x] === 'place' && !hub(e)) lists[x]!.push(e);
       }
     }
-    const start = new Int32Array(n + 1);
-    for (let e = 0; e < n; e++) start[e + 1] = start[e]! + sets[e]!.length;
-    const list = new Int32Array(start[n]!);
-    for (let e = 0; e < n; e++) list.set(sets[e]!, start[e]!);
-    table = { start, list };
-    neighboursByMatcher.set(m, table);
+    table = toCsr(lists);
+    confirmersByMatcher.set(m, table);
   }
   return table;
 }
 
+/** Per matcher: entities whose full-mention positions matter (those with contextual aliases, and their parents). */
 const trackedByMatcher = new WeakMap<Matcher, Uint8Array>();
 
 function trackedEntities(m: Matcher): Uint8Array {
@@ -135,6 +130,9 @@ export class DocumentEvidence {
   private score = new Int32Array(16);
   private distance = new Float64Array(16);
 
+  /** Who confirms each entity's contextual aliases (confirmersOf). */
+  readonly confirmers: EntityLists;
+
   constructor(readonly m: Matcher) {
     const n = m.entities.ids.length;
     this.namedCount = new Int32Array(n);
@@ -142,6 +140,7 @@ export class DocumentEvidence {
     this.unsorted = new Uint8Array(n);
     this.tracked = trackedEntities(m);
     this.anyDates = m.entities.years.length > 0;
+    this.confirmers = confirmersOf(m);
   }
 
   /** Records a full mention of entity e at document offset `start`. Returns true if e was not named before. */
@@ -181,19 +180,13 @@ export class DocumentEvidence {
   }
 
   /**
-   * Named by a full name, itself, through its parent, (a person) through an office it holds, or
-   * (a place) through a neighbour: what a contextual alias needs. "The WHO chief ... Tedros"
-   * names Tedros as surely as a department's name confirms "the Department"; Arabic مالي is
-   * Mali, not "financial", in a text that names Bamako or MINUSMA.
+   * Named by a full name, itself or through one of its confirmers (its parent, an office it
+   * holds, a neighbouring place: confirmersOf): what a contextual alias needs.
    */
   isNamedOrParentNamed(e: number): boolean {
     if (this.namedCount[e]! > 0) return true;
-    const p = this.m.entities.parent[e]!;
-    if (p >= 0 && this.namedCount[p]! > 0) return true;
-    const { start, offices } = officesHeld(this.m);
-    for (let k = start[e]!; k < start[e + 1]!; k++) if (this.namedCount[offices[k]!]! > 0) return true;
-    const near = placeNeighbours(this.m);
-    for (let k = near.start[e]!; k < near.start[e + 1]!; k++) if (this.namedCount[near.list[k]!]! > 0) return true;
+    const { start, list } = this.confirmers;
+    for (let k = start[e]!; k < start[e + 1]!; k++) if (this.namedCount[list[k]!]! > 0) return true;
     return false;
   }
 
