@@ -14,7 +14,7 @@
  */
 import { annotationSchema, LIMITS, savedPageSchema, type Annotation, type SavedPage } from './model';
 import { canonicalUrl } from './canonical-url';
-import type { ImportProblem } from './import';
+import { isRecord, issuesOf, MAX_PROBLEMS, type ImportProblem } from './problems';
 
 export interface ForeignImport {
   ok: true;
@@ -27,10 +27,8 @@ export interface ForeignImport {
 }
 export type ForeignResult = ForeignImport | { ok: false; problems: ImportProblem[] };
 
-const MAX_PROBLEMS = 50;
 const MAX_ITEMS = 100_000;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -157,9 +155,6 @@ function itemsOf(data: unknown): { items: unknown[]; base: string; format: Forei
   return null;
 }
 
-const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }, path: string): ImportProblem[] =>
-  error.issues.map((i) => ({ path: [path, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
-
 /** Reads another tool's annotations; `now` dates what the file leaves undated. */
 export function parseForeign(data: unknown, now = new Date().toISOString()): ForeignResult {
   const shape = itemsOf(data);
@@ -200,13 +195,13 @@ export function parseForeign(data: unknown, now = new Date().toISOString()): For
       modified: draft.modified,
       motivation: draft.note ? 'commenting' : draft.tags.length ? 'tagging' : 'highlighting',
     });
-    if (!annotation.success) return problems.push(...issues(annotation.error, path));
+    if (!annotation.success) return problems.push(...issuesOf(annotation.error, [path]));
     annotations.push(annotation.data);
     const page = pages.get(pageUrl);
     if (!page) {
       const parsed = savedPageSchema.safeParse({ url: pageUrl, title: (draft.title ?? '').slice(0, LIMITS.title), lang: '', savedAt: draft.created, updatedAt: draft.modified, entities: [] });
       if (parsed.success) pages.set(pageUrl, parsed.data);
-      else problems.push(...issues(parsed.error, path));
+      else problems.push(...issuesOf(parsed.error, [path]));
     } else {
       if (Date.parse(draft.created) < Date.parse(page.savedAt)) page.savedAt = draft.created;
       if (Date.parse(draft.modified) > Date.parse(page.updatedAt)) page.updatedAt = draft.modified;

@@ -3,16 +3,12 @@
  * the same schemas and limits as what the extension saves, each problem is reported with where it
  * is, and nothing is imported unless the whole file is good. Notes stay plain text.
  */
-import type { z } from 'zod';
 import { ENTITY_URN, FORMAT_VERSION, MAX_IMPORT_BYTES, envelopeSchema, jsonLdAnnotationSchema, type JsonLdAnnotation } from './jsonld';
 import { annotationSchema, savedPageSchema, type Annotation, type SavedPage } from './model';
 import { parseForeign } from './foreign';
+import { isRecord, issuesOf, MAX_PROBLEMS, type ImportProblem } from './problems';
 
-export interface ImportProblem {
-  /** Where in the file, as dotted keys and indexes ("first.items.3.body.0.value"); "" for the whole file. */
-  path: string;
-  message: string;
-}
+export type { ImportProblem } from './problems';
 
 export type ImportResult =
   | {
@@ -26,7 +22,6 @@ export type ImportResult =
     }
   | { ok: false; problems: ImportProblem[] };
 
-const MAX_PROBLEMS = 50;
 
 /** UTF-8 size without encoding a copy of a 50 MB string. */
 function utf8Length(text: string): number {
@@ -41,16 +36,6 @@ function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function issuesOf(error: z.ZodError, prefix: (string | number)[]): ImportProblem[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
 }
 
 function fromWebAnnotation(item: JsonLdAnnotation): Annotation {
@@ -76,35 +61,36 @@ function fromWebAnnotation(item: JsonLdAnnotation): Annotation {
  * tool's W3C Web Annotations or Hypothesis export (foreign.ts). All or nothing either way.
  */
 export function parseAnyImport(jsonText: string): ImportResult {
-  const limitMb = MAX_IMPORT_BYTES / 1024 / 1024;
-  if (jsonText.length > MAX_IMPORT_BYTES || (jsonText.length * 3 > MAX_IMPORT_BYTES && utf8Length(jsonText) > MAX_IMPORT_BYTES)) {
-    return { ok: false, problems: [{ path: '', message: `the file is larger than ${limitMb} MB` }] };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(jsonText);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `not valid JSON (${(error as Error).message})` }] };
-  }
-  if (isRecord(data) && 'contextLens' in data) return parseImport(jsonText);
-  const foreign = parseForeign(data);
+  const read = readJson(jsonText);
+  if (!read.ok) return read;
+  if (isRecord(read.data) && 'contextLens' in read.data) return parseExport(read.data);
+  const foreign = parseForeign(read.data);
   if (!foreign.ok) return foreign;
   return { ok: true, pages: foreign.pages, annotations: foreign.annotations, skipped: foreign.skipped, foreign: foreign.format };
 }
 
-/** Reads a file written by toJsonLd; refuses it whole, with every problem found, if anything is wrong. */
-export function parseImport(jsonText: string): ImportResult {
-  const fail = (problems: ImportProblem[]): ImportResult => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS) });
+/** The file's JSON, or why it cannot be read: too big (checked before parsing) or not JSON. */
+function readJson(jsonText: string): { ok: true; data: unknown } | { ok: false; problems: ImportProblem[] } {
   const limitMb = MAX_IMPORT_BYTES / 1024 / 1024;
   if (jsonText.length > MAX_IMPORT_BYTES || (jsonText.length * 3 > MAX_IMPORT_BYTES && utf8Length(jsonText) > MAX_IMPORT_BYTES)) {
-    return fail([{ path: '', message: `the file is larger than ${limitMb} MB` }]);
+    return { ok: false, problems: [{ path: '', message: `the file is larger than ${limitMb} MB` }] };
   }
-  let data: unknown;
   try {
-    data = JSON.parse(jsonText);
+    return { ok: true, data: JSON.parse(jsonText) as unknown };
   } catch (error) {
-    return fail([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${(error as Error).message})` }] };
   }
+}
+
+/** Reads a file written by toJsonLd; refuses it whole, with every problem found, if anything is wrong. */
+export function parseImport(jsonText: string): ImportResult {
+  const read = readJson(jsonText);
+  return read.ok ? parseExport(read.data) : read;
+}
+
+/** Our own export, parsed: parseImport without the reading. */
+function parseExport(data: unknown): ImportResult {
+  const fail = (problems: ImportProblem[]): ImportResult => ({ ok: false, problems: problems.slice(0, MAX_PROBLEMS) });
   if (!isRecord(data) || data.type !== 'AnnotationCollection') {
     return fail([{ path: '', message: 'not a Context Lens library export (expected a W3C AnnotationCollection)' }]);
   }
