@@ -225,7 +225,7 @@ export class Annotator {
 
   /** Changes a placed note's text and tags (from its bubble), in the library and on the page. */
   async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
-    const page = canonicalUrl(location.href);
+    const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
     const reply = ((await send({ type: 'annotation:update', payload: { page, id, ...body } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
     if (reply.ok) {
@@ -237,7 +237,7 @@ export class Annotator {
 
   /** Deletes a placed note (from its bubble), from the library and the page. */
   async remove(id: string): Promise<SaveOutcome> {
-    const page = canonicalUrl(location.href);
+    const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
     const reply = ((await send({ type: 'annotation:delete', payload: { page, id } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
     if (reply.ok) {

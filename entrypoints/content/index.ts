@@ -1,6 +1,5 @@
 import { addDismissal } from '../../lib/dismissals';
 import { getSetting, setSetting } from '../../platform/settings';
-import { canonicalUrl } from '../../lib/annotations/canonical-url';
 import { resolveContentLanguage } from '../../lib/settings';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
@@ -23,7 +22,7 @@ import { BUNDLED_MATCHER, currentMatcherVersion, fetchPackMatcherBytes, watchMat
 import { PageScanner } from './page-scanner';
 import { E2E_HOOKS, forwardOpenRequests } from '../../platform/e2e-hooks';
 import { summarizeMutations } from './page-changes';
-import { readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
+import { placeOf, readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
 
 async function loadBundledMatcher(): Promise<Matcher> {
   // Chrome: the per-session dynamic URL only content scripts learn. Firefox: not web-accessible at all.
@@ -90,7 +89,7 @@ export default defineContentScript({
       cardLanguages(),
       (mention, id) => annotator.save(mention.range, { note: '', tags: [] }, id),
       async (text, id, scope) => {
-        const place = { page: canonicalUrl(location.href) ?? location.href, host };
+        const place = placeOf(host);
         const where = scope === 'page' ? place.page : scope === 'site' ? place.host : undefined;
         await setSetting('dismissals', addDismissal(await getSetting('dismissals'), { text, entity: id, scope, where }));
       },

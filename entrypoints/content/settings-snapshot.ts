@@ -2,7 +2,7 @@
 import { getSetting, watchSetting } from '../../platform/settings';
 import { isEnabledOnHost, notesPaintedOn, resolveUiLanguage, type ContentLangChoice } from '../../lib/settings';
 import type { Kind, Lang } from '../../lib/dataset/schema';
-import { dismissedOn } from '../../lib/dismissals';
+import { dismissedOn, type Place } from '../../lib/dismissals';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
 
 export interface ContentSettings {
@@ -21,6 +21,11 @@ export interface ContentSettings {
   dismissalsKey: string;
 }
 
+/** Where this page is, for the dismissals that apply to it (read at each use: single-page apps move). */
+export function placeOf(host: string): Place {
+  return { page: canonicalUrl(location.href) ?? location.href, host };
+}
+
 export async function readContentSettings(host: string): Promise<ContentSettings> {
   const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content, dismissals] = await Promise.all([
     getSetting('highlighting'),
@@ -33,7 +38,7 @@ export async function readContentSettings(host: string): Promise<ContentSettings
     getSetting('contentLanguage'),
     getSetting('dismissals'),
   ]);
-  const place = { page: canonicalUrl(location.href) ?? location.href, host };
+  const place = placeOf(host);
   const uiLang = resolveUiLanguage(ui, navigator.language);
   return {
     enabled: isEnabledOnHost(highlighting, siteRules, host),

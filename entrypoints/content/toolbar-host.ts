@@ -160,17 +160,18 @@ export class ToolbarHost {
         // command is still moving focus into the frame, and that must not be disturbed.
         if (this.showing === 'toolbar' && this.target && this.surface.pointerInside && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
         break;
-      case 'noteUpdate': {
-        const id = this.showing === 'note' ? this.noteShown : null;
-        const outcome: SaveOutcome = id ? await this.annotator.update(id, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'failed' };
-        this.surface.answer(message.payload.request, outcome);
-        break;
-      }
+      case 'noteUpdate':
       case 'noteDelete': {
+        // Only the note the bubble shows: the frame names no note itself.
         const id = this.showing === 'note' ? this.noteShown : null;
-        const outcome: SaveOutcome = id ? await this.annotator.remove(id) : { ok: false, reason: 'failed' };
-        this.surface.answer(message.payload.request, outcome);
-        if (outcome.ok) this.hide();
+        const { payload } = message;
+        const outcome: SaveOutcome = !id
+          ? { ok: false, reason: 'failed' }
+          : message.type === 'noteUpdate'
+            ? await this.annotator.update(id, { note: message.payload.note, tags: message.payload.tags })
+            : await this.annotator.remove(id);
+        this.surface.answer(payload.request, outcome);
+        if (outcome.ok && message.type === 'noteDelete') this.hide();
         break;
       }
       case 'saveSelection': {
