@@ -95,10 +95,13 @@ describe('a hostile page in Chromium', () => {
     expect(seen.frames).toBe(0);
     expect(seen.html).not.toMatch(/extension|context-lens/i);
     const before = await dumpLibrary(suite.browser.context);
+    const highlightsBefore = await readHighlights(page);
+    // The card's "Not this here" and its scope choices included: page script reaches none of them.
     await page.evaluate(() => window.__attack.clickEverything());
     await page.evaluate(() => window.__attack.fakeKeys());
     await page.waitForTimeout(300);
     expect(await dumpLibrary(suite.browser.context)).toBe(before);
+    expect(await readHighlights(page)).toEqual(highlightsBefore);
     expect(await leaks(page)).toEqual([]);
     expect(await page.evaluate(() => window.__spy.messages)).toEqual([]);
     expect(await page.evaluate(() => window.__spy.events)).toEqual([]);
@@ -136,6 +139,14 @@ describe('a hostile page in Chromium', () => {
     await expect.poll(() => bubble.textContent()).toContain(NOTE);
     expect(await leaks(page)).toEqual([]);
     await page.screenshot({ path: join(OUT, 'note-bubble.png') });
+    // The bubble's Edit and Delete cannot be driven by page clicks or keys.
+    await page.evaluate(() => window.__attack.clickEverything());
+    await page.evaluate(() => window.__attack.fakeKeys());
+    await page.waitForTimeout(300);
+    expect(await dumpLibrary(suite.browser.context)).toBe(library);
+    expect((await readHighlights(page)).filter((h) => h.name === 'context-lens-noted')).toHaveLength(1);
+    expect(await countInUi(page, 'note-edit-text')).toBe(0);
+    expect(await countInUi(page, 'note-delete-confirm')).toBe(0);
 
     // Another page of the site, in a hidden frame, with a faked hover on the noted passage.
     await page.mouse.move(2, 2);
