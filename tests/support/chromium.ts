@@ -127,21 +127,40 @@ export async function dumpLibrary(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0];
   if (!worker) throw new Error('extension service worker not running');
   return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('context-lens');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
     const stores = ['pages', 'annotations', 'tags', 'packs', 'packChunks'];
-    const out: Record<string, unknown[]> = {};
-    for (const name of stores) {
-      out[name] = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
+    // Opens the extension's database without ever creating it: on a fresh profile the worker may
+    // not have made it yet, and an empty database held open here would block the worker's upgrade.
+    const openExisting = () =>
+      new Promise<IDBDatabase | null>((resolve) => {
+        const open = indexedDB.open('context-lens');
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onsuccess = () => {
+          const db = open.result;
+          if (stores.every((name) => db.objectStoreNames.contains(name))) return resolve(db);
+          db.close();
+          resolve(null);
+        };
+        open.onerror = () => resolve(null);
       });
+    let found = await openExisting();
+    for (let tries = 0; !found && tries < 200; tries++) {
+      await new Promise((wake) => setTimeout(wake, 100));
+      found = await openExisting();
     }
-    db.close();
+    if (!found) throw new Error('the extension never created its database');
+    const db = found;
+    const out: Record<string, unknown[]> = {};
+    try {
+      for (const name of stores) {
+        out[name] = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+      }
+    } finally {
+      db.close();
+    }
     return JSON.stringify(out);
   });
 }
