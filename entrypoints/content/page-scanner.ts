@@ -5,7 +5,7 @@
  * One engine DocumentScan lives as long as the page, so "Mr. Ban" in a paragraph added later
  * still resolves against "Ban Ki-moon" named at the top.
  */
-import { createDocumentScan, type DocumentScan, type Matcher, type Mention } from '../../lib/match';
+import { createLiveDocumentScan, type LiveDocumentScan, type Matcher, type Mention } from '../../lib/match';
 import { textNodeBatches } from './text-nodes';
 import { firstVisibleTextNode } from './caret';
 import { joinTextNodes, nodeIndexAt, pageLanguageRuns, rootLanguageTag, staticRangeFor, type PageText } from './page-text';
@@ -30,8 +30,14 @@ const FLUSH_BATCH = 3_000;
 
 interface Segment {
   base: number;
-  page: PageText;
+  /** Null once every node of the segment left the page or changed: it then holds nothing alive. */
+  page: PageText | null;
+  /** How many of its nodes are still read (in PageScanner.textNodes). */
+  live: number;
 }
+
+/** Dropped segments are swept out of the list once they are this many and half of it. */
+const MIN_SWEEP = 64;
 
 /** The node-local spans a text range covers, one per text node. */
 function spansOf(page: PageText, start: number, end: number): { node: Text; start: number; end: number }[] {
@@ -58,10 +64,12 @@ export const yieldToPage = (): Promise<void> => {
 export const MAX_MENTIONS = 20_000;
 
 export class PageScanner {
-  private doc: DocumentScan;
+  private doc: LiveDocumentScan;
   private segments: Segment[] = [];
+  private droppedSegments = 0;
   private nextBase = 0;
-  private textNodes = new Set<Text>();
+  /** The text nodes read, each with the segment it was read in. */
+  private textNodes = new Map<Text, Segment>();
   private generation = 0;
   /** The document's language, its lang attribute checked against the first text read (undefined: not yet). */
   private rootLanguage: BlockLanguage | null | undefined;
@@ -86,7 +94,7 @@ export class PageScanner {
     private readonly index: MentionIndex,
     private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
   ) {
-    this.doc = createDocumentScan(matcher);
+    this.doc = createLiveDocumentScan(matcher);
   }
 
   /** Uses another matcher from now on (the user's packs changed); the caller rescans. */
@@ -94,7 +102,7 @@ export class PageScanner {
     this.generation++;
     this.clear();
     this.matcher = matcher;
-    this.doc = createDocumentScan(matcher);
+    this.doc = createLiveDocumentScan(matcher);
   }
 
   /** What the popup and the badge show: text nodes read and mentions drawn. */
@@ -171,7 +179,7 @@ export class PageScanner {
 
   /** Forgets the text nodes that are no longer in the page. */
   forgetDisconnected(): void {
-    const gone = [...this.textNodes].filter((n) => !n.isConnected);
+    const gone = [...this.textNodes.keys()].filter((n) => !n.isConnected);
     if (gone.length) this.forget(gone);
   }
 
@@ -179,7 +187,23 @@ export class PageScanner {
   forget(nodes: Iterable<Text>): void {
     const list = [...nodes];
     for (const m of this.index.forgetNodes(list)) this.highlighter.remove(m.range);
-    for (const n of list) this.textNodes.delete(n);
+    for (const n of list) {
+      const segment = this.textNodes.get(n);
+      if (!segment) continue;
+      this.textNodes.delete(n);
+      // A page that rewrites itself (a ticker, a live blog) would otherwise keep every node it
+      // ever showed alive through the segment's node list.
+      if (--segment.live === 0) this.dropSegment(segment);
+    }
+  }
+
+  private dropSegment(segment: Segment): void {
+    segment.page = null;
+    this.droppedSegments++;
+    if (this.droppedSegments >= MIN_SWEEP && 2 * this.droppedSegments >= this.segments.length) {
+      this.segments = this.segments.filter((s) => s.page !== null);
+      this.droppedSegments = 0;
+    }
   }
 
   private scanNodes(batch: Text[]): void {
@@ -193,8 +217,9 @@ export class PageScanner {
     page.blocks.length = 0;
     const base = this.nextBase;
     this.nextBase += page.text.length + 1;
-    this.segments.push({ base, page });
-    for (const n of nodes) this.textNodes.add(n);
+    const segment: Segment = { base, page, live: nodes.length };
+    this.segments.push(segment);
+    for (const n of nodes) this.textNodes.set(n, segment);
     this.paint(this.doc.add(page.text, base, langs));
     this.paint(this.doc.pendingResolved());
   }
@@ -215,7 +240,8 @@ export class PageScanner {
       if (this.index.all.length >= MAX_MENTIONS) return;
       if (this.dismissed(m.text, m.id)) continue;
       const segment = this.segmentAt(m.start);
-      if (!segment) continue;
+      // Its segment was dropped (every node changed or left): the mention is gone with it.
+      if (!segment?.page || m.end > segment.base + segment.page.text.length) continue;
       const start = m.start - segment.base;
       const end = m.end - segment.base;
       const spans = spansOf(segment.page, start, end);
@@ -235,7 +261,8 @@ export class PageScanner {
     this.index.clear();
     this.textNodes.clear();
     this.segments = [];
+    this.droppedSegments = 0;
     this.nextBase = 0;
-    this.doc = createDocumentScan(this.matcher);
+    this.doc = createLiveDocumentScan(this.matcher);
   }
 }

@@ -32,6 +32,17 @@ export interface DocumentScan {
   results(): Mention[];
 }
 
+/**
+ * A scan of a live page (PageScanner): mentions are handed out as they are confirmed and then
+ * forgotten, so a page that rewrites itself for hours costs bounded memory. What it keeps is
+ * bounded too: the MAX_PENDING newest pending mentions, and the evidence's newest positions
+ * (DocumentEvidence.forgetOldest). There is no results(): nothing is re-ranked afterwards.
+ */
+export type LiveDocumentScan = Omit<DocumentScan, 'results'>;
+
+/** Pending contextual mentions a live scan keeps; older ones are dropped (their text is long gone or far away). */
+export const MAX_PENDING = 4_096;
+
 const CONTEXTUAL = V_CONTEXTUAL;
 const NAMES_ENTITY = V_NAMES_ENTITY;
 const NAMES_PARENT = V_NAMES_PARENT;
@@ -58,7 +69,7 @@ class DocumentScanner implements DocumentScan {
   private readonly ids: string[];
   private slices = 0;
   /** Mentions in scan order; null while a contextual mention is pending. */
-  private readonly items: Array<Mention | null> = [];
+  private items: Array<Mention | null> = [];
   private readonly singleIds: Array<string[] | undefined>;
   // Held mentions, h = 0 .. held - 1: span, item index, entities ents[from, from + full + ctx)
   // (full-name candidates first, then contextual-only ones), slices seen when last ranked.
@@ -85,7 +96,10 @@ class DocumentScanner implements DocumentScan {
   private spans = new Int32Array(MIN_SIZE);
   private spanVariants = new Int32Array(MIN_SIZE);
 
-  constructor(private readonly m: Matcher) {
+  constructor(
+    private readonly m: Matcher,
+    private readonly live = false,
+  ) {
     this.ev = new DocumentEvidence(m);
     this.ids = m.entities.ids;
     this.singleIds = singleCandidateLists(m);
@@ -99,7 +113,53 @@ class DocumentScanner implements DocumentScan {
       const it = this.items[k]!;
       if (it !== null) out.push(it);
     }
+    if (this.live) this.forgetConfirmed();
     return out;
+  }
+
+  /**
+   * Live mode, after a slice: keeps only the pending held mentions (the newest MAX_PENDING),
+   * moved to the front of the held arrays, and bounds the evidence. Confirmed mentions were
+   * handed out and are never ranked again in a live scan.
+   */
+  private forgetConfirmed(): void {
+    let pending = 0;
+    for (let h = 0; h < this.held; h++) if (this.items[this.hItem[h]!] === null) pending++;
+    let skip = Math.max(0, pending - MAX_PENDING);
+    const newIndex = new Int32Array(this.held).fill(-1);
+    let w = 0;
+    let entW = 0;
+    for (let h = 0; h < this.held; h++) {
+      if (this.items[this.hItem[h]!] !== null) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      // w <= h and entW <= hFrom[h]: every copy moves left, over entries already read.
+      const n = this.hFull[h]! + this.hCtx[h]!;
+      this.ents.copyWithin(entW, this.hFrom[h]!, this.hFrom[h]! + n);
+      this.hStart[w] = this.hStart[h]!;
+      this.hEnd[w] = this.hEnd[h]!;
+      this.hItem[w] = w;
+      this.hFrom[w] = entW;
+      this.hFull[w] = this.hFull[h]!;
+      this.hCtx[w] = this.hCtx[h]!;
+      this.hRankedAt[w] = this.hRankedAt[h]!;
+      this.hText[w] = this.hText[h]!;
+      newIndex[h] = w++;
+      entW += n;
+    }
+    this.held = w;
+    this.entCount = entW;
+    this.hText.length = w;
+    this.items = new Array<Mention | null>(w).fill(null);
+    for (const [e, list] of this.pendingBy) {
+      let k = 0;
+      for (const h of list) if (newIndex[h]! >= 0) list[k++] = newIndex[h]!;
+      list.length = k;
+      if (k === 0) this.pendingBy.delete(e);
+    }
+    this.ev.forgetOldest();
   }
 
   /** Whether one of a match's variants (spanVariants[from, from + count)) names a place. */
@@ -361,6 +421,11 @@ class DocumentScanner implements DocumentScan {
 
 export function createDocumentScan(m: Matcher): DocumentScan {
   return new DocumentScanner(m);
+}
+
+/** The scan of a page that lives and changes: bounded memory, no results() (see LiveDocumentScan). */
+export function createLiveDocumentScan(m: Matcher): LiveDocumentScan {
+  return new DocumentScanner(m, true);
 }
 
 /**

@@ -109,6 +109,9 @@ function lowerBound(list: number[], x: number): number {
   return lo;
 }
 
+/** Positions per entity (and years) a live scan keeps at most; see forgetOldest. */
+const MAX_POSITIONS = 8_192;
+
 export class DocumentEvidence {
   /** How many full mentions list each entity as a candidate. */
   readonly namedCount: Int32Array;
@@ -233,6 +236,28 @@ export class DocumentEvidence {
       }
     }
     return best;
+  }
+
+  /**
+   * For a live page's scan (createLiveDocumentScan): keeps only the newest positions of each
+   * entity and the newest years once there are more than MAX_POSITIONS. Offsets grow in scan
+   * order, so the smallest are the oldest: text read long ago, most often gone from the page.
+   * Counts (namedCount) are kept: a page that named an entity once still named it.
+   */
+  forgetOldest(): void {
+    for (const [e, list] of this.positions) {
+      if (list.length <= MAX_POSITIONS) continue;
+      if (this.unsorted[e] !== 0) {
+        list.sort((a, b) => a - b);
+        this.unsorted[e] = 0;
+      }
+      list.splice(0, list.length - MAX_POSITIONS / 2);
+    }
+    if (this.yearPos.length > MAX_POSITIONS) {
+      this.sortYears();
+      this.yearPos.splice(0, this.yearPos.length - MAX_POSITIONS / 2);
+      this.yearVal.splice(0, this.yearVal.length - MAX_POSITIONS / 2);
+    }
   }
 
   private sortYears(): void {

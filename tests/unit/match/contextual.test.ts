@@ -3,7 +3,8 @@
  * parent, is named in full somewhere in the document — before or after.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createDocumentScan, findMentions } from '../../../lib/match';
+import { compileMatcher, createDocumentScan, createLiveDocumentScan, findMentions, type Mention } from '../../../lib/match';
+import { MAX_PENDING } from '../../../lib/match/document-scan';
 import { ctx, entity } from './fixtures';
 import { unMatcher } from './un-fixtures';
 
@@ -116,6 +117,41 @@ describe('incremental document scan', () => {
     }
     const strip = (ms: ReturnType<typeof findMentions>) => ms.map((m) => [m.start, m.end, m.id, m.candidates]);
     expect(strip(scan.results())).toEqual(strip(findMentions(unMatcher, parts.join(''))));
+  });
+});
+
+describe('live document scan (a page that keeps changing)', () => {
+  const strip = (ms: Mention[]) => ms.map((m) => [m.start, m.end, m.id, m.candidates]);
+
+  it('hands out exactly what the retained scan hands out, slice by slice', () => {
+    const parts = ['Ban hails the Alliance. ', 'Mr. Ban arrived. ', 'Ban Ki-moon met the UN ', 'General Assembly. ', 'The Assembly agreed. ', 'the Alliance of Civilizations'];
+    const kept = createDocumentScan(unMatcher);
+    const live = createLiveDocumentScan(unMatcher);
+    let offset = 0;
+    for (const p of parts) {
+      expect(strip(live.add(p, offset))).toEqual(strip(kept.add(p, offset)));
+      expect(strip(live.pendingResolved())).toEqual(strip(kept.pendingResolved()));
+      offset += p.length + 1;
+    }
+  });
+
+  it('still releases a pending mention after thousands of confirmed slices', () => {
+    const live = createLiveDocumentScan(unMatcher);
+    expect(live.add('Mr. Ban arrived.', 0)).toEqual([]);
+    let offset = 100;
+    for (let k = 0; k < 3_000; k++, offset += 100) live.add('UNICEF and the World Health Organization in Geneva.', offset);
+    live.add('Ban Ki-moon spoke.', offset);
+    expect(live.pendingResolved().map((m) => [m.text, m.start])).toEqual([['Mr. Ban', 0]]);
+  });
+
+  it(`keeps the newest ${MAX_PENDING} pending mentions and drops older ones`, () => {
+    const live = createLiveDocumentScan(unMatcher);
+    const n = MAX_PENDING + 500;
+    for (let k = 0; k < n; k++) live.add('Mr. Ban arrived.', k * 20);
+    live.add('Ban Ki-moon spoke.', n * 20);
+    const released = live.pendingResolved();
+    expect(released).toHaveLength(MAX_PENDING);
+    expect(released[0]!.start).toBe(500 * 20);
   });
 });
 
