@@ -10,6 +10,8 @@ import { textNodeBatches } from './text-nodes';
 import { firstVisibleTextNode } from './caret';
 import { joinTextNodes, nodeIndexAt, pageLanguageRuns, rootLanguageTag, staticRangeFor, type PageText } from './page-text';
 import { documentLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
+import type { LanguageRuns } from '../../lib/lang/runs';
+import { pieceEnd } from '../../lib/text/pieces';
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
 
@@ -34,6 +36,13 @@ interface Segment {
   page: PageText | null;
   /** How many of its nodes are still read (in PageScanner.textNodes). */
   live: number;
+}
+
+/** A batch of text nodes joined and read, scanned piece by piece. */
+interface Reading {
+  text: string;
+  base: number;
+  langs: LanguageRuns;
 }
 
 /** Dropped segments are swept out of the list once they are this many and half of it. */
@@ -144,29 +153,41 @@ export class PageScanner {
 
   /**
    * Runs batches through the engine, yielding to the page whenever a run of them has taken
-   * SLICE_BUDGET_MS, and records the longest run (the content script's longest task).
+   * SLICE_BUDGET_MS, and records the longest run (the content script's longest task). A batch
+   * is read in pieces of at most a slice (one text node may hold megabytes).
+   * `nextBatch` returns null at the end, and may return [] for "nothing yet" (see textNodeBatches).
    */
-  /** `nextBatch` returns null at the end, and may return [] for "nothing yet" (see textNodeBatches). */
   private async scanInSlices(nextBatch: (first: boolean) => Text[] | null, stop: () => boolean): Promise<void> {
     let runStart = performance.now();
     let lastFlush = -Infinity;
-    for (let first = true; ; first = false) {
-      const batch = nextBatch(first);
-      if (batch === null) break;
-      if (batch.length) this.scanNodes(batch);
-      // Nothing more would be drawn: stop reading (on a 10 MB page the rest only cost time and heap).
-      if (this.index.all.length >= MAX_MENTIONS) break;
+    let first = true;
+    const pause = async (): Promise<boolean> => {
       if (performance.now() - lastFlush > FLUSH_EVERY_MS) {
         this.highlighter.flush(FLUSH_BATCH);
         lastFlush = performance.now();
       }
       const ran = performance.now() - runStart;
-      if (ran > SLICE_BUDGET_MS) {
-        this.longestTaskMs = Math.max(this.longestTaskMs, ran);
-        await yieldToPage();
-        if (stop()) return;
-        runStart = performance.now();
+      if (ran <= SLICE_BUDGET_MS) return false;
+      this.longestTaskMs = Math.max(this.longestTaskMs, ran);
+      await yieldToPage();
+      if (stop()) return true;
+      runStart = performance.now();
+      return false;
+    };
+    for (;;) {
+      const batch = nextBatch(first);
+      if (batch === null) break;
+      const reading = batch.length ? this.read(batch) : null;
+      for (let from = 0; reading && from < reading.text.length; ) {
+        from = this.scanPiece(reading, from, first ? FIRST_SLICE_CHARS : SLICE_CHARS);
+        first = false;
+        // Nothing more would be drawn: stop reading (on a 10 MB page the rest only cost time and heap).
+        if (this.index.all.length >= MAX_MENTIONS) break;
+        if (from < reading.text.length && (await pause())) return;
       }
+      first = false;
+      if (this.index.all.length >= MAX_MENTIONS) break;
+      if (await pause()) return;
     }
     while (!this.highlighter.flush(FLUSH_BATCH)) {
       this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
@@ -206,10 +227,11 @@ export class PageScanner {
     }
   }
 
-  private scanNodes(batch: Text[]): void {
+  /** Joins a batch's unread nodes into a segment and works out its languages; null if all were read. */
+  private read(batch: Text[]): Reading | null {
     // A node a re-check already covered while a full pass was under way is not read twice.
     const nodes = batch.filter((n) => !this.textNodes.has(n));
-    if (nodes.length === 0) return;
+    if (nodes.length === 0) return null;
     const page = joinTextNodes(nodes);
     if (this.rootLanguage === undefined) this.rootLanguage = documentLanguage(languageOfTag(rootLanguageTag(document)), page.text);
     const langs = pageLanguageRuns(page, this.rootLanguage);
@@ -220,8 +242,18 @@ export class PageScanner {
     const segment: Segment = { base, page, live: nodes.length };
     this.segments.push(segment);
     for (const n of nodes) this.textNodes.set(n, segment);
-    this.paint(this.doc.add(page.text, base, langs));
+    return { text: page.text, base, langs };
+  }
+
+  /** Scans the piece of a reading that starts at `from` (about `size` characters) and draws what it confirms; returns where it ended. */
+  private scanPiece(reading: Reading, from: number, size: number): number {
+    const { text, base, langs } = reading;
+    const to = pieceEnd(text, from, size);
+    const whole = from === 0 && to === text.length;
+    const piece = whole ? text : text.slice(from, to);
+    this.paint(this.doc.add(piece, base + from, whole ? langs : langs.between(from, to)));
     this.paint(this.doc.pendingResolved());
+    return to;
   }
 
   private segmentAt(offset: number): Segment | undefined {

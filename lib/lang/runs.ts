@@ -3,7 +3,7 @@
  * start offset and a bit mask of our six languages (ALL where the language is unknown or is
  * not one of ours, so nothing is lost on a German page or a page with no text to tell by).
  */
-import type { Lang } from '../dataset/schema';
+import type { Lang } from '../dataset/basics';
 import { blockLanguage, documentLanguage, languageOfTag, type BlockLanguage } from './detect';
 
 export const LANG_BITS: Record<Lang, number> = { en: 1, fr: 2, es: 4, ru: 8, zh: 16, ar: 32 };
@@ -47,6 +47,15 @@ export class LanguageRuns {
 
   get size(): number {
     return this.masks.length;
+  }
+
+  /** The runs over text[from, to), with offsets from `from` (for scanning a piece of the text). */
+  between(from: number, to: number): LanguageRuns {
+    const piece = new LanguageRuns();
+    const k = this.runAt(from);
+    piece.push(0, k < 0 ? null : this.languages[k]!); // null before the first run: every alias, like maskAt
+    for (let j = k + 1; j < this.starts.length && this.starts[j]! < to; j++) piece.push(this.starts[j]! - from, this.languages[j]!);
+    return piece;
   }
 
   /** The alias languages allowed at a document offset (ALL before the first run). */
