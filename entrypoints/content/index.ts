@@ -146,7 +146,10 @@ export default defineContentScript({
       if (!settings.enabled) return;
       try {
         const changes = summarizeMutations(records, isOurs, shadowRoots.meet);
-        if (changes.removals) scanner.forgetDisconnected();
+        if (changes.removals) {
+          scanner.forgetDisconnected();
+          shadowRoots.forgetDisconnected();
+        }
         if (changes.recheck.size) await scanner.rescanNodes(changes.recheck, ctx.signal);
         report();
       } catch (error) {
