@@ -14,6 +14,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    // LENS_NO_MINIFY=1: readable bundles, for profiles that name the functions taking the time.
+    ...(process.env.LENS_NO_MINIFY ? { build: { minify: false } } : {}),
     resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: privateContext }] },
   }),
   manifest: ({ browser }) => ({

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../lib/entity-view';
 import { directionOf, type Translate } from '../lib/i18n-resources';
-import type { Lang } from '../lib/dataset/schema';
+import type { Lang } from '../lib/dataset/basics';
 import type { SaveOutcome } from '../lib/protocol';
 
 export interface CardLink {

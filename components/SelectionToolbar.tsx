@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { directionOf, type Translate } from '../lib/i18n-resources';
-import type { Lang } from '../lib/dataset/schema';
+import type { Lang } from '../lib/dataset/basics';
 import type { SaveOutcome } from '../lib/protocol';
 
 export interface SelectionToolbarProps {

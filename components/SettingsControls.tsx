@@ -3,7 +3,7 @@
  * on/off, kinds shown, UI and content languages. Every change goes through the settings model.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { KINDS, LANGS, type Kind } from '../lib/dataset/schema';
+import { KINDS, LANGS, type Kind } from '../lib/dataset/basics';
 import { notesPaintedOn, SETTINGS, type ContentLangChoice, type LangChoice, type SiteRule } from '../lib/settings';
 import type { Translate } from '../lib/i18n-resources';
 import { getSetting, setSetting, resetSetting, watchSetting } from '../platform/settings';

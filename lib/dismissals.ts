@@ -10,7 +10,9 @@ import { z } from 'zod';
 export const DISMISS_SCOPES = ['page', 'site', 'everywhere'] as const;
 export type DismissScope = (typeof DISMISS_SCOPES)[number];
 
-export const dismissalSchema = z.strictObject({
+// Built on first use: the content script loads this module on every page.
+export const dismissalSchema = z.lazy(() =>
+  z.strictObject({
   /** The mention's text, folded (see foldMentionText). */
   text: z.string().min(1).max(300),
   entity: z.string().min(1).max(200),
@@ -19,7 +21,8 @@ export const dismissalSchema = z.strictObject({
   where: z.string().max(4096).optional(),
   /** When it was dismissed (ISO date-time), for the list in the settings. */
   at: z.string().max(40),
-});
+  }),
+);
 export type Dismissal = z.infer<typeof dismissalSchema>;
 
 /** At most this many are kept: the oldest page-scoped ones go first. */

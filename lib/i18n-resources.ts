@@ -5,7 +5,7 @@ import es from '../locales/es.json';
 import ru from '../locales/ru.json';
 import zh from '../locales/zh.json';
 import ar from '../locales/ar.json';
-import type { Lang } from './dataset/schema';
+import type { Lang } from './dataset/basics';
 
 /** Locales differ in plural keys (zh has only `_other`), so the shape is checked by tests/unit/locales.test.ts. */
 export type UiStrings = Record<string, unknown>;

@@ -4,16 +4,18 @@
  * A stored value that no longer validates (corrupted storage, a downgrade) reads as the default.
  */
 import { z } from 'zod';
-import { KINDS, LANGS, type Kind } from './dataset/schema';
+import { KINDS, LANGS, type Kind } from './dataset/basics';
 import { dismissalSchema, MAX_DISMISSALS, type Dismissal } from './dismissals';
 
-const langChoice = z.union([z.literal('auto'), z.enum(LANGS)]);
+// Every schema here is built on first use (z.lazy): the content script loads this module on
+// every page, and building zod schemas is most of what a page pays for it before anything runs.
+const langChoice = z.lazy(() => z.union([z.literal('auto'), z.enum(LANGS)]));
 export type LangChoice = z.infer<typeof langChoice>;
 /** The card language may also follow the page ("page"): its language when it is one of the six. */
-const contentChoice = z.union([z.literal('auto'), z.literal('page'), z.enum(LANGS)]);
+const contentChoice = z.lazy(() => z.union([z.literal('auto'), z.literal('page'), z.enum(LANGS)]));
 export type ContentLangChoice = z.infer<typeof contentChoice>;
 
-export const siteRule = z.strictObject({ enabled: z.boolean() });
+export const siteRule = z.lazy(() => z.strictObject({ enabled: z.boolean() }));
 export type SiteRule = z.infer<typeof siteRule>;
 
 interface SettingDefinition<T> {
@@ -33,28 +35,28 @@ function define<T>(def: SettingDefinition<T>): SettingDefinition<T> {
 export const SETTINGS = {
   uiLanguage: define<LangChoice>({
     key: 'settings.uiLanguage',
-    schema: langChoice,
+    schema: z.lazy(() => langChoice),
     fallback: 'auto',
     version: 1,
     migrations: {},
   }),
   contentLanguage: define<ContentLangChoice>({
     key: 'settings.contentLanguage',
-    schema: contentChoice,
+    schema: z.lazy(() => contentChoice),
     fallback: 'page',
     version: 1,
     migrations: {},
   }),
   highlighting: define<boolean>({
     key: 'settings.highlighting',
-    schema: z.boolean(),
+    schema: z.lazy(() => z.boolean()),
     fallback: true,
     version: 1,
     migrations: {},
   }),
   highlightStyle: define<'background' | 'underline'>({
     key: 'settings.highlightStyle',
-    schema: z.enum(['background', 'underline']),
+    schema: z.lazy(() => z.enum(['background', 'underline'])),
     fallback: 'background',
     version: 1,
     migrations: {},
@@ -62,7 +64,7 @@ export const SETTINGS = {
   /** Per-site rules keyed by hostname ("news.un.org"). Absent host: follow the global switch. */
   siteRules: define<Record<string, SiteRule>>({
     key: 'settings.siteRules',
-    schema: z.record(z.string().max(253), siteRule),
+    schema: z.lazy(() => z.record(z.string().max(253), siteRule)),
     fallback: {},
     version: 1,
     migrations: {},
@@ -74,7 +76,7 @@ export const SETTINGS = {
    */
   notesHiddenOn: define<string[]>({
     key: 'settings.notesHiddenOn',
-    schema: z.array(z.string().min(1).max(253)).max(10_000),
+    schema: z.lazy(() => z.array(z.string().min(1).max(253)).max(10_000)),
     fallback: [],
     version: 1,
     migrations: {},
@@ -82,21 +84,21 @@ export const SETTINGS = {
   /** Highlights the reader dismissed (lib/dismissals.ts): on a page, a site or everywhere. */
   dismissals: define<Dismissal[]>({
     key: 'settings.dismissals',
-    schema: z.array(dismissalSchema).max(MAX_DISMISSALS),
+    schema: z.lazy(() => z.array(dismissalSchema).max(MAX_DISMISSALS)),
     fallback: [],
     version: 1,
     migrations: {},
   }),
   kindsShown: define<Kind[]>({
     key: 'settings.kindsShown',
-    schema: z.array(z.enum(KINDS)),
+    schema: z.lazy(() => z.array(z.enum(KINDS))),
     fallback: [...KINDS],
     version: 1,
     migrations: {},
   }),
   hoverDelayMs: define<number>({
     key: 'settings.hoverDelayMs',
-    schema: z.number().int().min(0).max(2000),
+    schema: z.lazy(() => z.number().int().min(0).max(2000)),
     fallback: 150,
     version: 1,
     migrations: {},

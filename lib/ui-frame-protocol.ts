@@ -6,14 +6,14 @@
  * Both ends validate everything they receive and ignore what does not fit.
  */
 import { z } from 'zod';
-import { LANGS } from './dataset/schema';
-import type { MessageOf } from './protocol';
+import { LANGS } from './dataset/basics';
+import { onFirstUse, type MessageOf } from './protocol';
 
 const lang = z.enum(LANGS);
 const id = z.string().min(1).max(200);
 
 /** Content script → frame. */
-export const toFrame = {
+export const toFrame = onFirstUse(() => ({
   /** Show the card of a mention: its candidates best first (the reader's rejections left out). */
   card: z.strictObject({
     text: z.string().max(1000),
@@ -37,10 +37,10 @@ export const toFrame = {
     ok: z.boolean(),
     reason: z.enum(['quota', 'failed', 'unsupported', 'empty']).optional(),
   }),
-} as const;
+}) as const);
 
 /** Frame → content script. */
-export const fromFrame = {
+export const fromFrame = onFirstUse(() => ({
   /** The drawn surface's natural size in CSS pixels, sent whenever it changes. */
   size: z.strictObject({ width: z.number().nonnegative().max(4000), height: z.number().nonnegative().max(20_000) }),
   /** The pointer entered or left the frame (the card stays open while it is inside). */
@@ -72,10 +72,10 @@ export const fromFrame = {
   noteDelete: z.strictObject({ request: z.number().int().nonnegative() }),
   /** "Not this one": the reader says this mention is not that entity (for this page). */
   notThis: z.strictObject({ text: z.string().max(1000), entityId: id }),
-} as const;
+}) as const);
 
-export type ToFrameMessage = MessageOf<typeof toFrame>;
-export type FromFrameMessage = MessageOf<typeof fromFrame>;
+export type ToFrameMessage = MessageOf<ReturnType<typeof toFrame>>;
+export type FromFrameMessage = MessageOf<ReturnType<typeof fromFrame>>;
 
 /** The first message on the window, carrying the port: accepted only with the frame's own token. */
 export interface FrameHandshake {

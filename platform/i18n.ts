@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { UI_RESOURCES, directionOf } from '../lib/i18n-resources';
 import { resolveUiLanguage } from '../lib/settings';
-import type { Lang } from '../lib/dataset/schema';
+import type { Lang } from '../lib/dataset/basics';
 import { getSetting, watchSetting } from './settings';
 
 export async function startI18n(onChange: (lang: Lang) => void): Promise<i18n> {

@@ -4,7 +4,7 @@
  * rebuild the matcher and pack search. Nothing is written unless the pack is valid and the
  * reader agreed. Runs in the library page's worker; tests run it in Node.
  */
-import type { Kind } from '../lib/dataset/schema';
+import type { Kind } from '../lib/dataset/basics';
 import type { Pack, PackEntity } from '../lib/packs/format';
 import { dropEntities, parsePack, type PackProblem, type PackResult } from '../lib/packs/validate';
 import { fromWikidata, wikidataPackId, type WikidataNote } from '../lib/packs/wikidata';

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findMentions } from '../lib/match';
 import { languageRunsOfText } from '../lib/lang/runs';
-import { LANGS, type Lang } from '../lib/dataset/schema';
+import { LANGS, type Lang } from '../lib/dataset/basics';
 import { addTally, emptyTally, passageSchema, precision, recall, scorePassage, ERROR_CLASSES, type Tally } from '../lib/accuracy/score';
 import { loadDataset } from './load-dataset';
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LANGS } from '../lib/dataset/schema';
+import { LANGS } from '../lib/dataset/basics';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, '.output/store');

@@ -4,7 +4,7 @@
  * (ui-frame-host.ts), which fetches the records itself: entity data never enters the page.
  */
 import type { DismissScope } from '../../lib/dismissals';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import type { SaveOutcome } from '../../lib/protocol';
 import type { FromFrameMessage } from '../../lib/ui-frame-protocol';
 import type { PageMention } from './mention-index';

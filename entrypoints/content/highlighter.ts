@@ -3,7 +3,7 @@
  * so the page's DOM is never touched (and live Ranges never tax the page's own DOM edits).
  * The colours are in highlights.css, injected by the browser from the manifest, outside the DOM.
  */
-import type { Kind } from '../../lib/dataset/schema';
+import type { Kind } from '../../lib/dataset/basics';
 
 export const HIGHLIGHT_PREFIX = 'context-lens-';
 

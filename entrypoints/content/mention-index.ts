@@ -2,7 +2,7 @@
  * Where the mentions are, by text node, so the hover code can go from a caret position
  * (node, offset) to the mention under the pointer without touching the DOM.
  */
-import type { Kind } from '../../lib/dataset/schema';
+import type { Kind } from '../../lib/dataset/basics';
 
 export interface PageMention {
   id: string;

@@ -1,7 +1,7 @@
 /** The settings the content script acts on, read together and kept current. */
 import { getSetting, watchSetting } from '../../platform/settings';
 import { isEnabledOnHost, notesPaintedOn, resolveUiLanguage, type ContentLangChoice } from '../../lib/settings';
-import type { Kind, Lang } from '../../lib/dataset/schema';
+import type { Kind, Lang } from '../../lib/dataset/basics';
 import { dismissedOn, type Place } from '../../lib/dismissals';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
 

@@ -5,7 +5,7 @@
  * own UI are left alone. Only the reader's own input counts: events a page script makes up
  * (`isTrusted` false) are ignored.
  */
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import type { Annotation } from '../../lib/annotations/model';
 import type { SaveOutcome } from '../../lib/protocol';
 import type { FromFrameMessage } from '../../lib/ui-frame-protocol';

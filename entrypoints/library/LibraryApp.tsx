@@ -4,7 +4,7 @@ import type { i18n } from 'i18next';
 import { SettingsControls } from '../../components/SettingsControls';
 import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { SavedLibrary } from './SavedLibrary';
 import { PacksPanel } from './PacksPanel';
 

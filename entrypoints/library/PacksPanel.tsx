@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { KINDS, type Kind } from '../../lib/dataset/schema';
+import { KINDS, type Kind } from '../../lib/dataset/basics';
 import type { Translate } from '../../lib/i18n-resources';
 import type { PackRow } from '../../platform/db';
 import { exportPack, listPacks, removePack, setPackEnabled } from '../../platform/packs-store';

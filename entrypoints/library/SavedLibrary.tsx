@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { displayName } from '../../lib/entity-view';
 import { filterChoices, isEmptyFilter, selectLibrary, type LibraryFilter } from '../../lib/annotations/filter';
 import type { Translate } from '../../lib/i18n-resources';

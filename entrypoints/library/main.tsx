@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { startI18n } from '../../platform/i18n';
 import { getSetting } from '../../platform/settings';
 import { resolveContentLanguage } from '../../lib/settings';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { LibraryApp } from './LibraryApp';
 import '../../components/entity-card.css';
 import './library.css';

@@ -3,7 +3,7 @@
  * the page to its first mention and flashes it; the arrows step through its other mentions.
  */
 import { useState } from 'preact/hooks';
-import { KINDS, type Lang } from '../../lib/dataset/schema';
+import { KINDS, type Lang } from '../../lib/dataset/basics';
 import { displayName } from '../../lib/entity-view';
 import type { Translate } from '../../lib/i18n-resources';
 import { askTab, type PageEntity } from './page-entities';

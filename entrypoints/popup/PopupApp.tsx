@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { parseMessage, toBackground, type ContentReplies } from '../../lib/protocol';
 import { askTab, loadPageEntities, type PageEntity } from './page-entities';
 import { PageEntityList } from './PageEntityList';

@@ -8,7 +8,7 @@ import type { i18n } from 'i18next';
 import { EntityCard } from '../../components/EntityCard';
 import { displayName, entityView, viewLabels } from '../../lib/entity-view';
 import { translatorOf } from '../../lib/i18n-resources';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { fetchEntities, type ShownEntity } from '../../platform/entities';
 import { openLibrary } from '../../platform/open-library';
 import type { FramePort } from './frame-port';

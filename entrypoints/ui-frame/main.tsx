@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import i18next from 'i18next';
 import { UI_RESOURCES, directionOf, translatorOf } from '../../lib/i18n-resources';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import type { ToFrameMessage } from '../../lib/ui-frame-protocol';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
 import { NoteBubble } from '../../components/NoteBubble';

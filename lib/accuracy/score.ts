@@ -7,7 +7,7 @@
  * "unjudged", so a change that makes new highlights shows them for judging.
  */
 import { z } from 'zod';
-import { LANGS, type Lang } from '../dataset/schema';
+import { LANGS, type Lang } from '../dataset/basics';
 
 export const ERROR_CLASSES = [
   'common-word', // an ordinary word equal to, or inflected like, a name («того» → Togo)

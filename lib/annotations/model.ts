@@ -6,7 +6,7 @@
  * every limit here is enforced on files the user imports.
  */
 import { z } from 'zod';
-import { entityId } from '../dataset/schema';
+import { entityId } from '../dataset/basics';
 
 export const LIMITS = {
   url: 2048,
@@ -20,18 +20,28 @@ export const LIMITS = {
   entitiesPerPage: 5_000,
 } as const;
 
+// Every schema here is built on first use (z.lazy): built at load they cost every page's content
+// script several milliseconds in its first task, though most pages never save anything.
+
 /** An http(s) URL of at most 2,048 characters: no javascript:, data:, file: or extension URLs. */
-export const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-  .max(LIMITS.url, `URLs are limited to ${LIMITS.url} characters`);
+export const httpUrl = z.lazy(() =>
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .max(LIMITS.url, `URLs are limited to ${LIMITS.url} characters`),
+);
 
 /** ISO 8601 date-time with a time zone, as `new Date().toISOString()` writes it. */
-export const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' });
+export const timestamp = z.lazy(() =>
+  z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' }),
+);
 
 /** A BCP 47 language tag ("en", "zh-Hans"), or "" when the page did not declare one. */
-export const langTag = z.union([z.literal(''), z.string().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)]);
+export const langTag = z.lazy(() =>
+  z.union([z.literal(''), z.string().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)]),
+);
 
-export const savedPageSchema = z.strictObject({
+export const savedPageSchema = z.lazy(() =>
+  z.strictObject({
   /** The page's canonical URL (see canonicalUrl): the key annotations refer to. */
   url: httpUrl,
   title: z.string().max(LIMITS.title),
@@ -42,38 +52,48 @@ export const savedPageSchema = z.strictObject({
   entities: z
     .array(z.strictObject({ id: entityId, count: z.number().int().nonnegative() }))
     .max(LIMITS.entitiesPerPage),
-});
+  }),
+);
 export type SavedPage = z.infer<typeof savedPageSchema>;
 
 /** `urn:uuid:` + a UUID, as W3C examples identify annotations that have no web address. */
-export const annotationId = z
+export const annotationId = z.lazy(() =>
+  z
   .string()
-  .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected urn:uuid:<uuid>');
+  .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected urn:uuid:<uuid>'),
+);
 
-export const textQuoteSelectorSchema = z.strictObject({
+export const textQuoteSelectorSchema = z.lazy(() =>
+  z.strictObject({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1).max(LIMITS.exact, `quotes are limited to ${LIMITS.exact} characters`),
   prefix: z.string().max(LIMITS.context),
   suffix: z.string().max(LIMITS.context),
-});
+}),
+);
 export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
 
-export const textPositionSelectorSchema = z
+export const textPositionSelectorSchema = z.lazy(() =>
+  z
   .strictObject({
     type: z.literal('TextPositionSelector'),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   })
-  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] });
+  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+);
 export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
-export const selectorsSchema = z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]);
+export const selectorsSchema = z.lazy(() =>
+  z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
+);
 export type Selectors = z.infer<typeof selectorsSchema>;
 
 export const MOTIVATIONS = ['highlighting', 'commenting', 'tagging'] as const;
 export type Motivation = (typeof MOTIVATIONS)[number];
 
-export const annotationSchema = z.strictObject({
+export const annotationSchema = z.lazy(() =>
+  z.strictObject({
   id: annotationId,
   /** The canonical URL of the SavedPage this annotation belongs to. */
   pageUrl: httpUrl,
@@ -90,7 +110,8 @@ export const annotationSchema = z.strictObject({
   created: timestamp,
   modified: timestamp,
   motivation: z.enum(MOTIVATIONS),
-});
+  }),
+);
 export type Annotation = z.infer<typeof annotationSchema>;
 
 /** A fresh annotation id (crypto.randomUUID exists in extension pages, content scripts and Node 20). */

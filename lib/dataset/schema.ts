@@ -3,21 +3,9 @@
  * The same schema is the format of user packs (issue 8), so keep it versioned.
  */
 import { z } from 'zod';
+import { entityId, isoDate, KINDS } from './basics';
 
-export const LANGS = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
-export type Lang = (typeof LANGS)[number];
-
-export const KINDS = ['organization', 'person', 'event', 'place', 'office'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** ISO 8601 date, possibly partial: "2007", "2007-01", "2007-01-01". */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2007, 2007-01 or 2007-01-01');
-
-export const entityId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "ban-ki-moon"');
+export { entityId, isoDate, KINDS, LANGS, type Kind, type Lang } from './basics';
 
 export const aliasSchema = z.strictObject({
   text: z.string().min(1).max(200),

@@ -7,7 +7,7 @@
  * case-sensitive contextual mention (Ban, after "Ban Ki-moon"); the matcher also keeps a
  * capitalized one-word name equal to a function word from matching at a sentence start.
  */
-import type { Lang } from './schema';
+import type { Lang } from './basics';
 import { STOPWORD_LISTS } from './stopword-lists';
 
 /** Generic words of UN naming, per language: a kind of body, never one body. */

@@ -12,7 +12,7 @@
  * computed when nothing is declared or the declaration is of another script: they cost far
  * more than the script count.
  */
-import type { Lang } from '../dataset/schema';
+import type { Lang } from '../dataset/basics';
 import { LATIN_PROFILES } from './latin-trigrams';
 
 /** A block's language: one of ours, another one, or null when the text cannot tell. */

@@ -11,7 +11,7 @@
  * Typed arrays use the platform's byte order; every browser engine is little-endian, and
  * loading refuses a big-endian platform rather than misread the file.
  */
-import type { Kind } from '../dataset/schema';
+import type { Kind } from '../dataset/basics';
 import { withDerivedArrays } from './derived';
 import { MATCHER_FORMAT_VERSION, type Matcher, type UintArray } from './types';
 

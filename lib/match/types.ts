@@ -2,7 +2,7 @@
  * Data structures of the compiled matcher. Everything the scan loop touches is a typed
  * array, so a matcher can be serialized as one buffer and loaded as views over it.
  */
-import type { Kind } from '../dataset/schema';
+import type { Kind } from '../dataset/basics';
 
 /** Variant flags: how one (pattern, entity) pair must be checked against the page. */
 export const V_CASE_EXACT = 1; // acronym: the page must have exactly this case ("WHO", not "who")

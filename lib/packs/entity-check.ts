@@ -9,7 +9,7 @@
  *   packRuleProblems(e, report) – the pack rules beyond the schema (plain text, sizes of
  *     link lists, https sources), on whatever shape e has.
  */
-import { KINDS, LANGS } from '../dataset/schema';
+import { KINDS, LANGS } from '../dataset/basics';
 import { PACK_LIMITS as L } from './format';
 import { plainTextProblem, sourceUrlProblem } from './text-rules';
 

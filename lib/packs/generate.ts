@@ -4,7 +4,7 @@
  * names and aliases per entity in all, some summaries, some dates. The names are the bench's
  * made-up pseudo-names (scripts/bench/pseudo-names.ts) in Latin, Cyrillic, Han and Arabic.
  */
-import { LANGS, type Lang } from '../dataset/schema';
+import { LANGS, type Lang } from '../dataset/basics';
 import { createRng } from '../../scripts/bench/prng';
 import { pseudoEntity } from '../../scripts/bench/pseudo-names';
 import { PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity, type PackLocalized } from './format';

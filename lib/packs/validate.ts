@@ -7,7 +7,7 @@
  * off): the UI asks "override?", then writes the pack as is or without them (dropEntities).
  */
 import { z } from 'zod';
-import { LANGS, type Lang } from '../dataset/schema';
+import { LANGS, type Lang } from '../dataset/basics';
 import { fastEntityValid, packRuleProblems } from './entity-check';
 import { PACK_FORMAT, PACK_LIMITS, PACK_VERSION, packEntitySchema, type Pack, type PackEntity } from './format';
 import { parseJson } from './json';

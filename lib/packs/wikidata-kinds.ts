@@ -4,7 +4,7 @@
  * an item whose classes are all missing here gets the kind the user chose as default.
  * Documented in data/PACKS.md; add common classes here, one line each.
  */
-import type { Kind } from '../dataset/schema';
+import type { Kind } from '../dataset/basics';
 
 export const WIKIDATA_KINDS: Readonly<Record<string, Kind>> = {
   // person

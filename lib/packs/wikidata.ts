@@ -15,7 +15,7 @@
  * Lexemes, forms, senses, properties and media info are not items: skipped with a note, or
  * refused when nothing else is in the file.
  */
-import { LANGS, type Kind, type Lang } from '../dataset/schema';
+import { LANGS, type Kind, type Lang } from '../dataset/basics';
 import { PACK_FORMAT, PACK_LIMITS, PACK_VERSION, type PackEntity, type PackLocalized } from './format';
 import { lineColumn, parseJson } from './json';
 import { describe, plainTextProblem } from './text-rules';

@@ -5,7 +5,7 @@
  * folded names, so opening the popup never re-indexes.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { LANGS, type Kind, type Lang } from '../dataset/schema';
+import { LANGS, type Kind, type Lang } from '../dataset/basics';
 import { displayNameOf } from '../entity-view';
 import { foldForSearch } from './fold';
 

@@ -24,7 +24,7 @@
  * integers, so a floor and a score from the same level are the same float.
  */
 import Fuse, { type FuseIndex } from 'fuse.js';
-import { LANGS, type Kind, type Lang } from '../dataset/schema';
+import { LANGS, type Kind, type Lang } from '../dataset/basics';
 import { FUSE_OPTIONS, foldedKeys, type SearchData, type SearchEntity } from './data';
 import { prepareQuery, scriptRuns } from './fold';
 import { accumulate, buildGramIndex, clearPeq, editDistanceFloor, packKeys, patternGrams, setPeq, type GramIndex } from './grams';

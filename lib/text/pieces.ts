@@ -9,6 +9,8 @@
 /** How far past `size` to look for a good place to cut. */
 const SEARCH = 2_000;
 
+// The block break the content script puts between blocks (U+0000) counts as a line break.
+// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /[\n\r\u0000\u2028\u2029]/g;
 /** Sentence-final punctuation in the six languages' scripts, then a space (or a CJK full stop on its own). */
 const SENTENCE_ENDS = /[.!?;؟؛](?=\s)|[。！？；]/g;

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../../lib/dataset/schema';
+import type { Lang } from '../../lib/dataset/basics';
 import { CORPUS_PAGES } from '../../tests/support/static-server';
 
 export const TEXTS_DIR = join(CORPUS_PAGES, '../texts');

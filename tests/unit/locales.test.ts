@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UI_RESOURCES } from '../../lib/i18n-resources';
-import { LANGS } from '../../lib/dataset/schema';
+import { LANGS } from '../../lib/dataset/basics';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

@@ -1,6 +1,6 @@
 /** The store listing `npm run zip` writes: six languages, within the stores' limits, each its own text. */
 import { expect, test } from 'vitest';
-import { LANGS } from '../../lib/dataset/schema';
+import { LANGS } from '../../lib/dataset/basics';
 import { readListing } from '../../scripts/store-assets';
 
 test('store/listing.json has every language, summaries of at most 132 characters, no copied text', () => {

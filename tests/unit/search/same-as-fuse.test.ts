@@ -3,7 +3,7 @@
  * name with the same options (same names, same scores, same order), only faster.
  */
 import { describe, expect, test } from 'vitest';
-import { LANGS } from '../../../lib/dataset/schema';
+import { LANGS } from '../../../lib/dataset/basics';
 import { createPlainSearcher, loadSearcher, prepareQuery, type SearchData } from '../../../lib/search';
 import { createRng } from '../../../scripts/bench/prng';
 import { keystrokes, REAL_QUERIES } from '../../../scripts/bench/search-set';
