@@ -61,3 +61,47 @@ describe('reading the page', () => {
     expect(met).toEqual([shadow]);
   });
 });
+
+describe('offsets of a range in the joined text', () => {
+  // Imported here: page-text.ts reads nothing at load, the DOM globals come from the test environment.
+  const load = () => import('../../entrypoints/content/page-text');
+
+  test('a range inside and across text nodes, and one with element boundaries', async () => {
+    const { joinTextNodes, offsetsOfRange } = await load();
+    const body = page('<p id="a">Hello <b>big</b> world</p><p id="b">Second block</p>');
+    const joined = joinTextNodes(collectTextNodes(body));
+    const [hello, big, world, second] = collectTextNodes(body);
+    const range = document.createRange();
+    range.setStart(hello!, 2);
+    range.setEnd(world!, 3);
+    expect(offsetsOfRange(joined, range)).toEqual({ start: 2, end: joined.text.indexOf(' world') + 3 });
+    expect(joined.text.slice(2, joined.text.indexOf(' world') + 3)).toBe('llo big wo');
+    // Boundaries between elements: the whole first paragraph, then from its end to inside the second.
+    range.setStart(body, 0);
+    range.setEnd(document.getElementById('a')!, 3);
+    expect(offsetsOfRange(joined, range)).toEqual({ start: 0, end: 'Hello big world'.length });
+    range.setStart(document.getElementById('b')!, 0);
+    range.setEnd(second!, 6);
+    expect(joined.text.slice(offsetsOfRange(joined, range)!.start, offsetsOfRange(joined, range)!.end)).toBe('Second');
+    expect(big).toBeDefined();
+    // A collapsed range covers nothing.
+    range.setStart(hello!, 1);
+    range.setEnd(hello!, 1);
+    expect(offsetsOfRange(joined, range)).toBeNull();
+  });
+
+  // At 200,000 nodes (too slow for happy-dom, see hostile-pages.chromium.e2e.ts) the old loop never ended.
+  test('5,000 sibling text nodes: a boundary in the last one is found by lookup', async () => {
+    const { joinTextNodes, offsetsOfRange } = await load();
+    const p = page('<p id="many"></p>').querySelector('#many')!;
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < 5_000; i++) fragment.appendChild(document.createTextNode(i === 4_999 ? 'UNICEF' : 'x'));
+    p.appendChild(fragment);
+    const joined = joinTextNodes(collectTextNodes(document.body));
+    const last = joined.nodes[joined.nodes.length - 1]!;
+    const range = document.createRange();
+    range.setStart(last, 0);
+    range.setEnd(last, 6);
+    expect(offsetsOfRange(joined, range)).toEqual({ start: 4_999, end: 5_005 });
+  });
+});
