@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setStoredSetting, tabIdOf } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
-import { LANGS } from '../../lib/dataset/schema';
+import { LANGS } from '../../lib/dataset/basics';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e/locales');
 

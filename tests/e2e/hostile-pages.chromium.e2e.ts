@@ -1,0 +1,187 @@
+/**
+ * Generated hostile pages (a 5 MB text node, 2,300 shadow roots, shadow roots nested 150 deep,
+ * 200,000 text nodes, a page that sabotages the prototypes of everything; the page that rewrites
+ * itself is soak.chromium.e2e.ts): on each the names are highlighted, a
+ * note is saved and placed again after a reload, nothing is thrown, and the extension adds no
+ * task over 50 ms. Long tasks are recorded by the page's own long-task observer, once with the
+ * extension and once in a plain Chromium without it; a long task is ours when the run without
+ * the extension has none like it (see extraLongTasks). That match is loose (a page's own layout
+ * of 5 MB varies by a third from run to run), so the scan's own measure of its longest task
+ * (longestTaskMs, exact) is asserted too.
+ */
+import { describe, expect, test, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium, pageStatus, sendToTab } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { defaultMounts } from '../support/static-server';
+import { inUi } from '../support/ui-frame';
+import { selectText } from '../support/selection';
+
+const SENTENCES = [
+  'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly.',
+  'UNICEF and the World Health Organization worked with UNHCR in Syria and Lebanon.',
+  'The Alliance of Civilizations met in Shanghai with UNESCO and the World Food Programme.',
+];
+/** The passage each test saves a note on: in the light DOM, near the top. */
+const PASSAGE = 'a passage worth a note';
+
+/**
+ * The page's own long-task observer, first thing in <head>. It writes the durations on the root
+ * element with functions taken before the sabotage page breaks its prototypes, and the test
+ * reads the attribute through a locator (Playwright's own world).
+ */
+const LONG_TASKS = `<script>(() => { const root = document.documentElement; const set = Element.prototype.setAttribute; let all = '';
+new PerformanceObserver((list) => { for (const e of list.getEntries()) { all += (all ? ',' : '') + Math.round(e.duration); set.call(root, 'data-long-tasks', all); } })
+  .observe({ type: 'longtask', buffered: true }); })();</script>`;
+
+function page(body: string, script = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile page</title>${LONG_TASKS}</head>
+<body><h1>Hostile page</h1><p id="note-here">Here is ${PASSAGE}, about UNICEF.</p>${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
+}
+
+const PAGES: Record<string, string> = {
+  // One text node of 5 MB.
+  'big-node.html': page(`<p id="big">${(SENTENCES.join(' ') + ' Lorem ipsum dolor sit amet. ').repeat(Math.ceil(5_000_000 / 280))}</p>`),
+  // 2,300 custom elements, each with an open shadow root holding a paragraph.
+  'shadow-roots.html': page(
+    '<div id="hosts"></div>',
+    `const hosts = document.getElementById('hosts'); const s = ${JSON.stringify(SENTENCES)};
+     for (let i = 0; i < 2300; i++) { const h = document.createElement('x-card'); h.attachShadow({ mode: 'open' }).innerHTML = '<p>' + i + ': ' + s[i % 3] + '</p>'; hosts.appendChild(h); }`,
+  ),
+  // 200,000 text nodes in one paragraph, built by the page's script.
+  'many-nodes.html': page(
+    '<p id="many"></p>',
+    `const p = document.getElementById('many'); const f = document.createDocumentFragment();
+     for (let i = 0; i < 200000; i++) f.appendChild(document.createTextNode(i % 1000 === 0 ? ' UNICEF ' : 'x'));
+     p.appendChild(f);`,
+  ),
+  // Shadow roots nested 150 deep, a name at the bottom.
+  'deep-shadow.html': page(
+    '<div id="outer"></div>',
+    `let at = document.getElementById('outer');
+     for (let i = 0; i < 150; i++) { const h = document.createElement('x-nest'); at.appendChild(h); at = h.attachShadow({ mode: 'open' }); }
+     at.innerHTML = '<p>${SENTENCES[1]}</p>';`,
+  ),
+  // The page breaks the builtins and DOM prototypes in its own world before we run.
+  'sabotage.html': page(
+    SENTENCES.map((s) => `<p>${s}</p>`).join(''),
+    `const boom = (name) => function () { throw new Error('page broke ' + name); };
+     for (const [proto, names] of [
+       [Array.prototype, ['push', 'map', 'filter', 'slice', 'sort', 'join', 'indexOf', 'includes', 'forEach']],
+       [String.prototype, ['slice', 'indexOf', 'toLowerCase', 'normalize', 'replace', 'split', 'trim']],
+       [Map.prototype, ['get', 'set', 'has']], [Set.prototype, ['add', 'has']],
+       [Node.prototype, ['appendChild', 'contains', 'compareDocumentPosition']],
+       [Element.prototype, ['getAttribute', 'closest', 'attachShadow', 'getBoundingClientRect']],
+       [EventTarget.prototype, ['addEventListener', 'dispatchEvent']],
+       [Document.prototype, ['createTreeWalker', 'createElement', 'getSelection']],
+     ]) for (const n of names) { try { Object.defineProperty(proto, n, { value: boom(n) }); } catch {} }
+     JSON.stringify = boom('JSON.stringify'); JSON.parse = boom('JSON.parse');
+     window.Promise = function () { throw new Error('page broke Promise'); };
+     window.MutationObserver = boom('MutationObserver'); window.requestAnimationFrame = boom('raf');
+     window.setTimeout = boom('setTimeout'); window.postMessage = boom('postMessage');`,
+  ),
+};
+
+/** Long tasks at least 50 ms long that the page has with the extension and not without. */
+function extraLongTasks(withExtension: number[], without: number[]): number[] {
+  const theirs = [...without].sort((a, b) => b - a);
+  const extra: number[] = [];
+  // Each of the page's own long tasks may appear once, a little longer (the machine is shared).
+  for (const ms of [...withExtension].sort((a, b) => b - a)) {
+    if (ms < 50) continue;
+    const k = theirs.findIndex((t) => ms <= t * 1.5 + 30);
+    if (k >= 0) theirs.splice(k, 1);
+    else extra.push(ms);
+  }
+  return extra;
+}
+
+describe('generated hostile pages in Chromium', () => {
+  const suite = useExtensionSuite({
+    mounts: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lens-hostile-pages-'));
+      for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
+      return { ...defaultMounts(), '/hostile-pages/': dir + '/' };
+    },
+  });
+  let plain: Browser;
+  beforeAll(async () => {
+    plain = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
+    // A fresh browser's first page pays its cold start (code caches, JIT) once: not a page's cost.
+    for (const browser of [suite.browser.context, plain]) {
+      const p = await browser.newPage();
+      await p.goto(suite.server.url('/hostile-pages/sabotage.html'));
+      await p.waitForTimeout(1500);
+      await p.close();
+    }
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  /** The page's long tasks (ms) from load until `settleMs` after it. */
+  async function longTasks(p: Page): Promise<number[]> {
+    const all = (await p.locator('html').getAttribute('data-long-tasks')) ?? '';
+    return all ? all.split(',').map(Number) : [];
+  }
+
+  async function withoutExtension(path: string, settleMs: number): Promise<number[]> {
+    const p = await plain.newPage({ viewport: { width: 1200, height: 900 } });
+    await p.goto(suite.server.url(path), { timeout: 60_000 });
+    await p.waitForTimeout(settleMs);
+    const tasks = await longTasks(p);
+    await p.close();
+    return tasks;
+  }
+
+  async function saveNote(p: Page, body: string): Promise<void> {
+    await selectText(p, PASSAGE);
+    await (await inUi(p, 'toolbar-note')).click();
+    await (await inUi(p, 'toolbar-note-text')).fill(body);
+    await (await inUi(p, 'toolbar-save')).click();
+    await expect.poll(async () => (await inUi(p, 'toolbar-message')).textContent(), { timeout: 20_000 }).toBe('Saved');
+  }
+
+  for (const [name, minMentions] of [
+    ['big-node.html', 20_000],
+    ['many-nodes.html', 200],
+    ['shadow-roots.html', 2_300],
+    ['deep-shadow.html', 3],
+    ['sabotage.html', 8],
+  ] as const) {
+    test(`${name}: highlighted, a note saved and placed again, no error, no extension task over 50 ms`, async () => {
+      const path = `/hostile-pages/${name}`;
+      const p = await suite.browser.context.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      const t0 = Date.now();
+      await p.goto(suite.server.url(path), { timeout: 60_000 });
+      await expect.poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 60_000, interval: 250 }).toBe(true);
+      const status = (await pageStatus(suite.browser.context, p))!;
+      expect(status.mentions).toBeGreaterThanOrEqual(minMentions);
+      expect(status.longestTaskMs).toBeLessThan(50);
+      const settleMs = Date.now() - t0 + 1000;
+      await p.waitForTimeout(1000);
+      const ours = await longTasks(p);
+      const theirs = await withoutExtension(path, settleMs);
+      console.log(`${name}: ${status.mentions} mentions, scan's longest task ${status.longestTaskMs.toFixed(0)} ms; long tasks with ${JSON.stringify(ours)}, without ${JSON.stringify(theirs)}`);
+      expect(extraLongTasks(ours, theirs)).toEqual([]);
+
+      // Save: a note, and the page itself; then the note comes back after a reload.
+      await saveNote(p, `note on ${name}`);
+      expect(await sendToTab(suite.browser.context, p, { type: 'page:save', payload: {} })).toEqual({ ok: true });
+      await p.reload({ timeout: 60_000 });
+      await expect
+        .poll(async () => (await sendToTab(suite.browser.context, p, { type: 'annotations:status', payload: {} })) as { placed: number; orphans: unknown[] } | null, { timeout: 30_000 })
+        .toMatchObject({ placed: 1, orphans: [] });
+      const after = await longTasks(p);
+      console.log(`${name}: after save and reload, long tasks ${JSON.stringify(after)}`);
+      expect(extraLongTasks(after, theirs)).toEqual([]);
+      expect(errors.filter((e) => !/page broke/.test(e))).toEqual([]);
+      await p.close();
+    }, 180_000);
+  }
+});
