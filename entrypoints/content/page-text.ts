@@ -7,23 +7,10 @@
  */
 import { blockLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
 import { LanguageRuns } from '../../lib/lang/runs';
+import { isInlineTag } from '../../lib/html/reading-rules';
 
 export const BLOCK_BREAK = '\u0000';
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'Q',
-  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'NOBR', 'TT',
-]);
 
-/** Whether a tag name is an inline tag, any case (cached: tagName.toUpperCase() per ancestor costs a string each time). */
-const inlineByTag = new Map<string, boolean>();
-function isInlineTag(tag: string): boolean {
-  let inline = inlineByTag.get(tag);
-  if (inline === undefined) {
-    inline = INLINE_TAGS.has(tag.toUpperCase());
-    inlineByTag.set(tag, inline);
-  }
-  return inline;
-}
 
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;

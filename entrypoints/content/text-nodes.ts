@@ -3,21 +3,25 @@
  * form fields, editable areas, hidden or "do not translate" regions. (Our own UI has no text in
  * the page: it is a frame inside a closed shadow root.)
  */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS',
-]);
+import { isInlineTag, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type SiblingKind } from '../../lib/html/reading-rules';
+
+function siblingKind(node: Node | null): SiblingKind {
+  if (node === null) return 'none';
+  if (node.nodeType === Node.TEXT_NODE) return 'text';
+  return node.nodeType === Node.ELEMENT_NODE && isInlineTag((node as Element).tagName) ? 'inline' : 'other';
+}
+
+/** Whether a text node is read: it has text, or it is the space between two pieces of inline content. */
+function worthReading(n: Text): boolean {
+  return n.data.trim() !== '' || keepsWhitespace(siblingKind(n.previousSibling), siblingKind(n.nextSibling));
+}
 
 /** True when nothing under `el` may be read or highlighted. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
   // The attribute, not isContentEditable: reading that forces a style recalculation per element.
   // Children inherit editability, and the walker skips the whole subtree of a rejected element.
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (el.getAttribute('translate') === 'no') return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  return false;
+  return skippedByAttributes((name) => el.getAttribute(name));
 }
 
 /**
@@ -59,7 +63,7 @@ function readableTextCursor(root: Node): { walker: TreeWalker; next: () => Text 
         walker.currentNode = last;
         continue;
       }
-      if (n.data.trim() !== '') return n;
+      if (worthReading(n)) return n;
     }
   };
   return { walker, next };

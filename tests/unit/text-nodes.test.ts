@@ -62,6 +62,14 @@ describe('reading the page', () => {
   });
 });
 
+describe('the space between inline elements', () => {
+  test('is read between two inline elements or texts, not between blocks', async () => {
+    const { joinTextNodes, BLOCK_BREAK } = await import('../../entrypoints/content/page-text');
+    const body = page('<p><a href="#">UNICEF</a> <em>said</em></p><div><p>one</p> <p>two</p></div><p>The <b>WHO</b> <!-- c --></p>');
+    expect(joinTextNodes(collectTextNodes(body)).text.split(BLOCK_BREAK)).toEqual(['UNICEF said', 'one', 'two', 'The WHO']);
+  });
+});
+
 describe('offsets of a range in the joined text', () => {
   // Imported here: page-text.ts reads nothing at load, the DOM globals come from the test environment.
   const load = () => import('../../entrypoints/content/page-text');
