@@ -1,37 +1,25 @@
 /**
  * `npm run annotate -- <file.txt|file.html ...>`: prints one JSON object per line per mention,
- * with the engine and the dataset the extension ships. HTML is reduced to text the way the
- * content script reads a page (same skipped elements, same block joining), through happy-dom.
+ * with the engine and the dataset the extension ships. HTML is streamed and reduced to text the
+ * way the content script reads a page (same skipped elements, same block joining): see
+ * scripts/annotate-html.ts.
  */
-import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { findMentions } from '../lib/match';
-import { documentLanguage, languageOfTag } from '../lib/lang/detect';
-import { languageRunsOfText, type LanguageRuns } from '../lib/lang/runs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { findMentions, type Mention } from '../lib/match';
+import { languageOfTag } from '../lib/lang/detect';
+import { languageRunsOfText } from '../lib/lang/runs';
 import { loadDataset } from './load-dataset';
-
-/** The page's text (blocks on lines of their own) and the languages of its blocks, read as the content script reads them. */
-async function htmlToText(html: string, langTag: string | null): Promise<{ text: string; langs: LanguageRuns }> {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
-  // The content script's own DOM code reads the page; expose happy-dom's globals it relies on.
-  Object.assign(globalThis, { Node: window.Node, NodeFilter: window.NodeFilter });
-  window.document.write(html);
-  const { collectTextNodes } = await import('../entrypoints/content/text-nodes');
-  const { joinTextNodes, pageLanguageRuns, rootLanguageTag, BLOCK_BREAK } = await import('../entrypoints/content/page-text');
-  const body = window.document.body as unknown as Node;
-  const page = joinTextNodes(collectTextNodes(body) as unknown as Text[]);
-  // --lang stands for the page's own lang attribute, as a fix for pages that state none or a wrong one.
-  const declared = languageOfTag(langTag ?? rootLanguageTag(window.document as unknown as Document));
-  const langs = pageLanguageRuns(page, documentLanguage(declared, page.text));
-  await window.happyDOM.close();
-  // The block break becomes a line break: one character for one, so offsets and runs still hold.
-  return { text: page.text.split(BLOCK_BREAK).join('\n'), langs };
-}
+import { mentionsInHtmlFile } from './annotate-html';
 
 /** NUL bytes early in a file: a binary file (an image, a PDF, an archive), not text to read. */
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8000);
-  return head.includes(0);
+function looksBinary(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8000);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).includes(0);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes to stdout, resolving once the data is handed on (a pipe that fills up waits for its reader). */
@@ -64,17 +52,25 @@ async function main(args: string[]): Promise<number> {
   for (const file of files) {
     // Each file on its own: one that fails is named on stderr and the others are still read.
     try {
-      const bytes = readFileSync(file);
-      if (looksBinary(bytes)) {
+      if (looksBinary(file)) {
         console.error(`${file}: skipped: a binary file, not text or HTML`);
         continue;
       }
-      const raw = bytes.toString('utf8');
-      const { text, langs } = /\.x?html?$/i.test(file) ? await htmlToText(raw, langTag) : { text: raw, langs: languageRunsOfText(raw, langTag) };
+      let mentions: Mention[];
+      if (/\.x?html?$/i.test(file)) mentions = await mentionsInHtmlFile(matcher, file, langTag);
+      else {
+        const text = readFileSync(file, 'utf8');
+        mentions = findMentions(matcher, text, languageRunsOfText(text, langTag));
+      }
+      // Written a block of lines at a time: one string for a page's 500,000 mentions would be huge.
       let out = '';
-      for (const m of findMentions(matcher, text, langs)) {
+      for (const m of mentions) {
         const entity = byId.get(m.id);
         out += JSON.stringify({ file, start: m.start, end: m.end, text: m.text, id: m.id, label: entity?.names.en.name ?? m.id, kind: m.kind, candidates: m.candidates }) + '\n';
+        if (out.length > 1 << 20) {
+          await write(out);
+          out = '';
+        }
       }
       await write(out);
     } catch (error) {
