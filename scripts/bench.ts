@@ -7,6 +7,7 @@
  *      registered ranges cost every later DOM change of the page.
  *   3. Popup search (Node): per keystroke, ours vs a plain Fuse built at open time.
  *   4. Pack import: a generated 100k-entity pack through the library page of the built extension.
+ *   5. The command line on 50 MB of HTML (Node): time and peak memory.
  *
  * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
  * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k[,300k], --no-markjs,
@@ -15,7 +16,8 @@
  * those suites; the others are printed as not run). `--only search` (popup search, issue 6)
  * runs in Node alone, without the browser. `--only packs` imports a generated pack of
  * --pack-entities N (default 100000) into the built extension (npm run build first). Partial
- * runs (search and/or packs only) write artifacts/bench/partial.json.
+ * runs (search, packs and/or cli only) write artifacts/bench/partial.json. `--only cli` runs the
+ * command line on 50 MB of HTML in Node.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -28,6 +30,7 @@ import { runMarkJsSuite } from './bench/markjs-suite';
 import { runMatchingSuite, type MatchingResult } from './bench/matching-suite';
 import { runSearchSuite, searchTables } from './bench/search-suite';
 import { packsTable, runPacksSuite } from './bench/packs-suite';
+import { cliTable, runCliSuite } from './bench/cli-suite';
 import { bundleInPageCode } from './bench/page-bundle';
 import { profileTable } from './bench/profile-scan';
 import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
@@ -42,7 +45,7 @@ function option(name: string, fallback: string): string {
 const RUNS = Number(option('--runs', '5'));
 const REPS = Number(option('--reps', '5'));
 const PACKS = option('--packs', '1k,10k,100k').split(',');
-const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs'] as const;
+const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs', 'cli'] as const;
 const ONLY = option('--only', SUITES.join(',')).split(',');
 for (const s of ONLY) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
 // mark.js is compared with the matching results, so it needs the matching suite to run too.
@@ -51,6 +54,7 @@ const MARKJS = !process.argv.includes('--no-markjs') && ONLY.includes('markjs');
 const DRAWING = ONLY.includes('drawing');
 const SEARCH = ONLY.includes('search');
 const PACK_IMPORT = ONLY.includes('packs');
+const CLI = ONLY.includes('cli');
 const PACK_ENTITIES = Number(option('--pack-entities', '100000'));
 const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
 
@@ -74,10 +78,12 @@ async function main(): Promise<void> {
   // The pack import runs the built extension in its own browser.
   const packImport = PACK_IMPORT ? await phase('pack import', () => runPacksSuite({ entities: PACK_ENTITIES, log })) : null;
   const packSection = packImport ? ['== 4. Importing a user pack (issue 8) ==', '', packsTable(packImport), ''] : [];
+  const cli = CLI ? await phase('command line', () => runCliSuite({ log })) : null;
+  const cliSection = cli ? ['== 5. The command line on 50 MB of HTML (issue 17) ==', '', cliTable(cli), ''] : [];
   if (!MATCHING && !DRAWING) {
-    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection].join('\n') + '\n');
+    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection, ...cliSection].join('\n') + '\n');
     mkdirSync(join(REPO_ROOT, 'artifacts/bench'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport }, null, 2) + '\n');
+    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport, cli }, null, 2) + '\n');
     return;
   }
   const { real, core, packs, dense } = await phase('inputs', () => {
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
       '',
       ...searchSection,
       ...packSection,
+      ...cliSection,
       `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ].join('\n');
     process.stdout.write(out + '\n');
@@ -161,6 +168,7 @@ async function main(): Promise<void> {
       drawing,
       search,
       packImport,
+      cli,
       phasesSeconds: phases,
     };
     writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
