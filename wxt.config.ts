@@ -8,6 +8,9 @@ const privateContext = fileURLToPath(new URL('./platform/content-script-context.
 
 // Manifest: the fewest permissions that do the job.
 // - storage: settings and the local dataset version.
+// - unlimitedStorage: a researcher's notes must not be evicted when the disk runs low. Chrome's
+//   extension docs: it "exempts extensions from both quota restrictions and eviction"; Firefox
+//   grants persistent storage with it, without asking. No install warning in either browser.
 // - activeTab is not needed: the popup asks the content script of the active tab through messaging,
 //   and tabs.query({active}) works without the "tabs" permission (we never read tab URLs there).
 export default defineConfig({
@@ -22,7 +25,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage'],
     // Pages may reach nothing of ours by a URL they could know. The UI frame (the card, the note
     // editor: everything that shows or takes private text) must be loadable in pages, and the
     // content script fetches the prebuilt matcher. Chrome: both only through the per-session

@@ -7,6 +7,7 @@ import { translatorOf } from '../../lib/i18n-resources';
 import type { Lang } from '../../lib/dataset/basics';
 import { SavedLibrary } from './SavedLibrary';
 import { PacksPanel } from './PacksPanel';
+import { StorageNotice } from './StorageNotice';
 
 /** `library.html#entity=ID` opens one entity (the card's "Open in library" link). */
 function entityIdFromHash(): string | null {
@@ -42,6 +43,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
         </section>
       )}
       <SavedLibrary t={t} uiLang={uiLang} contentLang={contentLang} />
+      <StorageNotice t={t} />
       <PacksPanel t={t} formatDate={(iso) => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium' }).format(new Date(iso))} />
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('library.settings')}</h2>

@@ -4,13 +4,14 @@ import { getSetting } from '../../platform/settings';
 import { resolveContentLanguage } from '../../lib/settings';
 import type { Lang } from '../../lib/dataset/basics';
 import { LibraryApp } from './LibraryApp';
+import { askToKeepStorage } from '../../platform/storage-protection';
 import '../../components/entity-card.css';
 import './library.css';
 
 async function main() {
   // The reader's notes live in IndexedDB: ask that the browser not evict them under storage
-  // pressure (an extension page may; the browser decides, and usually grants it to extensions).
-  void navigator.storage?.persist?.().catch(() => false);
+  // pressure (see platform/storage-protection.ts; the library says what the browser answered).
+  void askToKeepStorage();
   const root = document.getElementById('app');
   if (!root) return;
   const draw = async () => {

@@ -4,6 +4,7 @@
  * URL (which no page script can read: the frame sits in a closed shadow root). The frame never
  * posts to its parent window, so the page learns nothing from it.
  */
+import { askToKeepStorage } from '../../platform/storage-protection';
 import { browser } from 'wxt/browser';
 import { parseMessage, type BackgroundMessage, type BackgroundReplies } from '../../lib/protocol';
 import { isHandshake, toFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
@@ -55,6 +56,8 @@ export class FramePort {
   /** Asks the content script to save; resolves with what happened (a lost page counts as failed). */
   save(ask: (request: number) => FromFrameMessage): Promise<SaveOutcome> {
     if (!this.verified) return Promise.resolve({ ok: false, reason: 'failed' });
+    // The first save is when the reader's storage starts to matter: ask the browser to keep it.
+    void askToKeepStorage();
     const request = this.nextRequest++;
     return new Promise((resolve) => {
       this.waiting.set(request, resolve);

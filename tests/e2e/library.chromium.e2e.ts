@@ -76,6 +76,9 @@ describe('the research library page in Chromium', () => {
     await expect.poll(() => library.getByTestId('saved-page').count(), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(3);
     await library.screenshot({ path: join(SHOTS, 'library.png'), fullPage: true });
+    // The notes are kept: the manifest's unlimitedStorage exempts them from eviction in Chrome.
+    await expect.poll(() => library.getByTestId('storage-state').getAttribute('data-state')).toBe('kept');
+    expect(await library.getByTestId('storage-state').textContent()).toContain('will not delete them');
 
     // Full-text search and a tag filter.
     await library.getByTestId('library-search').fill('بالعربية');
