@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { anchor, describe } from '../../lib/annotations/anchor';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
-import { langTag, LIMITS, newAnnotationId, type Annotation, type SavedPage } from '../../lib/annotations/model';
+import { langTag, newAnnotationId, savedEntities, type Annotation, type SavedPage } from '../../lib/annotations/model';
 import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
 import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from './page-text';
 import { textNodeBatches } from './text-nodes';
@@ -158,13 +158,7 @@ export class Annotator {
       lang: pageLang(),
       savedAt: now,
       updatedAt: now,
-      // A saved page records at most LIMITS.entitiesPerPage entities, the most mentioned: a page
-      // with more (a directory, a dump of names) was refused whole, so it could not be saved at all.
-      entities: this.index
-        .counts()
-        .sort((a, b) => b.count - a.count)
-        .slice(0, LIMITS.entitiesPerPage)
-        .map(({ id, count }) => ({ id, count })),
+      entities: savedEntities(this.index.counts()),
     };
   }
 

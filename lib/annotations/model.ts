@@ -56,6 +56,17 @@ export const savedPageSchema = z.lazy(() =>
 );
 export type SavedPage = z.infer<typeof savedPageSchema>;
 
+/**
+ * The entities a saved page records: at most LIMITS.entitiesPerPage, the most mentioned. A page
+ * with more (a directory, a dump of names, a big pack) was refused whole, so it could not be saved.
+ */
+export function savedEntities(counts: readonly { id: string; count: number }[]): SavedPage['entities'] {
+  return [...counts]
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, LIMITS.entitiesPerPage)
+    .map(({ id, count }) => ({ id, count }));
+}
+
 /** `urn:uuid:` + a UUID, as W3C examples identify annotations that have no web address. */
 export const annotationId = z.lazy(() =>
   z

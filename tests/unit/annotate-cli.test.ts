@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -81,8 +81,14 @@ describe('npm run annotate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
     const many = join(dir, 'many.txt');
     writeFileSync(many, 'The United Nations and UNESCO met in Geneva.\n'.repeat(20_000));
-    const piped = spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | wc -l`], { cwd: ROOT, encoding: 'utf8' });
-    expect(Number(piped.stdout.trim())).toBe(60_000);
+    // The same bytes to a file and through a slow pipe (the reader sleeps before it reads).
+    const toFile = join(dir, 'out.jsonl');
+    const toPipe = join(dir, 'piped.jsonl');
+    spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' > '${toFile}'`], { cwd: ROOT });
+    spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | (sleep 1; cat) > '${toPipe}'`], { cwd: ROOT });
+    const written = readFileSync(toFile);
+    expect(written.toString('utf8').split('\n').filter(Boolean)).toHaveLength(60_000);
+    expect(readFileSync(toPipe).equals(written)).toBe(true);
     const head = spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`], { cwd: ROOT, encoding: 'utf8' });
     expect(head.stderr).not.toMatch(/EPIPE|Error/);
     const binary = join(dir, 'image.html');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { annotationSchema, newAnnotationId, savedPageSchema } from '../../../lib/annotations/model';
+import { annotationSchema, LIMITS, newAnnotationId, savedEntities, savedPageSchema } from '../../../lib/annotations/model';
 import { sampleAnnotation, samplePage } from './sample';
 
 describe('annotation model', () => {
@@ -43,5 +43,18 @@ describe('annotation model', () => {
     expect(annotationSchema.safeParse({ ...a, html: '<b>x</b>' }).success).toBe(false);
     expect(savedPageSchema.safeParse({ ...samplePage(), lang: 'not a language!' }).success).toBe(false);
     expect(savedPageSchema.safeParse(samplePage({ lang: '' })).success).toBe(true);
+  });
+});
+
+describe('the entities a saved page records', () => {
+  test('a page naming 6,000 entities is saved with its 5,000 most mentioned, and validates', () => {
+    const counts = Array.from({ length: 6_000 }, (_, i) => ({ id: `entity-${i}`, count: 1 + (i % 50), kind: 'place' }));
+    const entities = savedEntities(counts);
+    expect(entities).toHaveLength(LIMITS.entitiesPerPage);
+    expect(entities[0]!.count).toBe(50);
+    expect(entities.every((e, k) => k === 0 || e.count <= entities[k - 1]!.count)).toBe(true);
+    const now = new Date().toISOString();
+    const page = { url: 'https://example.org/directory', title: 'A directory', lang: 'en', savedAt: now, updatedAt: now, entities };
+    expect(savedPageSchema.safeParse(page).success).toBe(true);
   });
 });
