@@ -22,6 +22,8 @@ interface Expected {
 }
 interface Fixture {
   page: string;
+  /** Why this fixture exists, when its name does not say. */
+  note?: string;
   /** For a page built by script: the text the content script reads once the script ran. */
   text?: string;
   annotations?: unknown[];
