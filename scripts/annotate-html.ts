@@ -12,6 +12,15 @@ import { createDocumentScan, type Matcher, type Mention } from '../lib/match';
 import { blockLanguage, documentLanguage, languageOfTag, type BlockLanguage } from '../lib/lang/detect';
 import { LanguageRuns } from '../lib/lang/runs';
 
+/** Hands the tokenizer's tokens to the reader (the one place the two are wired). */
+export function readTokens(parser: SAXParser, reader: StreamedText): void {
+  parser.on('startTag', (t) => reader.startTag(t.tagName, t.attrs));
+  parser.on('endTag', (t) => reader.endTag(t.tagName));
+  parser.on('text', (t) => reader.text(t.text));
+  parser.on('comment', () => reader.boundary());
+  parser.on('doctype', () => reader.boundary());
+}
+
 /** Text gathered before the engine reads it: cut at a block break, so no name is cut. */
 const PIECE_CHARS = 1 << 20;
 
@@ -69,11 +78,7 @@ export async function mentionsInHtmlFile(matcher: Matcher, file: string, langTag
   }
 
   const parser = new SAXParser();
-  parser.on('startTag', (t) => reader.startTag(t.tagName, t.attrs));
-  parser.on('endTag', (t) => reader.endTag(t.tagName));
-  parser.on('text', (t) => reader.text(t.text));
-  parser.on('comment', () => reader.boundary());
-  parser.on('doctype', () => reader.boundary());
+  readTokens(parser, reader);
   await pipeline(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }), parser);
   reader.end();
   scanUpTo(reader.textLength);

@@ -5,10 +5,10 @@
  * report-rss.ts, its output is counted as it streams and never held.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS_PAGES, REPO_ROOT } from '../../tests/support/static-server';
+import { corpusPagePaths, REPO_ROOT } from '../../tests/support/static-server';
 import { check, table } from './table';
 
 const TARGET_BYTES = 50_000_000;
@@ -24,13 +24,7 @@ export interface CliRun {
 }
 
 function corpusBodies(): string[] {
-  const list = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? list(path) : name.endsWith('.html') ? [path] : [];
-    });
-  return list(CORPUS_PAGES)
-    .sort()
+  return corpusPagePaths()
     .map((path) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(readFileSync(path, 'utf8'))?.[1] ?? '')
     .filter(Boolean);
 }

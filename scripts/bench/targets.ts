@@ -3,9 +3,9 @@
  * by file size when the bench runs (the corpus may change; names are not hard-coded), plus
  * the generated dense page.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CORPUS_PAGES } from '../../tests/support/static-server';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { CORPUS_PAGES, corpusPagePaths } from '../../tests/support/static-server';
 
 export interface Target {
   /** Short name for the tables. */
@@ -13,16 +13,6 @@ export interface Target {
   /** Path on the static server. */
   path: string;
   fileBytes: number;
-}
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
-    else if (name.endsWith('.html')) out.push(path);
-  }
-  return out;
 }
 
 /** "readability/yahoo-2.html" → "yahoo-2"; "www.reddit.com--image.html" → "reddit". */
@@ -33,7 +23,7 @@ function shortName(rel: string): string {
 }
 
 export function largestCorpusPages(count: number): Target[] {
-  return htmlFiles(CORPUS_PAGES)
+  return corpusPagePaths()
     .map((path) => ({ path, fileBytes: statSync(path).size }))
     .sort((a, b) => b.fileBytes - a.fileBytes || (a.path < b.path ? -1 : 1))
     .slice(0, count)

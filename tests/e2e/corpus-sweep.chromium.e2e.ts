@@ -3,23 +3,13 @@
  * never runs a task over 50 ms, and says how many highlights it drew.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { pageStatus } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { CORPUS_PAGES, SEED_PAGES } from '../support/static-server';
+import { CORPUS_PAGES, corpusPagePaths, SEED_PAGES } from '../support/static-server';
 import type { ContentReplies } from '../../lib/protocol';
 
-function listPages(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listPages(path);
-    return name.endsWith('.html') ? [relative(CORPUS_PAGES, path)] : [];
-  });
-}
-
-const pages = listPages(CORPUS_PAGES).sort();
+const pages = corpusPagePaths().map((path) => relative(CORPUS_PAGES, path));
 
 describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
   const suite = useExtensionSuite();

@@ -5,31 +5,20 @@
  * script's own reading code runs in it, and the streamed reading runs here.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { SAXParser } from 'parse5-sax-parser';
 import { findChromium } from '../support/chromium';
-import { CORPUS_PAGES, REPO_ROOT } from '../support/static-server';
+import { CORPUS_PAGES, corpusPagePaths, REPO_ROOT } from '../support/static-server';
 import { StreamedText } from '../../lib/html/streamed-text';
-
-function listPages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listPages(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
+import { readTokens } from '../../scripts/annotate-html';
 
 async function streamed(html: string): Promise<string> {
   let text = '';
   const reader = new StreamedText((t) => (text += t), () => {});
   const parser = new SAXParser();
-  parser.on('startTag', (t) => reader.startTag(t.tagName, t.attrs));
-  parser.on('endTag', (t) => reader.endTag(t.tagName));
-  parser.on('text', (t) => reader.text(t.text));
-  parser.on('comment', () => reader.boundary());
+  readTokens(parser, reader);
   const done = new Promise((resolve) => parser.on('finish', resolve));
   parser.end(html);
   await done;
@@ -66,7 +55,7 @@ describe('the streamed reading of HTML against Chromium', () => {
   });
 
   test('every corpus page reads the same (blocks, skipped parts, head and body)', async () => {
-    const pages = listPages(CORPUS_PAGES).sort();
+    const pages = corpusPagePaths();
     expect(pages.length).toBeGreaterThan(100);
     const context = await browser.newContext({ javaScriptEnabled: false });
     // Each page is served as it is read here: UTF-8, said in the header, so Chromium does not

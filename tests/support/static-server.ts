@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -20,6 +20,18 @@ const TYPES: Record<string, string> = {
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_PAGES = join(REPO_ROOT, 'tests/fixtures/pages');
 export const CORPUS_PAGES = resolve(REPO_ROOT, '../shared/corpus/pages');
+
+/** Every saved page of the corpus (absolute paths, sorted); none when the corpus is missing. */
+export function corpusPagePaths(dir = CORPUS_PAGES): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return corpusPagePaths(path);
+      return name.endsWith('.html') ? [path] : [];
+    })
+    .sort();
+}
 
 export interface StaticServer {
   origin: string;

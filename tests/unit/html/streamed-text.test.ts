@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { SAXParser } from 'parse5-sax-parser';
 import { StreamedText, type BlockRun } from '../../../lib/html/streamed-text';
+import { readTokens } from '../../../scripts/annotate-html';
 
 /** Reads an HTML string in chunks of `chunk` characters: the text, with "|" between blocks, and the runs. */
 async function read(html: string, chunk = 7): Promise<{ text: string; runs: BlockRun[]; rootLang: string | null }> {
@@ -13,10 +14,7 @@ async function read(html: string, chunk = 7): Promise<{ text: string; runs: Bloc
   const runs: BlockRun[] = [];
   const reader = new StreamedText((t) => (text += t), (r) => runs.push(r), '|');
   const parser = new SAXParser();
-  parser.on('startTag', (t) => reader.startTag(t.tagName, t.attrs));
-  parser.on('endTag', (t) => reader.endTag(t.tagName));
-  parser.on('text', (t) => reader.text(t.text));
-  parser.on('comment', () => reader.boundary());
+  readTokens(parser, reader);
   const done = new Promise((resolve) => parser.on('finish', resolve));
   for (let at = 0; at < html.length; at += chunk) parser.write(html.slice(at, at + chunk));
   parser.end();
