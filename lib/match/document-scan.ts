@@ -9,13 +9,13 @@
  * Cost: most mentions have one full-name candidate; they become a Mention right in the scan
  * callback and nothing else is kept for them. The others ("held": several candidates, or
  * contextual) wait for the end of the slice, whose evidence ranks them; their facts live in
- * growable typed arrays rather than one object each, since dense pages have hundreds of
- * thousands of them and later slices may re-rank them.
+ * typed arrays (held-mentions.ts).
  */
 import { DocumentEvidence, grow } from './rank';
 import { scanText } from './scan';
 import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
+import { HeldMentions } from './held-mentions';
 import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
 export interface DocumentScan {
@@ -71,17 +71,8 @@ class DocumentScanner implements DocumentScan {
   /** Mentions in scan order; null while a contextual mention is pending. */
   private items: Array<Mention | null> = [];
   private readonly singleIds: Array<string[] | undefined>;
-  // Held mentions, h = 0 .. held - 1: span, item index, entities ents[from, from + full + ctx)
-  // (full-name candidates first, then contextual-only ones), slices seen when last ranked.
-  private held = 0;
-  private hStart = new Int32Array(MIN_SIZE);
-  private hEnd = new Int32Array(MIN_SIZE);
-  private hItem = new Int32Array(MIN_SIZE);
-  private hFrom = new Int32Array(MIN_SIZE);
-  private hFull = new Int32Array(MIN_SIZE);
-  private hCtx = new Int32Array(MIN_SIZE);
-  private hRankedAt = new Int32Array(MIN_SIZE);
-  private readonly hText: string[] = [];
+  /** Held mentions: several candidates, or contextual (held-mentions.ts). */
+  private readonly h = new HeldMentions();
   private ents = new Int32Array(MIN_SIZE);
   private entCount = 0;
   /** Pending held mentions by the entity (or parent) whose full mention would confirm them. */
@@ -123,36 +114,10 @@ class DocumentScanner implements DocumentScan {
    * handed out and are never ranked again in a live scan.
    */
   private forgetConfirmed(): void {
-    let pending = 0;
-    for (let h = 0; h < this.held; h++) if (this.items[this.hItem[h]!] === null) pending++;
-    let skip = Math.max(0, pending - MAX_PENDING);
-    const newIndex = new Int32Array(this.held).fill(-1);
-    let w = 0;
-    let entW = 0;
-    for (let h = 0; h < this.held; h++) {
-      if (this.items[this.hItem[h]!] !== null) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      // w <= h and entW <= hFrom[h]: every copy moves left, over entries already read.
-      const n = this.hFull[h]! + this.hCtx[h]!;
-      this.ents.copyWithin(entW, this.hFrom[h]!, this.hFrom[h]! + n);
-      this.hStart[w] = this.hStart[h]!;
-      this.hEnd[w] = this.hEnd[h]!;
-      this.hItem[w] = w;
-      this.hFrom[w] = entW;
-      this.hFull[w] = this.hFull[h]!;
-      this.hCtx[w] = this.hCtx[h]!;
-      this.hRankedAt[w] = this.hRankedAt[h]!;
-      this.hText[w] = this.hText[h]!;
-      newIndex[h] = w++;
-      entW += n;
-    }
-    this.held = w;
-    this.entCount = entW;
-    this.hText.length = w;
-    this.items = new Array<Mention | null>(w).fill(null);
+    const pending = (h: number) => this.items[this.h.item[h]!] === null;
+    const { newIndex, kept, entCount } = this.h.keepOnly(pending, MAX_PENDING, this.ents);
+    this.entCount = entCount;
+    this.items = new Array<Mention | null>(kept).fill(null);
     for (const [e, list] of this.pendingBy) {
       let k = 0;
       for (const h of list) if (newIndex[h]! >= 0) list[k++] = newIndex[h]!;
@@ -173,7 +138,7 @@ class DocumentScanner implements DocumentScan {
   /** Scans a slice, ranks and confirms what it can; returns nothing (add() collects). */
   scanSlice(text: string, offsetBase: number, langs: LanguageRuns | null): void {
     this.slices++;
-    const firstHeld = this.held;
+    const firstHeld = this.h.count;
     this.newlyNamed.length = 0;
     // Matches are collected first, so each can see its neighbours: a name right next to another
     // name is two names, not one longer name (longer-name.ts).
@@ -200,8 +165,8 @@ class DocumentScanner implements DocumentScan {
       from += count;
     }
     this.ev.addYears(text, offsetBase);
-    for (let h = firstHeld; h < this.held; h++) {
-      if (this.hFull[h]! > 0 || this.anyConfirmed(h)) this.items[this.hItem[h]!] = this.build(h, null);
+    for (let h = firstHeld; h < this.h.count; h++) {
+      if (this.h.full[h]! > 0 || this.anyConfirmed(h)) this.items[this.h.item[h]!] = this.build(h, null);
       else this.wait(h);
     }
     for (const e of this.newlyNamed) {
@@ -209,9 +174,9 @@ class DocumentScanner implements DocumentScan {
       if (!list) continue;
       this.pendingBy.delete(e);
       for (const h of list) {
-        if (this.items[this.hItem[h]!] !== null) continue; // confirmed through another entity
+        if (this.items[this.h.item[h]!] !== null) continue; // confirmed through another entity
         const mention = this.build(h, null);
-        this.items[this.hItem[h]!] = mention;
+        this.items[this.h.item[h]!] = mention;
         this.resolved.push(mention);
       }
     }
@@ -255,16 +220,15 @@ class DocumentScanner implements DocumentScan {
       return;
     }
     this.entCount = from + all;
-    const h = this.held++;
-    if (h === this.hStart.length) this.growHeld();
-    this.hStart[h] = base + s;
-    this.hEnd[h] = base + e;
-    this.hItem[h] = this.items.length;
-    this.hFrom[h] = from;
-    this.hFull[h] = full;
-    this.hCtx[h] = all - full;
-    this.hRankedAt[h] = 0;
-    this.hText.push(text.slice(s, e));
+    const h = this.h.add();
+    this.h.start[h] = base + s;
+    this.h.end[h] = base + e;
+    this.h.item[h] = this.items.length;
+    this.h.from[h] = from;
+    this.h.full[h] = full;
+    this.h.ctx[h] = all - full;
+    this.h.rankedAt[h] = 0;
+    this.h.text.push(text.slice(s, e));
     this.items.push(null);
   }
 
@@ -285,15 +249,15 @@ class DocumentScanner implements DocumentScan {
   }
 
   private anyConfirmed(h: number): boolean {
-    const from = this.hFrom[h]! + this.hFull[h]!;
-    for (let k = from; k < from + this.hCtx[h]!; k++) if (this.ev.isNamedOrParentNamed(this.ents[k]!)) return true;
+    const from = this.h.from[h]! + this.h.full[h]!;
+    for (let k = from; k < from + this.h.ctx[h]!; k++) if (this.ev.isNamedOrParentNamed(this.ents[k]!)) return true;
     return false;
   }
 
   /** Lists a pending mention under each entity (itself, or a confirmer) whose full mention would confirm it. */
   private wait(h: number): void {
-    const from = this.hFrom[h]! + this.hFull[h]!;
-    for (let k = from; k < from + this.hCtx[h]!; k++) {
+    const from = this.h.from[h]! + this.h.full[h]!;
+    for (let k = from; k < from + this.h.ctx[h]!; k++) {
       const e = this.ents[k]!;
       this.listPending(e, h);
       const { start, list } = this.ev.confirmers;
@@ -313,24 +277,24 @@ class DocumentScanner implements DocumentScan {
    * dense page would otherwise rebuild hundreds of thousands of identical mentions.
    */
   private build(h: number, previous: Mention | null): Mention {
-    this.hRankedAt[h] = this.slices;
-    const from = this.hFrom[h]!;
-    const full = this.hFull[h]!;
-    const total = full + this.hCtx[h]!;
+    this.h.rankedAt[h] = this.slices;
+    const from = this.h.from[h]!;
+    const full = this.h.full[h]!;
+    const total = full + this.h.ctx[h]!;
     if (total > this.cand.length) this.cand = grow(this.cand, total);
     let count = 0;
     for (let k = from; k < from + total; k++) {
       const e = this.ents[k]!;
       if (k < from + full || this.ev.isNamedOrParentNamed(e)) this.cand[count++] = e;
     }
-    this.ev.rank(this.cand, count, full, this.hStart[h]!, this.hEnd[h]!);
+    this.ev.rank(this.cand, count, full, this.h.start[h]!, this.h.end[h]!);
     // A title names the holder the document names, if any (offices, not guesses).
-    const holder = count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.hStart[h]!) : -1;
+    const holder = count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.h.start[h]!) : -1;
     if (holder >= 0) {
       const candidates = [this.ids[holder]!];
       for (let k = 0; k < count; k++) candidates.push(this.ids[this.cand[k]!]!);
       if (previous !== null && previous.candidates.length === candidates.length && previous.candidates.every((id, k) => id === candidates[k])) return previous;
-      return this.mention(this.hStart[h]!, this.hEnd[h]!, this.hText[h]!, holder, candidates, full === 0);
+      return this.mention(this.h.start[h]!, this.h.end[h]!, this.h.text[h]!, holder, candidates, full === 0);
     }
     if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count)) return previous;
     const best = this.cand[0]!;
@@ -340,7 +304,7 @@ class DocumentScanner implements DocumentScan {
       candidates = new Array<string>(count);
       for (let k = 0; k < count; k++) candidates[k] = this.ids[this.cand[k]!]!;
     }
-    return this.mention(this.hStart[h]!, this.hEnd[h]!, this.hText[h]!, best, candidates, full === 0);
+    return this.mention(this.h.start[h]!, this.h.end[h]!, this.h.text[h]!, best, candidates, full === 0);
   }
 
   /** Whether `list` holds the ids of cand[0, count), in order. */
@@ -369,17 +333,6 @@ class DocumentScanner implements DocumentScan {
     return list;
   }
 
-  private growHeld(): void {
-    const need = this.held + 1;
-    this.hStart = grow(this.hStart, need);
-    this.hEnd = grow(this.hEnd, need);
-    this.hItem = grow(this.hItem, need);
-    this.hFrom = grow(this.hFrom, need);
-    this.hFull = grow(this.hFull, need);
-    this.hCtx = grow(this.hCtx, need);
-    this.hRankedAt = grow(this.hRankedAt, need);
-  }
-
   pendingResolved(): Mention[] {
     const r = this.resolved;
     this.resolved = [];
@@ -398,10 +351,10 @@ class DocumentScanner implements DocumentScan {
   collect(handOver: boolean): Mention[] {
     // Evidence from later slices can change the ranking of ambiguous mentions only.
     let pending = 0;
-    for (let h = 0; h < this.held; h++) {
-      const item = this.hItem[h]!;
+    for (let h = 0; h < this.h.count; h++) {
+      const item = this.h.item[h]!;
       if (this.items[item] === null) pending++;
-      else if ((this.hFull[h]! + this.hCtx[h]! > 1 || this.hasHolders(this.ents[this.hFrom[h]!]!)) && this.hRankedAt[h]! < this.slices) {
+      else if ((this.h.full[h]! + this.h.ctx[h]! > 1 || this.hasHolders(this.ents[this.h.from[h]!]!)) && this.h.rankedAt[h]! < this.slices) {
         this.items[item] = this.build(h, this.items[item]!);
       }
     }
