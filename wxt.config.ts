@@ -19,6 +19,7 @@ export default defineConfig({
     plugins: [preact()],
     // LENS_NO_MINIFY=1: readable bundles, for profiles that name the functions taking the time.
     ...(process.env.LENS_NO_MINIFY ? { build: { minify: false } } : {}),
+    ...(process.env.LENS_SOURCEMAP ? { build: { sourcemap: true } } : {}),
     resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: privateContext }] },
   }),
   manifest: ({ browser }) => ({
@@ -26,16 +27,16 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage'],
-    // Pages may reach nothing of ours by a URL they could know. The UI frame (the card, the note
-    // editor: everything that shows or takes private text) must be loadable in pages, and the
-    // content script fetches the prebuilt matcher. Chrome: both only through the per-session
-    // dynamic URL, which only our content script learns (runtime.getURL). Firefox: content
-    // scripts fetch their own files without this list; the frame is listed, under the
-    // per-install UUID that never reaches a page (the frame sits in a closed shadow root).
+    // Pages may reach nothing of ours by a URL they could know. Only the UI frame (the card, the
+    // note editor: everything that shows or takes private text) must be loadable in pages; the
+    // matcher is not, since the background scans for every tab. Chrome: only through the
+    // per-session dynamic URL, which only our content script learns (runtime.getURL). Firefox:
+    // listed under the per-install UUID that never reaches a page (the frame sits in a closed
+    // shadow root).
     web_accessible_resources:
       browser === 'firefox'
         ? ['ui-frame.html']
-        : [{ resources: ['ui-frame.html', 'data/matcher.bin'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+        : [{ resources: ['ui-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextMention__' },

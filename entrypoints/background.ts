@@ -6,7 +6,7 @@ import { installBundledDataset } from '../platform/dataset-install';
 import { runCommand } from '../platform/commands';
 import type { Entity } from '../lib/dataset/schema';
 import { announceMatcher } from '../platform/matcher-transfer';
-import { serveMatcher } from '../platform/matcher-serve';
+import { matcherSource, serveScans } from '../platform/scan-service';
 import { packDataIsStale, rebuildPackData } from '../platform/pack-build';
 import { E2E_HOOKS, serveOpenRequests } from '../platform/e2e-hooks';
 
@@ -34,6 +34,7 @@ export default defineBackground(() => {
     });
   browser.runtime.onMessage.addListener(createBackgroundHandler(db, datasetReady));
   if (E2E_HOOKS) serveOpenRequests();
-  serveMatcher(db);
+  const readBundledMatcher = async () => new Uint8Array(await (await fetch(urlOf('/data/matcher.bin'))).arrayBuffer());
+  serveScans(matcherSource(db, readBundledMatcher));
   browser.commands.onCommand.addListener((command) => void runCommand(command));
 });

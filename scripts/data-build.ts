@@ -2,7 +2,7 @@
  * `npm run data:build`: compiles data/entities into what the extension ships, in public/data/:
  *   entities-N.json  the records the background installs into IndexedDB, in files of at most
  *                  ENTITIES_PER_FILE (store linters refuse to parse one JSON file of several MB)
- *   matcher.bin    the prebuilt matcher the content script loads (never built in a page)
+ *   matcher.bin    the prebuilt matcher the background loads, to scan for every tab (never built in a page)
  *   search.json    the popup search's records and serialized Fuse index (lib/search)
  *   dataset.json   the dataset version (a hash of the outputs), counts and the entity files
  * `--check` validates only. On any problem it names file, field and fault, and writes nothing.

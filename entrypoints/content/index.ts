@@ -6,8 +6,9 @@ import { browser } from 'wxt/browser';
 import './highlights.css';
 import highlightCss from './highlights.css?inline';
 import { OBSERVE, ShadowRoots } from './shadow-roots';
-import { loadMatcher, type Matcher } from '../../lib/match';
-import { parseMessage, toContent, type BackgroundMessage, type ContentReplies } from '../../lib/protocol';
+import { parseMessage } from '../../lib/messages';
+import { toContent } from '../../lib/protocol-content';
+import type { BackgroundMessage, ContentReplies } from '../../lib/protocol';
 import { CardHost } from './card-host';
 import { isUiHost } from './ui-frame-host';
 import { Highlighter, highlightApiAvailable } from './highlighter';
@@ -18,30 +19,13 @@ import { Annotator } from './annotator';
 import { ToolbarHost } from './toolbar-host';
 import { startNoteHover } from './note-hover';
 import { watchLibraryChanges } from '../../platform/library-signal';
-import { BUNDLED_MATCHER, currentMatcherVersion, fetchPackMatcherBytes, watchMatcherVersion } from '../../platform/matcher-transfer';
+import { watchMatcherVersion } from '../../platform/matcher-transfer';
 import { PageScanner } from './page-scanner';
+import { ScanClient } from './scan-client';
+import { rootLanguageTag } from './page-text';
 import { E2E_HOOKS, forwardOpenRequests } from '../../platform/e2e-hooks';
 import { summarizeMutations } from './page-changes';
 import { placeOf, readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';
-
-async function loadBundledMatcher(): Promise<Matcher> {
-  // Chrome: the per-session dynamic URL only content scripts learn. Firefox: not web-accessible at all.
-  const url = (browser.runtime.getURL as (p: string) => string)('/data/matcher.bin');
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  return loadMatcher(bytes);
-}
-
-/** The matcher with the user's enabled packs (streamed from the background), or null for none. */
-async function loadPackMatcher(version: string): Promise<Matcher | null> {
-  if (version === BUNDLED_MATCHER) return null;
-  try {
-    const bytes = await fetchPackMatcherBytes();
-    return bytes ? loadMatcher(bytes) : null;
-  } catch (error) {
-    console.debug('Context Lens: pack matcher unavailable, keeping the bundled one', error);
-    return null;
-  }
-}
 
 /** Mutations of our own UI or of nothing but attributes do not call for a re-scan. */
 function isOurs(node: Node | null): boolean {
@@ -60,8 +44,6 @@ export default defineContentScript({
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const host = location.hostname;
     let settings: ContentSettings = await readContentSettings(host);
-    // The bundled matcher first, so the page is highlighted at once; the user's packs follow.
-    const matcher = await loadBundledMatcher();
 
     const highlighter = new Highlighter(settings.kinds);
     highlighter.setStyle(settings.style);
@@ -75,7 +57,8 @@ export default defineContentScript({
       if (!queued) queued = setTimeout(() => void applyChanges(), 250);
     });
     const shadowRoots = new ShadowRoots(observer, highlightCss);
-    const scanner = new PageScanner(matcher, highlighter, index, shadowRoots.meet);
+    // The background scans for every tab with one matcher: the page holds none.
+    const scanner = new PageScanner(new ScanClient(() => rootLanguageTag(document)), highlighter, index, shadowRoots.meet);
     const annotator = new Annotator(index);
     annotator.setPainted(settings.paintNotes);
     // The card's languages: the content language may follow the page's, known once text is read.
@@ -107,8 +90,8 @@ export default defineContentScript({
       }, 1000);
     };
     let scanned = false;
-    /** The matcher of the last complete scan: the bundled one first, the packs' once it has arrived. */
-    let scannedWith = BUNDLED_MATCHER;
+    /** The matcher of the last complete scan: 'bundled', or the packs' version. */
+    let scannedWith = scanner.matcher;
 
     const report = () => {
       const message: BackgroundMessage = {
@@ -130,6 +113,7 @@ export default defineContentScript({
       try {
         await scanner.scanAll(document.body, ctx.signal);
         scanned = true;
+        scannedWith = scanner.matcher;
         card.setLanguages(cardLanguages());
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
@@ -170,23 +154,15 @@ export default defineContentScript({
     startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
     toolbar.start();
     startNoteHover(ctx, annotator, toolbar, () => shadowRoots.all);
-    const initialScan = scanAll().then(loadAnnotations);
+    void scanAll().then(loadAnnotations);
     const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
     ctx.onInvalidated(stopLibraryWatch);
-    // The user's packs changed: new matcher, new scan, no reload (only the top frame's and
-    // each frame's own script, each fetching once).
-    let matcherVersion = BUNDLED_MATCHER;
-    const useMatcher = async (version: string) => {
-      if (version === matcherVersion) return;
-      const next = (await loadPackMatcher(version)) ?? (version === BUNDLED_MATCHER ? matcher : null);
-      if (!next || ctx.isInvalid) return;
-      matcherVersion = version;
-      scanner.setMatcher(next);
-      await scanAll();
-      if (matcherVersion === version) scannedWith = version;
-    };
-    void initialScan.then(async () => useMatcher(await currentMatcherVersion()));
-    const stopMatcherWatch = watchMatcherVersion((version) => void useMatcher(version));
+    // The user's packs changed: the background has a new matcher; scan again, no reload.
+    const stopMatcherWatch = watchMatcherVersion((version) => {
+      if (version === scanner.matcher || ctx.isInvalid) return;
+      scanner.restart();
+      void scanAll();
+    });
     ctx.onInvalidated(stopMatcherWatch);
 
     watchContentSettings(host, (next) => {

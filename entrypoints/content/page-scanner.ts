@@ -1,17 +1,20 @@
 /**
- * Reads the page's text, finds mentions with the engine and hands them to the highlighter and
- * the mention index. The first pass goes through the page in document order, in slices that
- * yield to the page so no task runs long; page changes re-check only the blocks they touch.
- * One engine DocumentScan lives as long as the page, so "Mr. Ban" in a paragraph added later
- * still resolves against "Ban Ki-moon" named at the top.
+ * Reads the page's text, has the background find mentions in it (scan-client.ts) and hands
+ * them to the highlighter and the mention index. The first pass goes through the page in
+ * document order, in slices that yield to the page so no task runs long; page changes
+ * re-check only the blocks they touch. One document scan in the background lives as long as
+ * the page, so "Mr. Ban" in a paragraph added later still resolves against "Ban Ki-moon"
+ * named at the top.
  */
-import { createLiveDocumentScan, type LiveDocumentScan, type Matcher, type Mention } from '../../lib/match';
+import type { Mention } from '../../lib/match/types';
+import type { BlockLanguage } from '../../lib/lang/detect';
+import { blocksBetween, type ScanReply, type WireBlock } from '../../lib/scan/protocol';
+import { BUNDLED_MATCHER } from '../../platform/bundled-matcher';
 import { textNodeBatches } from './text-nodes';
 import { firstVisibleTextNode } from './caret';
-import { joinTextNodes, nodeIndexAt, pageLanguageRuns, rootLanguageTag, staticRangeFor, type PageText } from './page-text';
-import { documentLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
-import type { LanguageRuns } from '../../lib/lang/runs';
+import { joinTextNodes, nodeIndexAt, staticRangeFor, wireBlocks, type PageText } from './page-text';
 import { pieceEnd } from '../../lib/text/pieces';
+import type { ScanClient } from './scan-client';
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
 
@@ -36,13 +39,15 @@ interface Segment {
   page: PageText | null;
   /** How many of its nodes are still read (in PageScanner.textNodes). */
   live: number;
+  /** Its blocks and their lang attributes, kept to send the text again (PageScanner.replay). */
+  blocks: WireBlock[];
 }
 
 /** A batch of text nodes joined and read, scanned piece by piece. */
 interface Reading {
   text: string;
   base: number;
-  langs: LanguageRuns;
+  blocks: WireBlock[];
 }
 
 /** Dropped segments are swept out of the list once they are this many and half of it. */
@@ -73,15 +78,16 @@ export const yieldToPage = (): Promise<void> => {
 export const MAX_MENTIONS = 20_000;
 
 export class PageScanner {
-  private doc: LiveDocumentScan;
   private segments: Segment[] = [];
   private droppedSegments = 0;
   private nextBase = 0;
   /** The text nodes read, each with the segment it was read in. */
   private textNodes = new Map<Text, Segment>();
   private generation = 0;
-  /** The document's language, its lang attribute checked against the first text read (undefined: not yet). */
-  private rootLanguage: BlockLanguage | null | undefined;
+  /** The document's language, its lang attribute checked against the first text read (null: not yet or unknown). */
+  private language: BlockLanguage | null = null;
+  /** The matcher of the background's last reply. */
+  private matcherVersion = BUNDLED_MATCHER;
   /** Mentions the reader dismissed are not drawn (see lib/dismissals.ts). */
   private dismissed: (text: string, entity: string) => boolean = () => false;
 
@@ -91,28 +97,23 @@ export class PageScanner {
 
   /** The document's language (its lang attribute checked against its text), once text was read. */
   get pageLanguage(): BlockLanguage | null {
-    return this.rootLanguage ?? null;
+    return this.language;
+  }
+
+  /** The matcher the background scanned with: 'bundled' or the user's packs' version. */
+  get matcher(): string {
+    return this.matcherVersion;
   }
 
   /** The longest stretch of main-thread work we did without yielding, in ms (goal: < 50). */
   longestTaskMs = 0;
 
   constructor(
-    private matcher: Matcher,
+    private readonly client: ScanClient,
     private readonly highlighter: Highlighter,
     private readonly index: MentionIndex,
     private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
-  ) {
-    this.doc = createLiveDocumentScan(matcher);
-  }
-
-  /** Uses another matcher from now on (the user's packs changed); the caller rescans. */
-  setMatcher(matcher: Matcher): void {
-    this.generation++;
-    this.clear();
-    this.matcher = matcher;
-    this.doc = createLiveDocumentScan(matcher);
-  }
+  ) {}
 
   /** What the popup and the badge show: text nodes read and mentions drawn. */
   get stats(): { textNodes: number; mentions: number } {
@@ -179,7 +180,10 @@ export class PageScanner {
       if (batch === null) break;
       const reading = batch.length ? this.read(batch) : null;
       for (let from = 0; reading && from < reading.text.length; ) {
-        from = this.scanPiece(reading, from, first ? FIRST_SLICE_CHARS : SLICE_CHARS);
+        this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
+        from = await this.scanPiece(reading, from, first ? FIRST_SLICE_CHARS : SLICE_CHARS);
+        if (stop()) return;
+        runStart = performance.now();
         first = false;
         // Nothing more would be drawn: stop reading (on a 10 MB page the rest only cost time and heap).
         if (this.index.all.length >= MAX_MENTIONS) break;
@@ -233,27 +237,57 @@ export class PageScanner {
     const nodes = batch.filter((n) => !this.textNodes.has(n));
     if (nodes.length === 0) return null;
     const page = joinTextNodes(nodes);
-    if (this.rootLanguage === undefined) this.rootLanguage = documentLanguage(languageOfTag(rootLanguageTag(document)), page.text);
-    const langs = pageLanguageRuns(page, this.rootLanguage);
+    const blocks = wireBlocks(page);
     // The block elements were needed for their languages only: a kept segment must not hold them.
     page.blocks.length = 0;
     const base = this.nextBase;
     this.nextBase += page.text.length + 1;
-    const segment: Segment = { base, page, live: nodes.length };
+    const segment: Segment = { base, page, live: nodes.length, blocks };
     this.segments.push(segment);
     for (const n of nodes) this.textNodes.set(n, segment);
-    return { text: page.text, base, langs };
+    return { text: page.text, base, blocks };
   }
 
   /** Scans the piece of a reading that starts at `from` (about `size` characters) and draws what it confirms; returns where it ended. */
-  private scanPiece(reading: Reading, from: number, size: number): number {
-    const { text, base, langs } = reading;
+  private async scanPiece(reading: Reading, from: number, size: number): Promise<number> {
+    const { text, base, blocks } = reading;
     const to = pieceEnd(text, from, size);
-    const whole = from === 0 && to === text.length;
-    const piece = whole ? text : text.slice(from, to);
-    this.paint(this.doc.add(piece, base + from, whole ? langs : langs.between(from, to)));
-    this.paint(this.doc.pendingResolved());
+    const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+    const pieceBlocks = blocksBetween(blocks, from, to);
+    const generation = this.generation;
+    if (this.client.lost) await this.replay(base + from);
+    let reply = await this.client.piece(piece, base + from, pieceBlocks);
+    if (!reply && this.client.lost && generation === this.generation) {
+      await this.replay(base + from);
+      reply = await this.client.piece(piece, base + from, pieceBlocks);
+    }
+    if (reply && generation === this.generation) this.accept(reply);
     return to;
+  }
+
+  private accept(reply: ScanReply): void {
+    this.language = reply.pageLanguage;
+    this.matcherVersion = reply.matcher;
+    this.paint(reply.mentions);
+  }
+
+  /**
+   * The background went away and its document scan with it (Chrome stops an idle service
+   * worker): sends the text read before `before` again, so contextual aliases in what comes
+   * next still resolve against names read earlier. What was drawn stays drawn; the replies
+   * are not drawn again.
+   */
+  private async replay(before: number): Promise<void> {
+    this.client.restart();
+    for (const segment of this.segments) {
+      if (!segment.page || segment.base >= before) continue;
+      const text = segment.page.text.slice(0, before - segment.base);
+      for (let from = 0; from < text.length; ) {
+        const to = pieceEnd(text, from, SLICE_CHARS);
+        await this.client.piece(text.slice(from, to), segment.base + from, blocksBetween(segment.blocks, from, to));
+        from = to;
+      }
+    }
   }
 
   private segmentAt(offset: number): Segment | undefined {
@@ -295,6 +329,12 @@ export class PageScanner {
     this.segments = [];
     this.droppedSegments = 0;
     this.nextBase = 0;
-    this.doc = createLiveDocumentScan(this.matcher);
+    this.client.restart();
+  }
+
+  /** Starts over with a new document scan in the background (the user's packs changed); the caller rescans. */
+  restart(): void {
+    this.generation++;
+    this.clear();
   }
 }

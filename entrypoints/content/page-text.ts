@@ -5,8 +5,7 @@
  * separated by BLOCK_BREAK, a character no name contains and the normalizer keeps, so a name
  * never spans two paragraphs.
  */
-import { blockLanguage, languageOfTag, type BlockLanguage } from '../../lib/lang/detect';
-import { LanguageRuns } from '../../lib/lang/runs';
+import type { WireBlock } from '../../lib/scan/protocol';
 import { isInlineTag } from '../../lib/html/reading-rules';
 
 export const BLOCK_BREAK = '\u0000';
@@ -72,27 +71,21 @@ export function rootLanguageTag(doc: Document): string | null {
 }
 
 /**
- * Which languages' aliases may match in each block of a joined text: the nearest lang
- * attribute, the root's replaced by `rootLanguage` (checked against the text), each block's
- * own script and long Latin text overriding a declaration they contradict (lib/lang/detect.ts).
+ * Each block of a joined text with the lang attribute nearest above it (null: none below the
+ * root, so the document's language, which the background checks against the text). The
+ * background works out each block's language from these (lib/scan/session.ts).
  */
-export function pageLanguageRuns(page: PageText, rootLanguage: BlockLanguage | null): LanguageRuns {
-  const runs = new LanguageRuns();
-  const declaredBy = new Map<Element | null, BlockLanguage | null>();
-  const { text, blockStarts, blocks } = page;
-  for (let k = 0; k < blocks.length; k++) {
-    const block = blocks[k]!;
-    let declared = declaredBy.get(block);
-    if (declared === undefined) {
+export function wireBlocks(page: PageText): WireBlock[] {
+  const tagOf = new Map<Element | null, string | null>();
+  return page.blocks.map((block, k) => {
+    let tag = tagOf.get(block);
+    if (tag === undefined) {
       const holder = block?.closest('[lang]') ?? null;
-      declared = holder === null || holder === holder.ownerDocument.documentElement ? rootLanguage : languageOfTag(holder.getAttribute('lang'));
-      declaredBy.set(block, declared);
+      tag = holder === null || holder === holder.ownerDocument.documentElement ? null : holder.getAttribute('lang');
+      tagOf.set(block, tag);
     }
-    const from = blockStarts[k]!;
-    const to = k + 1 < blocks.length ? blockStarts[k + 1]! - 1 : text.length;
-    runs.push(from, blockLanguage(declared, text, from, to));
-  }
-  return runs;
+    return { at: page.blockStarts[k]!, tag };
+  });
 }
 
 /** The node holding text offset `at` (the last node starting at or before it), by binary search. */

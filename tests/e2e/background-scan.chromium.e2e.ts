@@ -1,0 +1,77 @@
+/**
+ * The page scan runs in the background, one matcher for every tab (lib/scan/, issue 18): what
+ * a page loads is small and holds no matcher, and when Chrome stops the idle service worker
+ * (its document scans with it), a name added later still resolves against one read before.
+ */
+import { describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROME_BUILD, pageStatus } from '../support/chromium';
+import { useExtensionSuite } from '../support/extension-suite';
+import { defaultMounts } from '../support/static-server';
+import { readHighlights } from '../support/page-highlights';
+
+/** A name at the top; a later paragraph goes in a block of its own, so only its text is read again. */
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Later</title></head><body>
+<div><p>Secretary-General Ban Ki-moon opened the meeting on Monday.</p></div>
+<div><p>The delegates discussed the agenda at length.</p></div>
+<div id="later"></div></body></html>`;
+
+describe('scanning in the background, in Chromium', () => {
+  const suite = useExtensionSuite({
+    mounts: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lens-later-'));
+      writeFileSync(join(dir, 'later.html'), PAGE);
+      return { ...defaultMounts(), '/later/': dir + '/' };
+    },
+  });
+
+  test('the content script a page loads is at most 30 KB gzip and carries no matcher and no full zod', () => {
+    const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[]; web_accessible_resources: { resources: string[] }[] };
+    const files = manifest.content_scripts.flatMap((c) => c.js);
+    expect(files).toEqual(['content-scripts/content.js']);
+    const code = readFileSync(join(CHROME_BUILD, files[0]!));
+    expect(gzipSync(code).length).toBeLessThanOrEqual(30 * 1024);
+    const text = code.toString('utf8');
+    // The engine's serialized-format check and zod's JSON Schema export: neither belongs in a page.
+    expect(text).not.toContain('not a Context Lens matcher file');
+    expect(text).not.toContain('toJSONSchema');
+    expect(manifest.web_accessible_resources.flatMap((w) => w.resources)).toEqual(['ui-frame.html']);
+  });
+
+  test('after the service worker is stopped, a name added later resolves against one read before', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/later/later.html'));
+    await expect.poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 }).toBe(true);
+    const mrBan = async () => (await readHighlights(page)).filter((h) => h.text === 'Mr. Ban').length;
+    const before = await mrBan();
+
+    // Stop our service worker as Chrome does when it is idle (DevTools' ServiceWorker domain).
+    const cdp = await suite.browser.context.newCDPSession(page);
+    const states = new Map<string, string>();
+    let ours = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        states.set(v.versionId, v.runningStatus);
+        if (v.scriptURL.startsWith(`chrome-extension://${suite.browser.extensionId}/`)) ours = v.versionId;
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => ours, { timeout: 5_000 }).not.toBe('');
+    await cdp.send('ServiceWorker.stopWorker', { versionId: ours });
+    await expect.poll(() => states.get(ours), { timeout: 10_000 }).toBe('stopped');
+    await cdp.detach();
+
+    // Only "Ban Ki-moon", read before the stop, can confirm this "Mr. Ban".
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Mr. Ban thanked the staff.';
+      document.getElementById('later')!.append(p);
+    });
+    await expect.poll(mrBan, { timeout: 15_000 }).toBe(before + 1);
+    expect((await pageStatus(suite.browser.context, page))?.scannedWith).toBe('bundled');
+    await page.close();
+  });
+});
