@@ -5,22 +5,22 @@
  * leaves "Georgia" free to be something else. Stored as a setting (lib/settings.ts), listed in
  * the library's settings where each can be undone.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const DISMISS_SCOPES = ['page', 'site', 'everywhere'] as const;
 export type DismissScope = (typeof DISMISS_SCOPES)[number];
 
-// Built on first use: the content script loads this module on every page.
+// zod/mini, built on first use: the content script loads this module on every page.
 export const dismissalSchema = z.lazy(() =>
   z.strictObject({
   /** The mention's text, folded (see foldMentionText). */
-  text: z.string().min(1).max(300),
-  entity: z.string().min(1).max(200),
+  text: z.string().check(z.minLength(1), z.maxLength(300)),
+  entity: z.string().check(z.minLength(1), z.maxLength(200)),
   scope: z.enum(DISMISS_SCOPES),
   /** The host (scope "site") or the page's canonical URL (scope "page"). */
-  where: z.string().max(4096).optional(),
+  where: z.optional(z.string().check(z.maxLength(4096))),
   /** When it was dismissed (ISO date-time), for the list in the settings. */
-  at: z.string().max(40),
+  at: z.string().check(z.maxLength(40)),
   }),
 );
 export type Dismissal = z.infer<typeof dismissalSchema>;

@@ -4,18 +4,10 @@
  * messages can come from other extensions or from a compromised page.
  */
 import { z } from 'zod';
+import { onFirstUse, type MessageOf } from './messages';
+import type { ToContent } from './protocol-content';
 import type { Entity, Kind } from './dataset/schema';
 import { annotationSchema, savedPageSchema, type Annotation } from './annotations/model';
-
-/**
- * A direction's schemas, built on first use: built at load, the message schemas were most of
- * the content script's first task on every page (about 20 ms here), for messages most pages
- * never receive.
- */
-export function onFirstUse<M extends Record<string, z.ZodType>>(build: () => M): () => M {
-  let map: M | undefined;
-  return () => (map ??= build());
-}
 
 /** Messages sent to the background (from content scripts, popup and library page). */
 export const toBackground = onFirstUse(() => ({
@@ -59,30 +51,10 @@ export const toBackground = onFirstUse(() => ({
   'library:open': z.strictObject({ entity: z.string().max(200).optional() }),
 }) as const);
 
-/** Messages sent from the background or popup to a tab's content script. */
-export const toContent = onFirstUse(() => ({
-  'page:status': z.strictObject({}),
-  /** The entities found on the page, with mention counts, for the popup. */
-  'page:entities': z.strictObject({}),
-  /** Keyboard command: move to the next or previous mention and open its card. */
-  'mention:step': z.strictObject({ direction: z.enum(['next', 'previous']) }),
-  /** The popup's "show me": scroll to a mention of this entity and flash it. */
-  'mention:reveal': z.strictObject({ id: z.string().max(200), direction: z.enum(['first', 'next', 'previous']) }),
-  /** The popup's "save this page". */
-  'page:save': z.strictObject({}),
-  /** Saved annotations placed on the page and those that could not be (orphans). */
-  'annotations:status': z.strictObject({}),
-  /** The popup's "show" on a saved note: scroll to its passage and flash it. */
-  'annotation:reveal': z.strictObject({ id: z.string().max(100) }),
-  /** Keyboard command: open the note form on the current selection. */
-  'selection:annotate': z.strictObject({}),
-}) as const);
 
 export type ToBackground = ReturnType<typeof toBackground>;
-export type ToContent = ReturnType<typeof toContent>;
-export type MessageOf<M extends Record<string, z.ZodType>> = {
-  [K in keyof M]: { type: K; payload: z.infer<M[K]> };
-}[keyof M];
+export { onFirstUse, parseMessage, type MessageOf } from './messages';
+export { toContent, type ToContent } from './protocol-content';
 
 export type BackgroundMessage = MessageOf<ToBackground>;
 export type ContentMessage = MessageOf<ToContent>;
@@ -120,20 +92,4 @@ export interface ContentReplies {
   'annotation:reveal': { ok: boolean };
   'selection:annotate': { ok: boolean };
   'page:entities': { entities: { id: string; kind: Kind; count: number }[] };
-}
-
-/** Validates an incoming message against one direction's map; `null` for anything unknown or malformed. */
-export function parseMessage<M extends Record<string, z.ZodType>>(
-  schemas: () => M,
-  raw: unknown,
-): MessageOf<M> | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const map = schemas();
-  const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(map, type)) return null;
-  const schema = map[type as keyof M];
-  if (!schema) return null;
-  const parsed = schema.safeParse(payload ?? {});
-  if (!parsed.success) return null;
-  return { type, payload: parsed.data } as MessageOf<M>;
 }

@@ -3,12 +3,14 @@
  * Only values the user changed are stored (see platform/settings.ts), so defaults can improve later.
  * A stored value that no longer validates (corrupted storage, a downgrade) reads as the default.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { safeParse } from 'zod/v4/core';
 import { KINDS, LANGS, type Kind } from './dataset/basics';
 import { dismissalSchema, MAX_DISMISSALS, type Dismissal } from './dismissals';
 
-// Every schema here is built on first use (z.lazy): the content script loads this module on
-// every page, and building zod schemas is most of what a page pays for it before anything runs.
+// zod/mini, and every schema built on first use (z.lazy): the content script loads this module
+// on every page, where all of zod would be a third of its bytes and building schemas most of
+// what a page pays for it before anything runs.
 const langChoice = z.lazy(() => z.union([z.literal('auto'), z.enum(LANGS)]));
 export type LangChoice = z.infer<typeof langChoice>;
 /** The card language may also follow the page ("page"): its language when it is one of the six. */
@@ -21,7 +23,7 @@ export type SiteRule = z.infer<typeof siteRule>;
 interface SettingDefinition<T> {
   /** Storage key, without the area prefix. */
   key: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   fallback: T;
   version: number;
   /** migrations[n] turns a version n-1 value into version n. */
@@ -64,7 +66,7 @@ export const SETTINGS = {
   /** Per-site rules keyed by hostname ("news.un.org"). Absent host: follow the global switch. */
   siteRules: define<Record<string, SiteRule>>({
     key: 'settings.siteRules',
-    schema: z.lazy(() => z.record(z.string().max(253), siteRule)),
+    schema: z.lazy(() => z.record(z.string().check(z.maxLength(253)), siteRule)),
     fallback: {},
     version: 1,
     migrations: {},
@@ -76,7 +78,7 @@ export const SETTINGS = {
    */
   notesHiddenOn: define<string[]>({
     key: 'settings.notesHiddenOn',
-    schema: z.lazy(() => z.array(z.string().min(1).max(253)).max(10_000)),
+    schema: z.lazy(() => z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000))),
     fallback: [],
     version: 1,
     migrations: {},
@@ -84,7 +86,7 @@ export const SETTINGS = {
   /** Highlights the reader dismissed (lib/dismissals.ts): on a page, a site or everywhere. */
   dismissals: define<Dismissal[]>({
     key: 'settings.dismissals',
-    schema: z.lazy(() => z.array(dismissalSchema).max(MAX_DISMISSALS)),
+    schema: z.lazy(() => z.array(dismissalSchema).check(z.maxLength(MAX_DISMISSALS))),
     fallback: [],
     version: 1,
     migrations: {},
@@ -98,7 +100,7 @@ export const SETTINGS = {
   }),
   hoverDelayMs: define<number>({
     key: 'settings.hoverDelayMs',
-    schema: z.lazy(() => z.number().int().min(0).max(2000)),
+    schema: z.lazy(() => z.int().check(z.gte(0), z.lte(2000))),
     fallback: 150,
     version: 1,
     migrations: {},
@@ -121,7 +123,7 @@ export function readSetting<N extends SettingName>(
     const migrate = def.migrations[v];
     if (migrate) value = migrate(value);
   }
-  const parsed = def.schema.safeParse(value);
+  const parsed = safeParse(def.schema, value);
   return parsed.success ? (parsed.data as SettingValue<N>) : def.fallback;
 }
 

@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import { anchor, describe } from '../../lib/annotations/anchor';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
-import { langTag, newAnnotationId, savedEntities, type Annotation, type SavedPage } from '../../lib/annotations/model';
+import { isLangTag, newAnnotationId, savedEntities } from '../../lib/annotations/records';
+import type { Annotation, SavedPage } from '../../lib/annotations/model';
 import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
 import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from './page-text';
 import { textNodeBatches } from './text-nodes';
@@ -54,7 +55,7 @@ async function readPage(): Promise<PageText> {
 /** The page's declared language as a BCP 47 tag, or '' when it declares none we can read. */
 function pageLang(): string {
   const lang = document.documentElement.lang.trim().replaceAll('_', '-');
-  return langTag.safeParse(lang).success ? lang : '';
+  return isLangTag(lang) ? lang : '';
 }
 
 export class Annotator {

@@ -16,7 +16,8 @@
  *   while a surface is in use, and goes once it has been idle for a while.
  */
 import { browser } from 'wxt/browser';
-import { parseMessage, type BackgroundMessage, type BackgroundReplies, type SaveOutcome } from '../../lib/protocol';
+import { parseMessage } from '../../lib/messages';
+import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
 import { fromFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 
 /** How long an unused surface stays, so the next card opens at once. */

@@ -6,7 +6,8 @@
  * the text the content script builds (joinTextNodes); it maps them back to DOM ranges itself.
  */
 import { findApproximate, type ApproxMatch } from './approximate';
-import { LIMITS, type Selectors, type TextPositionSelector, type TextQuoteSelector } from './model';
+import { LIMITS } from './records';
+import type { Selectors, TextPositionSelector, TextQuoteSelector } from './model';
 
 export const CONTEXT_LENGTH = 32;
 

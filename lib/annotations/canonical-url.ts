@@ -2,7 +2,7 @@
  * One key per page for the library (issue 7): the same article reached from a newsletter, a
  * social network or a search ad must be the same SavedPage.
  */
-import { LIMITS } from './model';
+import { LIMITS } from './records';
 
 /** Parameters that only say how the reader arrived, never which page they are on. */
 const TRACKING_PARAMS = new Set([

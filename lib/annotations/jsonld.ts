@@ -6,7 +6,7 @@
  * part; a JSON-LD processor ignores `contextLens`, which the anno.jsonld context does not define.
  */
 import { z } from 'zod';
-import { entityId } from '../dataset/basics';
+import { entityId } from '../dataset/formats';
 import { LIMITS, MOTIVATIONS, annotationId, httpUrl, selectorsSchema, timestamp, type SavedPage } from './model';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

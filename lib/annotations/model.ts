@@ -6,19 +6,10 @@
  * every limit here is enforced on files the user imports.
  */
 import { z } from 'zod';
-import { entityId } from '../dataset/basics';
+import { entityId } from '../dataset/formats';
+import { LANG_TAG, LIMITS } from './records';
 
-export const LIMITS = {
-  url: 2048,
-  title: 2000,
-  note: 10_000,
-  exact: 5_000,
-  /** Our own selectors keep 32 characters each side; other tools may keep a little more. */
-  context: 256,
-  tags: 50,
-  tag: 100,
-  entitiesPerPage: 5_000,
-} as const;
+export { LIMITS, LANG_TAG, isLangTag, newAnnotationId, savedEntities } from './records';
 
 // Every schema here is built on first use (z.lazy): built at load they cost every page's content
 // script several milliseconds in its first task, though most pages never save anything.
@@ -37,7 +28,7 @@ export const timestamp = z.lazy(() =>
 
 /** A BCP 47 language tag ("en", "zh-Hans"), or "" when the page did not declare one. */
 export const langTag = z.lazy(() =>
-  z.union([z.literal(''), z.string().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)]),
+  z.union([z.literal(''), z.string().max(35).regex(LANG_TAG)]),
 );
 
 export const savedPageSchema = z.lazy(() =>
@@ -55,17 +46,6 @@ export const savedPageSchema = z.lazy(() =>
   }),
 );
 export type SavedPage = z.infer<typeof savedPageSchema>;
-
-/**
- * The entities a saved page records: at most LIMITS.entitiesPerPage, the most mentioned. A page
- * with more (a directory, a dump of names, a big pack) was refused whole, so it could not be saved.
- */
-export function savedEntities(counts: readonly { id: string; count: number }[]): SavedPage['entities'] {
-  return [...counts]
-    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, LIMITS.entitiesPerPage)
-    .map(({ id, count }) => ({ id, count }));
-}
 
 /** `urn:uuid:` + a UUID, as W3C examples identify annotations that have no web address. */
 export const annotationId = z.lazy(() =>
@@ -124,8 +104,3 @@ export const annotationSchema = z.lazy(() =>
   }),
 );
 export type Annotation = z.infer<typeof annotationSchema>;
-
-/** A fresh annotation id (crypto.randomUUID exists in extension pages, content scripts and Node 20). */
-export function newAnnotationId(): string {
-  return `urn:uuid:${crypto.randomUUID()}`;
-}

@@ -3,9 +3,11 @@
  * The same schema is the format of user packs (issue 8), so keep it versioned.
  */
 import { z } from 'zod';
-import { entityId, isoDate, KINDS } from './basics';
+import { KINDS } from './basics';
+import { entityId, isoDate } from './formats';
 
-export { entityId, isoDate, KINDS, LANGS, type Kind, type Lang } from './basics';
+export { KINDS, LANGS, type Kind, type Lang } from './basics';
+export { entityId, isoDate } from './formats';
 
 export const aliasSchema = z.strictObject({
   text: z.string().min(1).max(200),
