@@ -121,13 +121,21 @@ describe('generated hostile pages in Chromium', () => {
     return all ? all.split(',').map(Number) : [];
   }
 
+  /**
+   * The page's own long tasks, without the extension. A heavy page's own layout crosses 50 ms
+   * in some loads and not in others (200,000 text nodes: 0–290 ms), so it is loaded up to three
+   * times: one load with a long task of its own is enough to say the page has them.
+   */
   async function withoutExtension(path: string, settleMs: number): Promise<number[]> {
-    const p = await plain.newPage({ viewport: { width: 1200, height: 900 } });
-    await p.goto(suite.server.url(path), { timeout: 60_000 });
-    await p.waitForTimeout(settleMs);
-    const tasks = await longTasks(p);
-    await p.close();
-    return tasks;
+    for (let load = 0; load < 3; load++) {
+      const p = await plain.newPage({ viewport: { width: 1200, height: 900 } });
+      await p.goto(suite.server.url(path), { timeout: 60_000 });
+      await p.waitForTimeout(settleMs);
+      const tasks = await longTasks(p);
+      await p.close();
+      if (tasks.length) return tasks;
+    }
+    return [];
   }
 
   async function saveNote(p: Page, body: string): Promise<void> {
