@@ -8,6 +8,8 @@
  *   3. Popup search (Node): per keystroke, ours vs a plain Fuse built at open time.
  *   4. Pack import: a generated 100k-entity pack through the library page of the built extension.
  *   5. The command line on 50 MB of HTML (Node): time and peak memory.
+ *   6. What every page pays (issue 18): the 20 largest corpus pages with and without the built
+ *      extension: main-thread time added, tasks holding our script, first highlight, bytes.
  *
  * Tables go to stdout, progress to stderr, raw numbers to artifacts/bench/results.json.
  * Options: --runs N, --reps N (default 5 × 5), --packs 1k,10k,100k[,300k], --no-markjs,
@@ -17,7 +19,8 @@
  * runs in Node alone, without the browser. `--only packs` imports a generated pack of
  * --pack-entities N (default 100000) into the built extension (npm run build first). Partial
  * runs (search, packs and/or cli only) write artifacts/bench/partial.json. `--only cli` runs the
- * command line on 50 MB of HTML in Node.
+ * command line on 50 MB of HTML in Node. `--only pageload` runs section 6 alone (npm run build
+ * first); --pageload-runs N (default 3).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -31,6 +34,8 @@ import { runMatchingSuite, type MatchingResult } from './bench/matching-suite';
 import { runSearchSuite, searchTables } from './bench/search-suite';
 import { packsTable, runPacksSuite } from './bench/packs-suite';
 import { cliTable, runCliSuite } from './bench/cli-suite';
+import { pageLoadGoals, pageLoadTable, runPageLoadSuite } from './bench/page-load-suite';
+import { table } from './bench/table';
 import { bundleInPageCode } from './bench/page-bundle';
 import { profileTable } from './bench/profile-scan';
 import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
@@ -45,7 +50,7 @@ function option(name: string, fallback: string): string {
 const RUNS = Number(option('--runs', '5'));
 const REPS = Number(option('--reps', '5'));
 const PACKS = option('--packs', '1k,10k,100k').split(',');
-const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs', 'cli'] as const;
+const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs', 'cli', 'pageload'] as const;
 const ONLY = option('--only', SUITES.join(',')).split(',');
 for (const s of ONLY) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
 // mark.js is compared with the matching results, so it needs the matching suite to run too.
@@ -55,6 +60,8 @@ const DRAWING = ONLY.includes('drawing');
 const SEARCH = ONLY.includes('search');
 const PACK_IMPORT = ONLY.includes('packs');
 const CLI = ONLY.includes('cli');
+const PAGE_LOAD = ONLY.includes('pageload');
+const PAGE_LOAD_RUNS = Number(option('--pageload-runs', '3'));
 const PACK_ENTITIES = Number(option('--pack-entities', '100000'));
 const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
 
@@ -80,10 +87,14 @@ async function main(): Promise<void> {
   const packSection = packImport ? ['== 4. Importing a user pack (issue 8) ==', '', packsTable(packImport), ''] : [];
   const cli = CLI ? await phase('command line', () => runCliSuite({ log })) : null;
   const cliSection = cli ? ['== 5. The command line on 50 MB of HTML (issue 17) ==', '', cliTable(cli), ''] : [];
+  const pageLoad = PAGE_LOAD ? await phase('page load', () => runPageLoadSuite({ runs: PAGE_LOAD_RUNS, pages: 20, log })) : null;
+  const pageLoadSection = pageLoad
+    ? ['== 6. What every page pays (issue 18) ==', '', pageLoadTable(pageLoad), '', table(['goal', 'measured', 'met'], pageLoadGoals(pageLoad), 'Goals'), '']
+    : [];
   if (!MATCHING && !DRAWING) {
-    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection, ...cliSection].join('\n') + '\n');
+    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection, ...cliSection, ...pageLoadSection].join('\n') + '\n');
     mkdirSync(join(REPO_ROOT, 'artifacts/bench'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport, cli }, null, 2) + '\n');
+    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport, cli, pageLoad }, null, 2) + '\n');
     return;
   }
   const { real, core, packs, dense } = await phase('inputs', () => {
@@ -152,6 +163,7 @@ async function main(): Promise<void> {
       ...searchSection,
       ...packSection,
       ...cliSection,
+      ...pageLoadSection,
       `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ].join('\n');
     process.stdout.write(out + '\n');
@@ -169,6 +181,7 @@ async function main(): Promise<void> {
       search,
       packImport,
       cli,
+      pageLoad,
       phasesSeconds: phases,
     };
     writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

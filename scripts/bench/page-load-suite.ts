@@ -1,0 +1,181 @@
+/**
+ * Issue 18's page-load cell: what the extension adds to every page load, in real Chromium.
+ * The 20 largest corpus pages, each loaded with the built extension and in the same Chromium
+ * without it, alternating, `runs` times each. Per load, a DevTools trace from just before
+ * navigation to 4 s after the load event; the page's main thread (its CrRendererMain) is
+ * summed task by task. Added time = median with − median without. Tasks holding our script
+ * are found by our extension's URL in the trace. A second pass times the first highlight: a
+ * probe in the page reads the highlight registry every frame.
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROME_BUILD, launchWithExtension, pageStatus } from '../../tests/support/chromium';
+import { startStaticServer, defaultMounts } from '../../tests/support/static-server';
+import { firstHighlightAfterLoad, launchPlain, localOnly, probedPage } from './page-probe';
+import { largestCorpusPages, type Target } from './targets';
+import { median } from './stats';
+import { check } from './table';
+
+const AFTER_LOAD_MS = 4_000;
+const LONG_TASK_MS = 50;
+
+export interface PageLoadRow {
+  name: string;
+  /** Main-thread task time, median of the runs (ms). */
+  withMs: number;
+  withoutMs: number;
+  /** The longest task with our script in it, and how much of it was our script (ms). */
+  longestOursMs: number;
+  oursInItMs: number;
+  /** The scan's own measure of its longest stretch without yielding (page:status). */
+  scanLongestMs: number;
+  /** Load event → first highlight on screen (ms); null: the page names nothing we know. */
+  firstHighlightMs: number | null;
+  mentions: number;
+}
+
+export interface PageLoadResult {
+  rows: PageLoadRow[];
+  contentScriptBytes: number;
+  contentScriptGzip: number;
+  runs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
+}
+
+/** Loads a page under a trace; returns its main thread's tasks and what of them is ours. */
+async function tracedLoad(page: Page, url: string, ours: string | null): Promise<{ totalMs: number; longestOursMs: number; oursInItMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(AFTER_LOAD_MS);
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  // The page's main thread: the renderer main thread that parsed this URL.
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const parsed = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url && mains.has(`${e.pid}:${e.tid}`));
+  if (!parsed) return { totalMs: Number.NaN, longestOursMs: 0, oursInItMs: 0 };
+  const onMain = events.filter((e) => e.pid === parsed.pid && e.tid === parsed.tid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  let totalMs = 0;
+  let longestOursMs = 0;
+  let oursInItMs = 0;
+  const scripts = ours ? onMain.filter((e) => e.name !== 'RunTask' && e.args?.data?.url?.startsWith(ours)) : [];
+  for (const task of tasks) {
+    const dur = (task.dur ?? 0) / 1000;
+    totalMs += dur;
+    if (!ours) continue;
+    const end = task.ts + (task.dur ?? 0);
+    let mine = 0;
+    let coveredTo = 0;
+    for (const s of scripts) {
+      if (s.ts < task.ts || s.ts >= end || s.ts < coveredTo) continue; // nested calls count once
+      mine += (s.dur ?? 0) / 1000;
+      coveredTo = s.ts + (s.dur ?? 0);
+    }
+    if (mine > 0 && dur > longestOursMs) {
+      longestOursMs = dur;
+      oursInItMs = mine;
+    }
+  }
+  return { totalMs, longestOursMs, oursInItMs };
+}
+
+async function firstHighlight(context: BrowserContext, url: string): Promise<{ afterLoadMs: number | null; mentions: number; scanLongestMs: number }> {
+  const page = await probedPage(context);
+  await page.goto(url, { waitUntil: 'load' });
+  let status = await pageStatus(context, page);
+  for (let t = 0; t < 100 && !status?.scanned; t++) {
+    await page.waitForTimeout(100);
+    status = await pageStatus(context, page);
+  }
+  const at = await firstHighlightAfterLoad(page);
+  await page.close();
+  return { afterLoadMs: !status?.mentions ? null : at, mentions: status?.mentions ?? 0, scanLongestMs: status?.longestTaskMs ?? 0 };
+}
+
+export async function runPageLoadSuite(options: { runs: number; pages: number; log: (s: string) => void; extensionPath?: string }): Promise<PageLoadResult> {
+  const { log } = options;
+  const build = options.extensionPath ?? CHROME_BUILD;
+  const content = readFileSync(join(build, 'content-scripts/content.js'));
+  const targets: Target[] = largestCorpusPages(options.pages);
+  const server = await startStaticServer(defaultMounts());
+  const ext = await launchWithExtension({ extensionPath: build });
+  const plain = await launchPlain();
+  try {
+    await localOnly(ext.context, server);
+    await localOnly(plain.context, server);
+    const ours = `chrome-extension://${ext.extensionId}/`;
+    const extPage = await ext.context.newPage();
+    const plainPage = await plain.context.newPage();
+    // Warm both browsers (code caches, the background's matcher) on a page of their own.
+    await extPage.goto(server.url(targets[0]!.path), { waitUntil: 'load' });
+    await plainPage.goto(server.url(targets[0]!.path), { waitUntil: 'load' });
+    await extPage.waitForTimeout(1500);
+    const rows: PageLoadRow[] = [];
+    for (const target of targets) {
+      const url = server.url(target.path);
+      const withRuns: number[] = [];
+      const withoutRuns: number[] = [];
+      let longestOursMs = 0;
+      let oursInItMs = 0;
+      for (let run = 0; run < options.runs; run++) {
+        const w = await tracedLoad(extPage, url, ours);
+        withRuns.push(w.totalMs);
+        if (w.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = w);
+        withoutRuns.push((await tracedLoad(plainPage, url, null)).totalMs);
+      }
+      const first = await firstHighlight(ext.context, url);
+      const row = { name: target.name, withMs: median(withRuns), withoutMs: median(withoutRuns), longestOursMs, oursInItMs, scanLongestMs: first.scanLongestMs, firstHighlightMs: first.afterLoadMs, mentions: first.mentions };
+      log(`  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms, longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`);
+      rows.push(row);
+    }
+    return { rows, contentScriptBytes: content.length, contentScriptGzip: gzipSync(content).length, runs: options.runs };
+  } finally {
+    await ext.close();
+    await plain.close();
+    await server.close();
+  }
+}
+
+export const PAGE_LOAD_GOALS = { contentGzipBytes: 30 * 1024, addedMedianMs: 15, extensionTaskMs: LONG_TASK_MS };
+
+export function pageLoadTable(r: PageLoadResult): string {
+  const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '—' : v.toFixed(0));
+  const added = r.rows.map((row) => row.withMs - row.withoutMs);
+  const lines = [
+    `Content script at load: ${(r.contentScriptBytes / 1024).toFixed(1)} KB, ${(r.contentScriptGzip / 1024).toFixed(1)} KB gzip.`,
+    `Main-thread task time from navigation to ${AFTER_LOAD_MS / 1000} s after load, median of ${r.runs} runs each, with and without the extension, alternating.`,
+    '',
+    '| page | without (ms) | with (ms) | added (ms) | longest task holding our script (ms) | our script in it (ms) | scan longest (ms) | first highlight after load (ms) | mentions |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.rows.map((row) => `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`),
+    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
+  ];
+  return lines.join('\n');
+}
+
+export function pageLoadGoals(r: PageLoadResult): string[][] {
+  const added = median(r.rows.map((row) => row.withMs - row.withoutMs));
+  const ourLongest = Math.max(...r.rows.map((row) => row.oursInItMs));
+  const scanLongest = Math.max(...r.rows.map((row) => row.scanLongestMs));
+  return [
+    ['content script at load ≤ 30 KB gzip', `${(r.contentScriptGzip / 1024).toFixed(1)} KB`, check(r.contentScriptGzip <= PAGE_LOAD_GOALS.contentGzipBytes)],
+    [`added main-thread time on page load ≤ 15 ms (median, ${r.rows.length} pages)`, `${added.toFixed(1)} ms`, check(added <= PAGE_LOAD_GOALS.addedMedianMs)],
+    ['no extension task over 50 ms (our script in one task; the scan\'s own longest)', `${ourLongest.toFixed(1)} ms; ${scanLongest.toFixed(1)} ms`, check(ourLongest <= LONG_TASK_MS && scanLongest <= LONG_TASK_MS)],
+  ];
+}
