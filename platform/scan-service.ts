@@ -7,7 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { loadMatcher, type Matcher } from '../lib/match';
-import { SCAN_PORT, type ScanFailure, type ScanReply } from '../lib/scan/protocol';
+import { MAX_TAG, SCAN_PORT, type ScanFailure, type ScanReply } from '../lib/scan/protocol';
 import { ScanSession } from '../lib/scan/session';
 import { BUNDLED_MATCHER, currentMatcherVersion } from './matcher-transfer';
 import { readPackMatcher } from './pack-build';
@@ -43,9 +43,9 @@ export function matcherSource(db: LensDatabase, readBundled: () => Promise<Uint8
   };
 }
 
-const wireBlock = z.object({ at: z.number().int().nonnegative(), tag: z.string().max(100).nullable() });
+const wireBlock = z.object({ at: z.number().int().nonnegative(), tag: z.string().max(MAX_TAG).nullable() });
 const request = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), rootTag: z.string().max(100).nullable() }),
+  z.object({ type: z.literal('start'), rootTag: z.string().max(MAX_TAG).nullable() }),
   z.object({ type: z.literal('piece'), seq: z.number().int(), text: z.string(), base: z.number().int().nonnegative(), blocks: z.array(wireBlock) }),
 ]);
 
@@ -58,19 +58,22 @@ export function serveScans(currentMatcher: () => Promise<LoadedMatcher>): void {
     port.onDisconnect.addListener(() => (open = false));
     port.onMessage.addListener((raw: unknown) => {
       const parsed = request.safeParse(raw);
-      if (!parsed.success) return;
-      const message = parsed.data;
-      if (message.type === 'start') {
+      const message = parsed.success ? parsed.data : null;
+      if (message?.type === 'start') {
         session = currentMatcher().then(({ matcher, version }) => new ScanSession(matcher, version, message.rootTag));
         return;
       }
-      const started = (session ??= currentMatcher().then(({ matcher, version }) => new ScanSession(matcher, version, null)));
+      // A piece that does not parse, or comes before 'start', is answered too: the page's scan awaits every seq.
+      const seq = message?.seq ?? (raw as { seq?: unknown } | null)?.seq;
+      if (typeof seq !== 'number') return;
+      const started = session;
       queue = queue.then(async () => {
         let reply: ScanReply | ScanFailure;
         try {
-          reply = (await started).piece(message.seq, message.text, message.base, message.blocks);
+          if (!message || !started) throw new Error('malformed piece, or no start');
+          reply = (await started).piece(seq, message.text, message.base, message.blocks);
         } catch (error) {
-          reply = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
+          reply = { seq, error: error instanceof Error ? error.message : String(error) };
         }
         if (open) port.postMessage(reply);
       });

@@ -5,7 +5,7 @@
  * separated by BLOCK_BREAK, a character no name contains and the normalizer keeps, so a name
  * never spans two paragraphs.
  */
-import type { WireBlock } from '../../lib/scan/protocol';
+import { wireTag, type WireBlock } from '../../lib/scan/protocol';
 import { isInlineTag } from '../../lib/html/reading-rules';
 
 export const BLOCK_BREAK = '\u0000';
@@ -81,7 +81,7 @@ export function wireBlocks(page: PageText): WireBlock[] {
     let tag = tagOf.get(block);
     if (tag === undefined) {
       const holder = block?.closest('[lang]') ?? null;
-      tag = holder === null || holder === holder.ownerDocument.documentElement ? null : holder.getAttribute('lang');
+      tag = holder === null || holder === holder.ownerDocument.documentElement ? null : wireTag(holder.getAttribute('lang'));
       tagOf.set(block, tag);
     }
     return { at: page.blockStarts[k]!, tag };

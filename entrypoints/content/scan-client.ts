@@ -5,7 +5,7 @@
  * port (Chrome stops an idle service worker), `lost` tells the scanner to send its text again.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { SCAN_PORT, type ScanFailure, type ScanReply, type ScanRequest, type WireBlock } from '../../lib/scan/protocol';
+import { SCAN_PORT, wireTag, type ScanFailure, type ScanReply, type ScanRequest, type WireBlock } from '../../lib/scan/protocol';
 
 export class ScanClient {
   private port: Browser.runtime.Port | null = null;
@@ -56,7 +56,7 @@ export class ScanClient {
       this.lost = true;
       this.settle();
     });
-    port.postMessage({ type: 'start', rootTag: this.rootTag() } satisfies ScanRequest);
+    port.postMessage({ type: 'start', rootTag: wireTag(this.rootTag()) } satisfies ScanRequest);
     return port;
   }
 

@@ -12,6 +12,13 @@ import type { BlockLanguage } from '../lang/detect';
 
 export const SCAN_PORT = 'context-lens-scan';
 
+/** A lang attribute is sent at most this long: it is the page's to make, and only its first subtags count. */
+export const MAX_TAG = 100;
+
+export function wireTag(tag: string | null): string | null {
+  return tag === null ? null : tag.slice(0, MAX_TAG);
+}
+
 /** A block of a piece: where it starts in the piece, and the lang attribute above it (null: the document's). */
 export interface WireBlock {
   at: number;

@@ -19,11 +19,17 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <div><p>The delegates discussed the agenda at length.</p></div>
 <div id="later"></div></body></html>`;
 
+/** A page's own lang attributes, thousands of characters long: the scan must still get through. */
+const LONG_LANG = 'en-' + 'x'.repeat(5_000);
+const LONG_LANG_PAGE = `<!doctype html><html lang="${LONG_LANG}"><head><meta charset="utf-8"><title>Long lang</title></head><body>
+<p lang="${LONG_LANG}">UNICEF and the World Health Organization met in Geneva.</p></body></html>`;
+
 describe('scanning in the background, in Chromium', () => {
   const suite = useExtensionSuite({
     mounts: () => {
       const dir = mkdtempSync(join(tmpdir(), 'lens-later-'));
       writeFileSync(join(dir, 'later.html'), PAGE);
+      writeFileSync(join(dir, 'long-lang.html'), LONG_LANG_PAGE);
       return { ...defaultMounts(), '/later/': dir + '/' };
     },
   });
@@ -72,6 +78,14 @@ describe('scanning in the background, in Chromium', () => {
     });
     await expect.poll(mrBan, { timeout: 15_000 }).toBe(before + 1);
     expect((await pageStatus(suite.browser.context, page))?.scannedWith).toBe('bundled');
+    await page.close();
+  });
+
+  test('lang attributes of thousands of characters do not stop the scan', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/later/long-lang.html'));
+    await expect.poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 5_000 }).toEqual(expect.arrayContaining(['UNICEF', 'World Health Organization', 'Geneva']));
     await page.close();
   });
 });
