@@ -19,6 +19,7 @@ export default defineConfig({
     plugins: [preact()],
     // LENS_NO_MINIFY=1: readable bundles, for profiles that name the functions taking the time.
     ...(process.env.LENS_NO_MINIFY ? { build: { minify: false } } : {}),
+    // LENS_SOURCEMAP=1: source maps, to see what each module adds to a bundle (the content script's budget).
     ...(process.env.LENS_SOURCEMAP ? { build: { sourcemap: true } } : {}),
     resolve: { alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: privateContext }] },
   }),

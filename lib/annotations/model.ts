@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { entityId } from '../dataset/formats';
 import { LANG_TAG, LIMITS } from './records';
 
-export { LIMITS, LANG_TAG, isLangTag, newAnnotationId, savedEntities } from './records';
+export { LIMITS, newAnnotationId, savedEntities } from './records';
 
 // Every schema here is built on first use (z.lazy): built at load they cost every page's content
 // script several milliseconds in its first task, though most pages never save anything.
@@ -28,7 +28,7 @@ export const timestamp = z.lazy(() =>
 
 /** A BCP 47 language tag ("en", "zh-Hans"), or "" when the page did not declare one. */
 export const langTag = z.lazy(() =>
-  z.union([z.literal(''), z.string().max(35).regex(LANG_TAG)]),
+  z.union([z.literal(''), z.string().max(LIMITS.langTag).regex(LANG_TAG)]),
 );
 
 export const savedPageSchema = z.lazy(() =>

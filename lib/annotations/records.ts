@@ -12,14 +12,16 @@ export const LIMITS = {
   tags: 50,
   tag: 100,
   entitiesPerPage: 5_000,
+  /** A BCP 47 language tag. */
+  langTag: 35,
 } as const;
 
-/** A BCP 47 language tag ("en", "zh-Hans"), at most 35 characters. */
+/** A BCP 47 language tag ("en", "zh-Hans"), at most LIMITS.langTag characters. */
 export const LANG_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** Whether a page's lang attribute can be recorded as it is ("" when it cannot). */
 export function isLangTag(tag: string): boolean {
-  return tag === '' || (tag.length <= 35 && LANG_TAG.test(tag));
+  return tag === '' || (tag.length <= LIMITS.langTag && LANG_TAG.test(tag));
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The dataset's vocabulary: its languages, its kinds of entity, and the id and date formats.
+ * The dataset's vocabulary: its languages and its kinds of entity (the id and date formats are
+ * schemas, in formats.ts).
  * Apart from lib/dataset/schema.ts (the whole entity schema), and free of zod, so the content
  * script can use them without carrying zod or building that schema on every page load.
  */

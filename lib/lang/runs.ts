@@ -49,15 +49,6 @@ export class LanguageRuns {
     return this.masks.length;
   }
 
-  /** The runs over text[from, to), with offsets from `from` (for scanning a piece of the text). */
-  between(from: number, to: number): LanguageRuns {
-    const piece = new LanguageRuns();
-    const k = this.runAt(from);
-    piece.push(0, k < 0 ? null : this.languages[k]!); // null before the first run: every alias, like maskAt
-    for (let j = k + 1; j < this.starts.length && this.starts[j]! < to; j++) piece.push(this.starts[j]! - from, this.languages[j]!);
-    return piece;
-  }
-
   /** The alias languages allowed at a document offset (ALL before the first run). */
   maskAt(offset: number): number {
     const k = this.runAt(offset);

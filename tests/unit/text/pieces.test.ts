@@ -1,11 +1,14 @@
 /**
  * Cutting a long text (one text node of megabytes) into pieces the engine reads one task at a
- * time, at places where no name runs across, and scanning it piece by piece.
+ * time, at places where no name runs across, and scanning it piece by piece as the page sends
+ * it to the background.
  */
 import { describe, expect, it } from 'vitest';
 import { pieceEnd } from '../../../lib/text/pieces';
-import { LanguageRuns, languageRunsOfText } from '../../../lib/lang/runs';
-import { createDocumentScan, findMentions } from '../../../lib/match';
+import { languageRunsOfText } from '../../../lib/lang/runs';
+import { findMentions } from '../../../lib/match';
+import { ScanSession } from '../../../lib/scan/session';
+import { blocksBetween } from '../../../lib/scan/protocol';
 import { unMatcher } from '../match/un-fixtures';
 
 describe('pieceEnd', () => {
@@ -39,37 +42,23 @@ describe('pieceEnd', () => {
   });
 });
 
-describe('LanguageRuns.between', () => {
-  it('gives the runs of a piece, offsets from its start', () => {
-    const runs = new LanguageRuns();
-    runs.push(0, 'en');
-    runs.push(100, 'fr');
-    runs.push(200, 'es');
-    const piece = runs.between(150, 260);
-    expect(piece.languageAt(0)).toBe('fr');
-    expect(piece.languageAt(49)).toBe('fr');
-    expect(piece.languageAt(50)).toBe('es');
-    expect(runs.between(10, 50).size).toBe(1);
-    expect(runs.between(10, 50).maskAt(0)).toBe(runs.maskAt(10));
-  });
-});
-
 describe('a long text read piece by piece', () => {
   it('finds what one whole read finds', () => {
     const paragraph =
       'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly. ' +
       'Mr. Ban said UNICEF and the World Health Organization worked with UNHCR in Syria. ';
     const text = paragraph.repeat(400);
-    const langs = languageRunsOfText(text, 'en');
-    const whole = findMentions(unMatcher, text, langs);
-    const scan = createDocumentScan(unMatcher);
-    for (let at = 0; at < text.length; ) {
+    const whole = findMentions(unMatcher, text, languageRunsOfText(text, 'en'));
+    // As the page sends it to the background: piece by piece, each with its blocks.
+    const session = new ScanSession(unMatcher, 'bundled', 'en');
+    const found: typeof whole = [];
+    for (let at = 0, seq = 0; at < text.length; ) {
       const end = pieceEnd(text, at, 4_000);
-      scan.add(text.slice(at, end), at, langs.between(at, end));
+      found.push(...session.piece(seq++, text.slice(at, end), at, blocksBetween([{ at: 0, tag: null }], at, end)).mentions);
       at = end;
     }
     const strip = (ms: typeof whole) => ms.map((m) => [m.start, m.end, m.id]);
-    expect(strip(scan.results())).toEqual(strip(whole));
+    expect(strip(found.sort((a, b) => a.start - b.start))).toEqual(strip(whole));
     expect(whole.length).toBeGreaterThan(2_000);
   });
 });
