@@ -157,11 +157,10 @@ export default defineContentScript({
     void scanAll().then(loadAnnotations);
     const stopLibraryWatch = watchLibraryChanges(() => void loadAnnotations());
     ctx.onInvalidated(stopLibraryWatch);
-    // The user's packs changed: the background has a new matcher; scan again, no reload.
+    // The user's packs changed: the background has a new matcher; scan again (a new document
+    // scan there), no reload.
     const stopMatcherWatch = watchMatcherVersion((version) => {
-      if (version === scanner.matcher || ctx.isInvalid) return;
-      scanner.restart();
-      void scanAll();
+      if (version !== scanner.matcher) void scanAll();
     });
     ctx.onInvalidated(stopMatcherWatch);
 

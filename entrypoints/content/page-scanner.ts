@@ -88,6 +88,8 @@ export class PageScanner {
   private language: BlockLanguage | null = null;
   /** The matcher of the background's last reply. */
   private matcherVersion = BUNDLED_MATCHER;
+  /** The highlights on screen are the previous scan's, until the current one's first answer. */
+  private stale = false;
   /** Mentions the reader dismissed are not drawn (see lib/dismissals.ts). */
   private dismissed: (text: string, entity: string) => boolean = () => false;
 
@@ -123,12 +125,16 @@ export class PageScanner {
   /** Scans everything under `root` from scratch, in slices; resolves when done or superseded. */
   async scanAll(root: Node, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
-    this.clear();
+    this.forgetReading();
+    // What is drawn stays until the new scan's first answer replaces it: the background answers
+    // a task or more later, and the page should not flash bare in between.
+    this.stale = true;
     const next = textNodeBatches(root, this.onShadowRoot, root === document.body ? firstVisibleTextNode() : null);
     await this.scanInSlices(
       (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
       () => signal.aborted || generation !== this.generation,
     );
+    if (generation === this.generation && this.stale) this.forgetDrawn();
   }
 
   /** Re-checks the given text nodes (changed, added) after forgetting what they held. */
@@ -266,6 +272,7 @@ export class PageScanner {
   }
 
   private accept(reply: ScanReply): void {
+    if (this.stale) this.forgetDrawn();
     this.language = reply.pageLanguage;
     this.matcherVersion = reply.matcher;
     this.paint(reply.mentions);
@@ -323,18 +330,22 @@ export class PageScanner {
 
   /** Forgets everything; the page is as it was. */
   clear(): void {
+    this.forgetDrawn();
+    this.forgetReading();
+  }
+
+  private forgetDrawn(): void {
+    this.stale = false;
     this.highlighter.clear();
     this.index.clear();
+  }
+
+  /** Forgets what was read and starts a new document scan in the background. */
+  private forgetReading(): void {
     this.textNodes.clear();
     this.segments = [];
     this.droppedSegments = 0;
     this.nextBase = 0;
     this.client.restart();
-  }
-
-  /** Starts over with a new document scan in the background (the user's packs changed); the caller rescans. */
-  restart(): void {
-    this.generation++;
-    this.clear();
   }
 }
