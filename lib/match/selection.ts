@@ -18,6 +18,9 @@ import { createVerifyScratch, validVariants, type VerifyScratch } from './verify
 /** Receives each selected match: original [start, end), its group and valid variants. */
 export type MatchSink = (start: number, end: number, group: number, variants: Int32Array, count: number) => void;
 
+/** The scan decides and emits at most this many units late (one call per batch, not per unit);
+ * the rings hold that much more. */
+export const ADVANCE_BATCH = 128;
 export const TIER_FULL = 1;
 export const TIER_CONTEXTUAL = 2;
 const CONTEXTUAL = V_CONTEXTUAL;
@@ -86,7 +89,7 @@ export class Selection {
     private readonly sink: MatchSink,
   ) {
     this.maxLen = m.maxPatternLength;
-    const size = nextPow2(2 * this.maxLen + 4);
+    const size = nextPow2(2 * this.maxLen + 4 + ADVANCE_BATCH);
     this.rmask = size - 1;
     this.full = new CandidateRing(size);
     this.ctx = new CandidateRing(size);
