@@ -2,9 +2,9 @@
  * The highlights the reader dismissed from cards ("stop highlighting this name"), each with
  * where it applies and an Undo. Shown in the library's settings.
  */
-import { getSetting, setSetting, watchSetting } from '../platform/settings';
 import { removeDismissal, type Dismissal } from '../lib/dismissals';
 import type { Translate } from '../lib/i18n-resources';
+import type { SettingsStore } from '../lib/settings';
 import { useSetting } from './SettingsControls';
 
 function whereOf(d: Dismissal, t: Translate): string {
@@ -12,8 +12,8 @@ function whereOf(d: Dismissal, t: Translate): string {
   return `${t(d.scope === 'site' ? 'card.dismiss_site' : 'card.dismiss_page')}: ${d.where ?? ''}`;
 }
 
-export function DismissalList({ t }: { t: Translate }) {
-  const dismissals = useSetting(() => getSetting('dismissals'), (cb) => watchSetting('dismissals', cb));
+export function DismissalList({ t, settings }: { t: Translate; settings: SettingsStore }) {
+  const dismissals = useSetting(settings, 'dismissals');
   if (dismissals === undefined) return null;
   return (
     <div class="dismissals" data-testid="dismissals">
@@ -30,7 +30,7 @@ export function DismissalList({ t }: { t: Translate }) {
               <span class="hint">
                 ({d.entity}) · <bdi>{whereOf(d, t)}</bdi>
               </span>{' '}
-              <button type="button" onClick={() => void getSetting('dismissals').then((all) => setSetting('dismissals', removeDismissal(all, d)))} data-testid="dismissal-undo">
+              <button type="button" onClick={() => void settings.get('dismissals').then((all) => settings.set('dismissals', removeDismissal(all, d)))} data-testid="dismissal-undo">
                 {t('controls.undoDismissal')}
               </button>
             </li>

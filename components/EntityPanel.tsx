@@ -7,15 +7,26 @@ import { EntityCard } from './EntityCard';
 import { displayName, entityView, viewLabels } from '../lib/entity-view';
 import type { Translate } from '../lib/i18n-resources';
 import type { Entity, Lang } from '../lib/dataset/schema';
-import { fetchEntities } from '../platform/entities';
 
 interface Loaded {
   entity: Entity | null;
   related: { id: string; name: string }[];
 }
 
-export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; contentLang: Lang; onPick?: (id: string) => void; onClose?: () => void; onOpenLibrary?: () => void }) {
-  const { id, t, uiLang, contentLang } = props;
+/** Reads entity records by id (the extension's database, or a test's map). */
+export type FetchEntities = (ids: string[]) => Promise<Map<string, Entity>>;
+
+export function EntityPanel(props: {
+  id: string;
+  t: Translate;
+  uiLang: Lang;
+  contentLang: Lang;
+  fetchEntities: FetchEntities;
+  onPick?: (id: string) => void;
+  onClose?: () => void;
+  onOpenLibrary?: () => void;
+}) {
+  const { id, t, uiLang, contentLang, fetchEntities } = props;
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -29,7 +40,7 @@ export function EntityPanel(props: { id: string; t: Translate; uiLang: Lang; con
     return () => {
       live = false;
     };
-  }, [id, contentLang]);
+  }, [id, contentLang, fetchEntities]);
 
   if (loaded === undefined) return <p aria-busy="true">{t('card.loading')}</p>;
   if (!loaded.entity) return <p role="alert">{t('card.missing')}</p>;

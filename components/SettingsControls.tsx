@@ -4,9 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, LANGS, type Kind } from '../lib/dataset/basics';
-import { notesPaintedOn, SETTINGS, type ContentLangChoice, type LangChoice, type SiteRule } from '../lib/settings';
+import { notesPaintedOn, SETTINGS, type ContentLangChoice, type LangChoice, type SettingName, type SettingsStore, type SettingValue, type SiteRule } from '../lib/settings';
 import type { Translate } from '../lib/i18n-resources';
-import { getSetting, setSetting, resetSetting, watchSetting } from '../platform/settings';
 
 const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
   en: 'English',
@@ -42,25 +41,30 @@ function LanguageSelect(props: {
   );
 }
 
-export function useSetting<T>(read: () => Promise<T>, watch: (cb: (v: T) => void) => () => void): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+export function useSetting<N extends SettingName>(settings: SettingsStore, name: N): SettingValue<N> | undefined {
+  const [value, setValue] = useState<SettingValue<N> | undefined>(undefined);
   useEffect(() => {
-    void read().then(setValue);
-    return watch(setValue);
-  }, []);
+    let live = true;
+    void settings.get(name).then((v) => live && setValue(v));
+    const unwatch = settings.watch(name, setValue);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [settings, name]);
   return value;
 }
 
 /** `detailed` adds the highlight style and hover delay (the library page has room for them). */
-export function SettingsControls({ t, host, detailed = false }: { t: Translate; host?: string; detailed?: boolean }) {
-  const highlighting = useSetting(() => getSetting('highlighting'), (cb) => watchSetting('highlighting', cb));
-  const siteRules = useSetting(() => getSetting('siteRules'), (cb) => watchSetting('siteRules', cb));
-  const kinds = useSetting(() => getSetting('kindsShown'), (cb) => watchSetting('kindsShown', cb));
-  const uiLanguage = useSetting(() => getSetting('uiLanguage'), (cb) => watchSetting('uiLanguage', cb));
-  const contentLanguage = useSetting(() => getSetting('contentLanguage'), (cb) => watchSetting('contentLanguage', cb));
-  const highlightStyle = useSetting(() => getSetting('highlightStyle'), (cb) => watchSetting('highlightStyle', cb));
-  const hoverDelayMs = useSetting(() => getSetting('hoverDelayMs'), (cb) => watchSetting('hoverDelayMs', cb));
-  const notesHiddenOn = useSetting(() => getSetting('notesHiddenOn'), (cb) => watchSetting('notesHiddenOn', cb));
+export function SettingsControls({ t, settings, host, detailed = false }: { t: Translate; settings: SettingsStore; host?: string; detailed?: boolean }) {
+  const highlighting = useSetting(settings, 'highlighting');
+  const siteRules = useSetting(settings, 'siteRules');
+  const kinds = useSetting(settings, 'kindsShown');
+  const uiLanguage = useSetting(settings, 'uiLanguage');
+  const contentLanguage = useSetting(settings, 'contentLanguage');
+  const highlightStyle = useSetting(settings, 'highlightStyle');
+  const hoverDelayMs = useSetting(settings, 'hoverDelayMs');
+  const notesHiddenOn = useSetting(settings, 'notesHiddenOn');
   if (highlighting === undefined || siteRules === undefined || kinds === undefined || notesHiddenOn === undefined) return null;
 
   const siteEnabled = host ? (siteRules[host]?.enabled ?? true) : true;
@@ -69,24 +73,24 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
     const next: Record<string, SiteRule> = { ...siteRules };
     if (enabled) delete next[host];
     else next[host] = { enabled: false };
-    void setSetting('siteRules', next);
+    void settings.set('siteRules', next);
   };
   const setNotesShown = (site: string, shown: boolean) => {
     const others = notesHiddenOn.filter((h) => h !== site);
-    void setSetting('notesHiddenOn', shown ? others : [...others, site].sort());
+    void settings.set('notesHiddenOn', shown ? others : [...others, site].sort());
   };
   const toggleKind = (kind: Kind, on: boolean) => {
     const next = on ? [...new Set([...kinds, kind])] : kinds.filter((k) => k !== kind);
-    void setSetting('kindsShown', KINDS.filter((k) => next.includes(k)));
+    void settings.set('kindsShown', KINDS.filter((k) => next.includes(k)));
   };
   // The default is stored as no value at all, so a better default can reach the user later.
   const pickLanguage = (name: 'uiLanguage' | 'contentLanguage', value: string) =>
-    value === SETTINGS[name].fallback ? void resetSetting(name) : void setSetting(name, value as LangChoice);
+    value === SETTINGS[name].fallback ? void settings.reset(name) : void settings.set(name, value as LangChoice);
 
   return (
     <section class="controls" data-testid="controls">
       <label>
-        <input type="checkbox" checked={highlighting} onChange={(e) => void setSetting('highlighting', e.currentTarget.checked)} data-testid="toggle-highlighting" />
+        <input type="checkbox" checked={highlighting} onChange={(e) => void settings.set('highlighting', e.currentTarget.checked)} data-testid="toggle-highlighting" />
         {t('controls.highlighting')}
       </label>
       {host && (
@@ -136,7 +140,7 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
           {t('controls.style')}
           <select
             value={highlightStyle}
-            onChange={(e) => void setSetting('highlightStyle', e.currentTarget.value === 'underline' ? 'underline' : 'background')}
+            onChange={(e) => void settings.set('highlightStyle', e.currentTarget.value === 'underline' ? 'underline' : 'background')}
             data-testid="highlight-style"
           >
             <option value="background">{t('controls.styleBackground')}</option>
@@ -155,7 +159,7 @@ export function SettingsControls({ t, host, detailed = false }: { t: Translate; 
             value={hoverDelayMs}
             onChange={(e) => {
               const ms = Math.round(Number(e.currentTarget.value));
-              if (Number.isFinite(ms) && ms >= 0 && ms <= 2000) void setSetting('hoverDelayMs', ms);
+              if (Number.isFinite(ms) && ms >= 0 && ms <= 2000) void settings.set('hoverDelayMs', ms);
             }}
             data-testid="hover-delay"
           />

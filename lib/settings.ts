@@ -127,6 +127,17 @@ export function readSetting<N extends SettingName>(
   return parsed.success ? (parsed.data as SettingValue<N>) : def.fallback;
 }
 
+/** Where settings are kept: the extension's storage (platform/settings.ts), or a test's map. UI
+ * components receive one, so they never reach into the browser themselves. */
+export interface SettingsStore {
+  get<N extends SettingName>(name: N): Promise<SettingValue<N>>;
+  set<N extends SettingName>(name: N, value: SettingValue<N>): Promise<void>;
+  /** Back to the default: future default changes apply again. */
+  reset(name: SettingName): Promise<void>;
+  /** Calls back with each new value; returns the unwatch. */
+  watch<N extends SettingName>(name: N, onChange: (value: SettingValue<N>) => void): () => void;
+}
+
 /** Whether highlighting runs on a host, given the global switch and the per-site rules. */
 export function isEnabledOnHost(
   highlighting: boolean,

@@ -4,7 +4,7 @@
  * WXT stores nothing until `setValue`, so untouched settings keep following the defaults.
  */
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS, readSetting, type SettingName, type SettingValue } from '../lib/settings';
+import { SETTINGS, readSetting, type SettingName, type SettingsStore, type SettingValue } from '../lib/settings';
 
 function itemFor<N extends SettingName>(name: N) {
   const def = SETTINGS[name];
@@ -38,3 +38,6 @@ export function watchSetting<N extends SettingName>(
 ): () => void {
   return items[name].watch((value) => onChange(readSetting(name, value)));
 }
+
+/** The extension's storage as the UI components take it. */
+export const settingsStore: SettingsStore = { get: getSetting, set: setSetting, reset: resetSetting, watch: watchSetting };

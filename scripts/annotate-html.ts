@@ -1,13 +1,13 @@
 /**
  * The command line's reading of an HTML file: streamed through parse5's spec tokenizer (so a
- * 50 MB page is never a DOM in memory), reduced to text by lib/html/streamed-text.ts with the
+ * 50 MB page is never a DOM in memory), reduced to text by reading/streamed-text.ts with the
  * content script's reading rules, and scanned a piece at a time as it streams in. Memory holds
  * the piece being read and the mentions found, not the page.
  */
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { SAXParser } from 'parse5-sax-parser';
-import { StreamedText, type BlockRun } from '../lib/html/streamed-text';
+import { StreamedText, type BlockRun } from '../reading/streamed-text';
 import { createDocumentScan, type Matcher, type Mention } from '../lib/match';
 import { blockLanguage, documentLanguage, languageOfTag, type BlockLanguage } from '../lib/lang/detect';
 import { LanguageRuns } from '../lib/lang/runs';

@@ -4,7 +4,8 @@
  * Prints, never fails: `npx tsx scripts/bench-packs.ts [entities] [runs]`.
  */
 import { buildEntityTable, compileMatcher, compilePatterns, entityPatterns, serializeMatcher, type PatternSpec } from '../lib/match';
-import { generatePack, matcherEntities, parsePack } from '../lib/packs';
+import { matcherEntities, parsePack } from '../lib/packs';
+import { generatePack } from './bench/generated-pack';
 
 const n = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 3);

@@ -10,8 +10,8 @@ import { canonicalUrl } from '../../lib/annotations/canonical-url';
 import { isLangTag, newAnnotationId, savedEntities } from '../../lib/annotations/records';
 import type { Annotation, SavedPage } from '../../lib/annotations/model';
 import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
-import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from './page-text';
-import { textNodeBatches } from './text-nodes';
+import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from '../../reading/page-text';
+import { textNodeBatches } from '../../reading/text-nodes';
 import type { MentionIndex } from './mention-index';
 import { yieldToPage } from './page-scanner';
 

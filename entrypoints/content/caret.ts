@@ -2,7 +2,7 @@
  * The text position under a point: caretPositionFromPoint where it exists (given the open shadow
  * roots, or it stops at their hosts), caretRangeFromPoint otherwise.
  */
-import { isReadable } from './text-nodes';
+import { isReadable } from '../../reading/text-nodes';
 
 export interface Caret {
   node: Node;

@@ -22,7 +22,7 @@ import { watchLibraryChanges } from '../../platform/library-signal';
 import { watchMatcherVersion } from '../../platform/matcher-transfer';
 import { PageScanner } from './page-scanner';
 import { ScanClient } from './scan-client';
-import { rootLanguageTag } from './page-text';
+import { rootLanguageTag } from '../../reading/page-text';
 import { E2E_HOOKS, forwardOpenRequests } from '../../platform/e2e-hooks';
 import { summarizeMutations } from './page-changes';
 import { placeOf, readContentSettings, watchContentSettings, type ContentSettings } from './settings-snapshot';

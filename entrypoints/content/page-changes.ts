@@ -4,8 +4,8 @@
  * text nodes left the page. Our own UI is ignored, and highlights never mutate the DOM, so we
  * cannot start a loop with a page that reacts to its own mutations.
  */
-import { blockOf } from './page-text';
-import { collectTextNodes, isSkippedElement } from './text-nodes';
+import { blockOf } from '../../reading/page-text';
+import { collectTextNodes, isSkippedElement } from '../../reading/text-nodes';
 
 export interface PageChanges {
   /** Text nodes to scan again (in changed blocks). */

@@ -10,7 +10,7 @@ import type { Annotation } from '../../lib/annotations/model';
 import type { SaveOutcome } from '../../lib/protocol';
 import type { FromFrameMessage } from '../../lib/ui-frame-protocol';
 import type { Annotator } from './annotator';
-import { isReadable } from './text-nodes';
+import { isReadable } from '../../reading/text-nodes';
 import { FrameSurface, type Placement } from './ui-frame-host';
 
 /** The passage a note is being written for: shown while focus is in the note form. */

@@ -2,6 +2,8 @@ import { DismissalList } from '../../components/DismissalList';
 import { useEffect, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import { SettingsControls } from '../../components/SettingsControls';
+import { settingsStore } from '../../platform/settings';
+import { fetchEntities } from '../../platform/entities';
 import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
 import type { Lang } from '../../lib/dataset/basics';
@@ -39,7 +41,7 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
       </header>
       {entityId && (
         <section class="entity" data-testid="library-entity">
-          <EntityPanel id={entityId} t={t} uiLang={uiLang} contentLang={contentLang} onPick={openEntity} onClose={() => openEntity(null)} />
+          <EntityPanel fetchEntities={fetchEntities} id={entityId} t={t} uiLang={uiLang} contentLang={contentLang} onPick={openEntity} onClose={() => openEntity(null)} />
         </section>
       )}
       <SavedLibrary t={t} uiLang={uiLang} contentLang={contentLang} />
@@ -47,8 +49,8 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
       <PacksPanel t={t} formatDate={(iso) => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium' }).format(new Date(iso))} />
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('library.settings')}</h2>
-        <SettingsControls t={t} detailed />
-        <DismissalList t={t} />
+        <SettingsControls t={t} settings={settingsStore} detailed />
+        <DismissalList t={t} settings={settingsStore} />
       </section>
     </main>
   );

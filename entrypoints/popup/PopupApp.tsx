@@ -11,6 +11,8 @@ import { SettingsControls } from '../../components/SettingsControls';
 import { EntityPanel } from '../../components/EntityPanel';
 import { translatorOf } from '../../lib/i18n-resources';
 import { openLibrary } from '../../platform/open-library';
+import { settingsStore } from '../../platform/settings';
+import { fetchEntities } from '../../platform/entities';
 
 type PageStatus = ContentReplies['page:status'];
 
@@ -92,7 +94,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
           <button type="button" class="back" onClick={() => setOpen(null)} data-testid="popup-back">
             {t('popup.back')}
           </button>
-          <EntityPanel id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} onOpenLibrary={() => void openLibrary(open)} />
+          <EntityPanel fetchEntities={fetchEntities} id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} onOpenLibrary={() => void openLibrary(open)} />
         </section>
       ) : searching ? null : (
         <>
@@ -115,7 +117,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
             <PageEntityList t={t} tabId={tabId} entities={entities} contentLang={contentLang} onOpen={setOpen} />
           )}
           {tabId !== undefined && status && <PageNotes t={t} tabId={tabId} />}
-          <SettingsControls t={t} host={hostOf(status?.url)} />
+          <SettingsControls t={t} settings={settingsStore} host={hostOf(status?.url)} />
         </>
       )}
       <footer>

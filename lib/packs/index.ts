@@ -39,4 +39,3 @@ export {
 } from './validate';
 export { fromWikidata, wikidataDate, WIKIDATA_LANGS, type WikidataOptions, type WikidataNote, type WikidataResult } from './wikidata';
 export { WIKIDATA_KINDS, kindOfClasses } from './wikidata-kinds';
-export { generatePack, generateEntities, generatedId, aliasCount } from './generate';

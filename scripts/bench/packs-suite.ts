@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, pageStatus } from '../../tests/support/chromium';
 import { startStaticServer, defaultMounts, SEED_PAGES } from '../../tests/support/static-server';
-import { generatePack } from '../../lib/packs';
+import { generatePack } from './generated-pack';
 import { measurePackTabs, packTabsGoals, packTabsTable, type TabsRow } from './pack-tabs';
 
 export interface PacksResult {

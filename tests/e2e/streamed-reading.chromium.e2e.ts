@@ -1,5 +1,5 @@
 /**
- * The command line reads HTML as a stream (lib/html/streamed-text.ts over parse5's tokenizer),
+ * The command line reads HTML as a stream (reading/streamed-text.ts over parse5's tokenizer),
  * the extension reads the DOM Chromium built. On every corpus page both must give the same
  * text: Chromium parses the page (scripts off, as the command line runs none), the content
  * script's own reading code runs in it, and the streamed reading runs here.
@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { SAXParser } from 'parse5-sax-parser';
 import { findChromium } from '../support/chromium';
 import { CORPUS_PAGES, corpusPagePaths, REPO_ROOT } from '../support/static-server';
-import { StreamedText } from '../../lib/html/streamed-text';
+import { StreamedText } from '../../reading/streamed-text';
 import { readTokens } from '../../scripts/annotate-html';
 
 async function streamed(html: string): Promise<string> {
@@ -30,8 +30,8 @@ async function streamed(html: string): Promise<string> {
 async function readingCode(): Promise<string> {
   const out = await build({
     stdin: {
-      contents: `import { collectTextNodes } from './entrypoints/content/text-nodes';
-        import { joinTextNodes, BLOCK_BREAK } from './entrypoints/content/page-text';
+      contents: `import { collectTextNodes } from './reading/text-nodes';
+        import { joinTextNodes, BLOCK_BREAK } from './reading/page-text';
         window.__read = () => joinTextNodes(collectTextNodes(document.body)).text.split(BLOCK_BREAK).join('\\n');`,
       resolveDir: REPO_ROOT,
       loader: 'ts',

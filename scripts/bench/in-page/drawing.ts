@@ -5,8 +5,8 @@
  * list is drawn as CSS Custom Highlights (StaticRange or live Range) or as <mark> elements.
  */
 import { findMentions, loadMatcher } from '../../../lib/match';
-import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from '../../../entrypoints/content/page-text';
-import { collectTextNodes } from '../../../entrypoints/content/text-nodes';
+import { joinTextNodes, nodeIndexAt, staticRangeFor, type PageText } from '../../../reading/page-text';
+import { collectTextNodes } from '../../../reading/text-nodes';
 import { frames } from './timing';
 
 interface Found {

@@ -7,8 +7,8 @@
 import AhoCorasick from 'modern-ahocorasick';
 import Mark from 'mark.js';
 import { findMentions, loadMatcher, scanText, type Matcher } from '../../../lib/match';
-import { joinTextNodes } from '../../../entrypoints/content/page-text';
-import { collectTextNodes } from '../../../entrypoints/content/text-nodes';
+import { joinTextNodes } from '../../../reading/page-text';
+import { collectTextNodes } from '../../../reading/text-nodes';
 import { FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE } from '../../../lib/match/automaton-build';
 import { ALPHA_LOOKUP, fillUnitEntry, unitTableOf } from '../../../lib/match/unit-table';
 import { timeOnce, timeWarm, type Timed } from './timing';

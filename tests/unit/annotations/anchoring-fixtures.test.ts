@@ -86,8 +86,8 @@ describe('the page built by script', () => {
     try {
       window.document.write(read(fixture.page));
       await window.happyDOM.waitUntilComplete();
-      const { BLOCK_BREAK, joinTextNodes } = await import('../../../entrypoints/content/page-text');
-      const { collectTextNodes } = await import('../../../entrypoints/content/text-nodes');
+      const { BLOCK_BREAK, joinTextNodes } = await import('../../../reading/page-text');
+      const { collectTextNodes } = await import('../../../reading/text-nodes');
       const nodes = collectTextNodes(window.document.body as unknown as Node) as Text[];
       expect(joinTextNodes(nodes).text.split(BLOCK_BREAK).join('\n')).toBe(read(fixture.text!));
     } finally {

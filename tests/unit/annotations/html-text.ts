@@ -4,8 +4,8 @@
  * scripts/annotate.ts does. Scripts in the page do not run.
  */
 import { Window } from 'happy-dom';
-import { BLOCK_BREAK, joinTextNodes } from '../../../entrypoints/content/page-text';
-import { collectTextNodes } from '../../../entrypoints/content/text-nodes';
+import { BLOCK_BREAK, joinTextNodes } from '../../../reading/page-text';
+import { collectTextNodes } from '../../../reading/text-nodes';
 
 export async function htmlToText(html: string): Promise<string> {
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });

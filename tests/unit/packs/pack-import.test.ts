@@ -11,7 +11,7 @@ import { draftPack, preparePack, runPackImport, type Decision } from '../../../p
 import { compilePackMatcher, packDataIsStale, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
 import { installBundledDataset } from '../../../platform/dataset-install';
 import { activePacks, exportPack, listPacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
-import { generatePack } from '../../../lib/packs';
+import { generatePack } from '../../../scripts/bench/generated-pack';
 import { saveAnnotation } from '../../../platform/library-store';
 import { parseEntityFile } from '../../../lib/dataset/parse';
 import { findMentions, loadMatcher } from '../../../lib/match';

@@ -6,17 +6,15 @@ import { compileMatcher, findMentions } from '../../../lib/match';
 import { fastEntityValid } from '../../../lib/packs/entity-check';
 import { firstSyntaxError, lineColumn } from '../../../lib/packs/json';
 import {
-  aliasCount,
   displayEntity,
   dropEntities,
-  generateEntities,
-  generatePack,
   matcherEntities,
   packEntitySchema,
   PACK_LIMITS,
   parsePack,
   type PackEntity,
 } from '../../../lib/packs';
+import { aliasCount, generateEntities, generatePack } from '../../../scripts/bench/generated-pack';
 import { localizedSchema } from '../../../lib/dataset/schema';
 
 const minimal = readFileSync(join(__dirname, '../../fixtures/packs/good/minimal.json'), 'utf8');

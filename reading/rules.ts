@@ -1,7 +1,7 @@
 /**
  * Which text of a page is read, and what counts as one block of it: the rules the content
- * script applies to the live DOM (entrypoints/content/text-nodes.ts, page-text.ts) and the
- * command line applies to an HTML stream (lib/html/streamed-text.ts). One table, so both read
+ * script applies to the live DOM (reading/text-nodes.ts, page-text.ts) and the
+ * command line applies to an HTML stream (reading/streamed-text.ts). One table, so both read
  * a page the same way.
  */
 

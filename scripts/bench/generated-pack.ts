@@ -4,10 +4,10 @@
  * names and aliases per entity in all, some summaries, some dates. The names are the bench's
  * made-up pseudo-names (scripts/bench/pseudo-names.ts) in Latin, Cyrillic, Han and Arabic.
  */
-import { LANGS, type Lang } from '../dataset/basics';
-import { createRng } from '../../scripts/bench/prng';
-import { pseudoEntity } from '../../scripts/bench/pseudo-names';
-import { PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity, type PackLocalized } from './format';
+import { LANGS, type Lang } from '../../lib/dataset/basics';
+import { createRng } from './prng';
+import { pseudoEntity } from './pseudo-names';
+import { PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity, type PackLocalized } from '../../lib/packs/format';
 
 /** A fixed pool of Han characters (CJK Unified Ideographs spread over the block), so no file is read. */
 const HAN_POOL: readonly string[] = Array.from({ length: 600 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 0x5000)));

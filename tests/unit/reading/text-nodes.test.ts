@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { collectTextNodes, textNodeBatches } from '../../entrypoints/content/text-nodes';
+import { collectTextNodes, textNodeBatches } from '../../../reading/text-nodes';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -64,7 +64,7 @@ describe('reading the page', () => {
 
 describe('the space between inline elements', () => {
   test('is read between two inline elements or texts, not between blocks', async () => {
-    const { joinTextNodes, BLOCK_BREAK } = await import('../../entrypoints/content/page-text');
+    const { joinTextNodes, BLOCK_BREAK } = await import('../../../reading/page-text');
     const body = page('<p><a href="#">UNICEF</a> <em>said</em></p><div><p>one</p> <p>two</p></div><p>The <b>WHO</b> <!-- c --></p>');
     expect(joinTextNodes(collectTextNodes(body)).text.split(BLOCK_BREAK)).toEqual(['UNICEF said', 'one', 'two', 'The WHO']);
   });
@@ -72,7 +72,7 @@ describe('the space between inline elements', () => {
 
 describe('offsets of a range in the joined text', () => {
   // Imported here: page-text.ts reads nothing at load, the DOM globals come from the test environment.
-  const load = () => import('../../entrypoints/content/page-text');
+  const load = () => import('../../../reading/page-text');
 
   test('a range inside and across text nodes, and one with element boundaries', async () => {
     const { joinTextNodes, offsetsOfRange } = await load();

@@ -5,8 +5,8 @@
  * separated by BLOCK_BREAK, a character no name contains and the normalizer keeps, so a name
  * never spans two paragraphs.
  */
-import { wireTag, type WireBlock } from '../../lib/scan/protocol';
-import { isInlineTag } from '../../lib/html/reading-rules';
+import { wireTag, type WireBlock } from '../lib/scan/protocol';
+import { isInlineTag } from './rules';
 
 export const BLOCK_BREAK = '\u0000';
 

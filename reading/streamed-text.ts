@@ -1,7 +1,7 @@
 /**
  * A page's readable text built from a stream of HTML tokens (start tags, end tags, text), the
- * way the content script reads the live DOM (entrypoints/content/text-nodes.ts, page-text.ts):
- * the body's text without skipped subtrees (lib/html/reading-rules.ts), whitespace-only text
+ * way the content script reads the live DOM (reading/text-nodes.ts, page-text.ts):
+ * the body's text without skipped subtrees (reading/rules.ts), whitespace-only text
  * nodes left out, text nodes of one block joined as they read and blocks separated by a break.
  * Each run of one block is handed on with the language its nearest `lang` attribute declares.
  *
@@ -11,7 +11,7 @@
  * are not inferred, which changes where blocks start only in markup that relies on them.
  * Nothing here holds more than the open elements and the current text node.
  */
-import { INLINE_TAGS, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type SiblingKind } from './reading-rules';
+import { INLINE_TAGS, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type SiblingKind } from './rules';
 
 /** Elements that never have content (no end tag, never on the stack). */
 const VOID_TAGS = new Set([

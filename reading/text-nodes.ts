@@ -3,7 +3,7 @@
  * form fields, editable areas, hidden or "do not translate" regions. (Our own UI has no text in
  * the page: it is a frame inside a closed shadow root.)
  */
-import { isInlineTag, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type SiblingKind } from '../../lib/html/reading-rules';
+import { isInlineTag, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type SiblingKind } from './rules';
 
 function siblingKind(node: Node | null): SiblingKind {
   if (node === null) return 'none';

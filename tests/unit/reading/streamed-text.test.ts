@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SAXParser } from 'parse5-sax-parser';
-import { StreamedText, type BlockRun } from '../../../lib/html/streamed-text';
+import { StreamedText, type BlockRun } from '../../../reading/streamed-text';
 import { readTokens } from '../../../scripts/annotate-html';
 
 /** Reads an HTML string in chunks of `chunk` characters: the text, with "|" between blocks, and the runs. */
