@@ -27,7 +27,12 @@ function onlyFrom(layer, allowed, why) {
           patterns: [
             ...forbidden.map((dir) => ({ regex: importOf(dir), message: `${layer}/ may not import ${dir}/: ${why}` })),
             ...(['lib', 'reading', 'components'].includes(layer)
-              ? [{ regex: '^(?:wxt(?:/|$)|#imports$|@wxt-dev/)', message: `${layer}/ may not use the browser's extension APIs: ${why}` }]
+              ? [
+                  {
+                    regex: '^(?:wxt(?:/|$)|#imports$|@wxt-dev/)',
+                    message: `${layer}/ may not use the browser's extension APIs: ${why}`,
+                  },
+                ]
               : []),
           ],
         },
@@ -62,6 +67,14 @@ export default tseslint.config(
   onlyFrom('reading', ['lib'], 'the content script, the command line and the bench share it'),
   onlyFrom('platform', ['lib', 'data', 'locales'], 'the browser glue serves the UI and entrypoints, never the reverse'),
   onlyFrom('components', ['lib', 'locales'], 'UI takes its stores as props (see SettingsStore)'),
-  onlyFrom('entrypoints', ['lib', 'reading', 'platform', 'components', 'data', 'locales'], 'test and bench code stays out of the extension'),
-  onlyFrom('scripts', ['lib', 'reading', 'platform', 'components', 'tests', 'data', 'locales'], 'shared page reading lives in reading/, not in the content script'),
+  onlyFrom(
+    'entrypoints',
+    ['lib', 'reading', 'platform', 'components', 'data', 'locales'],
+    'test and bench code stays out of the extension',
+  ),
+  onlyFrom(
+    'scripts',
+    ['lib', 'reading', 'platform', 'components', 'tests', 'data', 'locales'],
+    'shared page reading lives in reading/, not in the content script',
+  ),
 );

@@ -42,7 +42,10 @@ export default defineConfig({
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextMention__' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousMention__' },
-      'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlighting__' },
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_cmdToggleHighlighting__',
+      },
       'annotate-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdAnnotateSelection__' },
     },
     options_ui: { page: 'library.html', open_in_tab: true },

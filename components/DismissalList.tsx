@@ -30,7 +30,13 @@ export function DismissalList({ t, settings }: { t: Translate; settings: Setting
               <span class="hint">
                 ({d.entity}) · <bdi>{whereOf(d, t)}</bdi>
               </span>{' '}
-              <button type="button" onClick={() => void settings.get('dismissals').then((all) => settings.set('dismissals', removeDismissal(all, d)))} data-testid="dismissal-undo">
+              <button
+                type="button"
+                onClick={() =>
+                  void settings.get('dismissals').then((all) => settings.set('dismissals', removeDismissal(all, d)))
+                }
+                data-testid="dismissal-undo"
+              >
                 {t('controls.undoDismissal')}
               </button>
             </li>

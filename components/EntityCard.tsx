@@ -100,7 +100,13 @@ export function EntityCard(props: EntityCardProps) {
             </button>
           )}
           {props.onClose && (
-            <button type="button" class="icon" aria-label={t('card.close')} onClick={props.onClose} data-testid="card-close">
+            <button
+              type="button"
+              class="icon"
+              aria-label={t('card.close')}
+              onClick={props.onClose}
+              data-testid="card-close"
+            >
               ×
             </button>
           )}
@@ -153,7 +159,13 @@ export function EntityCard(props: EntityCardProps) {
           <summary>{t('card.dismiss')}</summary>
           <div class="dismiss-scopes">
             {(['page', 'site', 'everywhere'] as const).map((scope) => (
-              <button key={scope} type="button" class="link" onClick={() => props.onDismiss?.(scope)} data-testid={`card-dismiss-${scope}`}>
+              <button
+                key={scope}
+                type="button"
+                class="link"
+                onClick={() => props.onDismiss?.(scope)}
+                data-testid={`card-dismiss-${scope}`}
+              >
                 {t(`card.dismiss_${scope}`)}
               </button>
             ))}

@@ -33,7 +33,8 @@ export function EntityPanel(props: {
     setLoaded(undefined);
     void (async () => {
       const entity = (await fetchEntities([id])).get(id) ?? null;
-      const relatedRecords = entity && entity.related.length ? await fetchEntities(entity.related.slice(0, 12)) : new Map<string, Entity>();
+      const relatedRecords =
+        entity && entity.related.length ? await fetchEntities(entity.related.slice(0, 12)) : new Map<string, Entity>();
       const related = [...relatedRecords.values()].map((r) => ({ id: r.id, name: displayName(r, contentLang) }));
       if (live) setLoaded({ entity, related });
     })();
@@ -45,5 +46,15 @@ export function EntityPanel(props: {
   if (loaded === undefined) return <p aria-busy="true">{t('card.loading')}</p>;
   if (!loaded.entity) return <p role="alert">{t('card.missing')}</p>;
   const view = entityView(loaded.entity, contentLang, uiLang, viewLabels(t));
-  return <EntityCard view={view} t={t} uiLang={uiLang} related={loaded.related} onPick={props.onPick} onClose={props.onClose} onOpenLibrary={props.onOpenLibrary} />;
+  return (
+    <EntityCard
+      view={view}
+      t={t}
+      uiLang={uiLang}
+      related={loaded.related}
+      onPick={props.onPick}
+      onClose={props.onClose}
+      onOpenLibrary={props.onOpenLibrary}
+    />
+  );
 }

@@ -37,27 +37,50 @@ export function NoteBubble(props: NoteBubbleProps) {
   };
 
   return (
-    <div class="toolbar note-bubble" role="dialog" aria-label={t('annotate.note')} lang={uiLang} dir={directionOf(uiLang)} data-testid="note-bubble">
+    <div
+      class="toolbar note-bubble"
+      role="dialog"
+      aria-label={t('annotate.note')}
+      lang={uiLang}
+      dir={directionOf(uiLang)}
+      data-testid="note-bubble"
+    >
       {mode === 'edit' ? (
         <form
           class="note-form"
           onSubmit={(e) => {
             e.preventDefault();
             const body = { note: note.slice(0, 10_000), tags: parseTags(tags) };
-            void run(() => props.onUpdate!(body), () => {
-              setShown(body);
-              setMode('view');
-            });
+            void run(
+              () => props.onUpdate!(body),
+              () => {
+                setShown(body);
+                setMode('view');
+              },
+            );
           }}
           onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
         >
           <label>
             {t('annotate.note')}
-            <textarea value={note} maxLength={10_000} rows={3} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} data-testid="note-edit-text" />
+            <textarea
+              value={note}
+              maxLength={10_000}
+              rows={3}
+              dir="auto"
+              onInput={(e) => setNote(e.currentTarget.value)}
+              data-testid="note-edit-text"
+            />
           </label>
           <label>
             {t('annotate.tags')}
-            <input value={tags} dir="auto" placeholder={t('annotate.tagsHint')} onInput={(e) => setTags(e.currentTarget.value)} data-testid="note-edit-tags" />
+            <input
+              value={tags}
+              dir="auto"
+              placeholder={t('annotate.tagsHint')}
+              onInput={(e) => setTags(e.currentTarget.value)}
+              data-testid="note-edit-tags"
+            />
           </label>
           <div class="buttons">
             <button type="submit" disabled={busy} data-testid="note-edit-save">
@@ -87,7 +110,13 @@ export function NoteBubble(props: NoteBubbleProps) {
           {mode === 'confirm' ? (
             <p class="buttons" role="group" aria-label={t('annotate.confirmDelete')}>
               <span>{t('annotate.confirmDelete')}</span>{' '}
-              <button type="button" class="danger" disabled={busy} onClick={() => void run(props.onDelete!, () => undefined)} data-testid="note-delete-confirm">
+              <button
+                type="button"
+                class="danger"
+                disabled={busy}
+                onClick={() => void run(props.onDelete!, () => undefined)}
+                data-testid="note-delete-confirm"
+              >
                 {t('annotate.delete')}
               </button>
               <button type="button" onClick={() => setMode('view')}>

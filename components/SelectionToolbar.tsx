@@ -70,7 +70,12 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     >
       {!noting ? (
         <div class="buttons">
-          <button type="button" disabled={busy || done} onClick={() => void save({ note: '', tags: [] })} data-testid="toolbar-highlight">
+          <button
+            type="button"
+            disabled={busy || done}
+            onClick={() => void save({ note: '', tags: [] })}
+            data-testid="toolbar-highlight"
+          >
             {t('annotate.highlight')}
           </button>
           <button type="button" disabled={busy || done} onClick={() => setNoting(true)} data-testid="toolbar-note">
@@ -103,7 +108,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           </label>
           <label>
             {t('annotate.tags')}
-            <input value={tags} readOnly={done} dir="auto" placeholder={t('annotate.tagsHint')} onInput={(e) => setTags(e.currentTarget.value)} data-testid="toolbar-tags" />
+            <input
+              value={tags}
+              readOnly={done}
+              dir="auto"
+              placeholder={t('annotate.tagsHint')}
+              onInput={(e) => setTags(e.currentTarget.value)}
+              data-testid="toolbar-tags"
+            />
           </label>
           <div class="buttons">
             <button type="submit" disabled={busy || done} data-testid="toolbar-save">
@@ -115,7 +127,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           </div>
         </form>
       )}
-      <p class={message?.error ? 'message error' : 'message'} role={message?.error ? 'alert' : 'status'} data-testid="toolbar-message">
+      <p
+        class={message?.error ? 'message error' : 'message'}
+        role={message?.error ? 'alert' : 'status'}
+        data-testid="toolbar-message"
+      >
         {message?.text ?? ''}
       </p>
     </div>

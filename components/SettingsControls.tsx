@@ -4,7 +4,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { KINDS, LANGS, type Kind } from '../lib/dataset/basics';
-import { notesPaintedOn, SETTINGS, type ContentLangChoice, type LangChoice, type SettingName, type SettingsStore, type SettingValue, type SiteRule } from '../lib/settings';
+import {
+  notesPaintedOn,
+  SETTINGS,
+  type ContentLangChoice,
+  type LangChoice,
+  type SettingName,
+  type SettingsStore,
+  type SettingValue,
+  type SiteRule,
+} from '../lib/settings';
 import type { Translate } from '../lib/i18n-resources';
 
 const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
@@ -56,7 +65,17 @@ export function useSetting<N extends SettingName>(settings: SettingsStore, name:
 }
 
 /** `detailed` adds the highlight style and hover delay (the library page has room for them). */
-export function SettingsControls({ t, settings, host, detailed = false }: { t: Translate; settings: SettingsStore; host?: string; detailed?: boolean }) {
+export function SettingsControls({
+  t,
+  settings,
+  host,
+  detailed = false,
+}: {
+  t: Translate;
+  settings: SettingsStore;
+  host?: string;
+  detailed?: boolean;
+}) {
   const highlighting = useSetting(settings, 'highlighting');
   const siteRules = useSetting(settings, 'siteRules');
   const kinds = useSetting(settings, 'kindsShown');
@@ -65,7 +84,8 @@ export function SettingsControls({ t, settings, host, detailed = false }: { t: T
   const highlightStyle = useSetting(settings, 'highlightStyle');
   const hoverDelayMs = useSetting(settings, 'hoverDelayMs');
   const notesHiddenOn = useSetting(settings, 'notesHiddenOn');
-  if (highlighting === undefined || siteRules === undefined || kinds === undefined || notesHiddenOn === undefined) return null;
+  if (highlighting === undefined || siteRules === undefined || kinds === undefined || notesHiddenOn === undefined)
+    return null;
 
   const siteEnabled = host ? (siteRules[host]?.enabled ?? true) : true;
   const setSite = (enabled: boolean) => {
@@ -81,7 +101,10 @@ export function SettingsControls({ t, settings, host, detailed = false }: { t: T
   };
   const toggleKind = (kind: Kind, on: boolean) => {
     const next = on ? [...new Set([...kinds, kind])] : kinds.filter((k) => k !== kind);
-    void settings.set('kindsShown', KINDS.filter((k) => next.includes(k)));
+    void settings.set(
+      'kindsShown',
+      KINDS.filter((k) => next.includes(k)),
+    );
   };
   // The default is stored as no value at all, so a better default can reach the user later.
   const pickLanguage = (name: 'uiLanguage' | 'contentLanguage', value: string) =>
@@ -90,18 +113,33 @@ export function SettingsControls({ t, settings, host, detailed = false }: { t: T
   return (
     <section class="controls" data-testid="controls">
       <label>
-        <input type="checkbox" checked={highlighting} onChange={(e) => void settings.set('highlighting', e.currentTarget.checked)} data-testid="toggle-highlighting" />
+        <input
+          type="checkbox"
+          checked={highlighting}
+          onChange={(e) => void settings.set('highlighting', e.currentTarget.checked)}
+          data-testid="toggle-highlighting"
+        />
         {t('controls.highlighting')}
       </label>
       {host && (
         <label>
-          <input type="checkbox" checked={siteEnabled} onChange={(e) => setSite(e.currentTarget.checked)} data-testid="toggle-site" />
+          <input
+            type="checkbox"
+            checked={siteEnabled}
+            onChange={(e) => setSite(e.currentTarget.checked)}
+            data-testid="toggle-site"
+          />
           {t('controls.onThisSite', { host })}
         </label>
       )}
       {host && (
         <label title={t('controls.notesHint')}>
-          <input type="checkbox" checked={notesPaintedOn(notesHiddenOn, host)} onChange={(e) => setNotesShown(host, e.currentTarget.checked)} data-testid="toggle-site-notes" />
+          <input
+            type="checkbox"
+            checked={notesPaintedOn(notesHiddenOn, host)}
+            onChange={(e) => setNotesShown(host, e.currentTarget.checked)}
+            data-testid="toggle-site-notes"
+          />
           {t('controls.notesOnThisSite', { host })}
         </label>
       )}
@@ -129,18 +167,30 @@ export function SettingsControls({ t, settings, host, detailed = false }: { t: T
         <legend>{t('controls.kinds')}</legend>
         {KINDS.map((kind) => (
           <label key={kind}>
-            <input type="checkbox" checked={kinds.includes(kind)} onChange={(e) => toggleKind(kind, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={kinds.includes(kind)}
+              onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
+            />
             {t(`kindPlural.${kind}`)}
           </label>
         ))}
       </fieldset>
-      <LanguageSelect label={t('controls.uiLanguage')} auto={t('controls.browserLanguage')} value={uiLanguage} testId="ui-language" onPick={(v) => pickLanguage('uiLanguage', v)} />
+      <LanguageSelect
+        label={t('controls.uiLanguage')}
+        auto={t('controls.browserLanguage')}
+        value={uiLanguage}
+        testId="ui-language"
+        onPick={(v) => pickLanguage('uiLanguage', v)}
+      />
       {detailed && (
         <label>
           {t('controls.style')}
           <select
             value={highlightStyle}
-            onChange={(e) => void settings.set('highlightStyle', e.currentTarget.value === 'underline' ? 'underline' : 'background')}
+            onChange={(e) =>
+              void settings.set('highlightStyle', e.currentTarget.value === 'underline' ? 'underline' : 'background')
+            }
             data-testid="highlight-style"
           >
             <option value="background">{t('controls.styleBackground')}</option>
@@ -169,7 +219,10 @@ export function SettingsControls({ t, settings, host, detailed = false }: { t: T
         label={t('controls.contentLanguage')}
         followPage={t('controls.followPage')}
         auto={t('controls.sameAsUi')}
-        value={contentLanguage} testId="content-language" onPick={(v) => pickLanguage('contentLanguage', v)} />
+        value={contentLanguage}
+        testId="content-language"
+        onPick={(v) => pickLanguage('contentLanguage', v)}
+      />
     </section>
   );
 }

@@ -22,7 +22,8 @@ export default defineBackground(() => {
   const datasetReady = installBundledDataset(
     db,
     async () => (await readMeta()).version,
-    async () => (await Promise.all((await readMeta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
+    async () =>
+      (await Promise.all((await readMeta()).entityFiles.map((file) => readJson<Entity[]>(`/data/${file}`)))).flat(),
   )
     .then(async () => {
       // A new bundled dataset changes the combined matcher of the user's packs: rebuild it; a

@@ -13,14 +13,14 @@ export type DismissScope = (typeof DISMISS_SCOPES)[number];
 // zod/mini, built on first use: the content script loads this module on every page.
 export const dismissalSchema = z.lazy(() =>
   z.strictObject({
-  /** The mention's text, folded (see foldMentionText). */
-  text: z.string().check(z.minLength(1), z.maxLength(300)),
-  entity: z.string().check(z.minLength(1), z.maxLength(200)),
-  scope: z.enum(DISMISS_SCOPES),
-  /** The host (scope "site") or the page's canonical URL (scope "page"). */
-  where: z.optional(z.string().check(z.maxLength(4096))),
-  /** When it was dismissed (ISO date-time), for the list in the settings. */
-  at: z.string().check(z.maxLength(40)),
+    /** The mention's text, folded (see foldMentionText). */
+    text: z.string().check(z.minLength(1), z.maxLength(300)),
+    entity: z.string().check(z.minLength(1), z.maxLength(200)),
+    scope: z.enum(DISMISS_SCOPES),
+    /** The host (scope "site") or the page's canonical URL (scope "page"). */
+    where: z.optional(z.string().check(z.maxLength(4096))),
+    /** When it was dismissed (ISO date-time), for the list in the settings. */
+    at: z.string().check(z.maxLength(40)),
   }),
 );
 export type Dismissal = z.infer<typeof dismissalSchema>;
@@ -53,7 +53,10 @@ export function dismissedOn(list: readonly Dismissal[], place: Place): (text: st
 }
 
 /** The list with one more dismissal (replacing the same one), trimmed to MAX_DISMISSALS. */
-export function addDismissal(list: readonly Dismissal[], add: Omit<Dismissal, 'text' | 'at'> & { text: string; at?: string }): Dismissal[] {
+export function addDismissal(
+  list: readonly Dismissal[],
+  add: Omit<Dismissal, 'text' | 'at'> & { text: string; at?: string },
+): Dismissal[] {
   const entry: Dismissal = {
     text: foldMentionText(add.text),
     entity: add.entity,

@@ -31,11 +31,20 @@ export function formatPartialDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
   const options: Intl.DateTimeFormatOptions =
-    d !== undefined ? { year: 'numeric', month: 'short', day: 'numeric' } : m !== undefined ? { year: 'numeric', month: 'short' } : { year: 'numeric' };
+    d !== undefined
+      ? { year: 'numeric', month: 'short', day: 'numeric' }
+      : m !== undefined
+        ? { year: 'numeric', month: 'short' }
+        : { year: 'numeric' };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
 }
 
-export function formatDateRange(from: string | undefined, to: string | undefined, locale: string, present: string): string {
+export function formatDateRange(
+  from: string | undefined,
+  to: string | undefined,
+  locale: string,
+  present: string,
+): string {
   if (!from && !to) return '';
   const a = from ? formatPartialDate(from, locale) : '…';
   const b = to ? formatPartialDate(to, locale) : present;
@@ -57,7 +66,12 @@ export interface ViewLabels {
   born: (date: string) => string;
 }
 
-export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLocale: string, labels: ViewLabels): EntityView {
+export function entityView(
+  entity: Entity & { pack?: string },
+  lang: Lang,
+  uiLocale: string,
+  labels: ViewLabels,
+): EntityView {
   const local = entity.names[lang];
   const f = entity.facts;
   const roles = (f.offices ?? []).map((o) => ({
@@ -66,8 +80,17 @@ export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLoc
   }));
   let dates: string | undefined;
   // An event with a start and no end is a date, not a span "to the present".
-  if (f.start || f.end) dates = formatDateRange(f.start, f.end ?? (entity.kind === 'event' ? f.start : undefined), uiLocale, labels.present);
-  else if (f.founded) dates = labels.founded(formatPartialDate(f.founded, uiLocale)) + (f.dissolved ? ` – ${formatPartialDate(f.dissolved, uiLocale)}` : '');
+  if (f.start || f.end)
+    dates = formatDateRange(
+      f.start,
+      f.end ?? (entity.kind === 'event' ? f.start : undefined),
+      uiLocale,
+      labels.present,
+    );
+  else if (f.founded)
+    dates =
+      labels.founded(formatPartialDate(f.founded, uiLocale)) +
+      (f.dissolved ? ` – ${formatPartialDate(f.dissolved, uiLocale)}` : '');
   else if (f.born) dates = labels.born(formatPartialDate(f.born, uiLocale));
   return {
     id: entity.id,
@@ -77,7 +100,11 @@ export function entityView(entity: Entity & { pack?: string }, lang: Lang, uiLoc
     short: local.short,
     summary: local.summary,
     roles,
-    holders: (f.holders ?? []).map((h) => ({ id: h.person, range: formatDateRange(h.from, h.to, uiLocale, labels.present), current: h.to === undefined })),
+    holders: (f.holders ?? []).map((h) => ({
+      id: h.person,
+      range: formatDateRange(h.from, h.to, uiLocale, labels.present),
+      current: h.to === undefined,
+    })),
     reviewed: formatPartialDate(entity.reviewed, uiLocale),
     dates,
     names: LANGS.map((l) => ({ lang: l, name: entity.names[l].name, short: entity.names[l].short })),

@@ -139,11 +139,7 @@ export interface SettingsStore {
 }
 
 /** Whether highlighting runs on a host, given the global switch and the per-site rules. */
-export function isEnabledOnHost(
-  highlighting: boolean,
-  rules: Record<string, SiteRule>,
-  host: string,
-): boolean {
+export function isEnabledOnHost(highlighting: boolean, rules: Record<string, SiteRule>, host: string): boolean {
   const rule = rules[host.toLowerCase()];
   if (rule) return rule.enabled;
   return highlighting;
@@ -171,6 +167,9 @@ export function resolveContentLanguage(
   uiLanguage: (typeof LANGS)[number],
   pageLanguage: string | null = null,
 ): (typeof LANGS)[number] {
-  if (choice === 'page') return pageLanguage !== null && (LANGS as readonly string[]).includes(pageLanguage) ? (pageLanguage as (typeof LANGS)[number]) : uiLanguage;
+  if (choice === 'page')
+    return pageLanguage !== null && (LANGS as readonly string[]).includes(pageLanguage)
+      ? (pageLanguage as (typeof LANGS)[number])
+      : uiLanguage;
   return choice === 'auto' ? uiLanguage : choice;
 }

@@ -6,7 +6,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
 import type { LensDatabase } from './db';
 import { resolveEntities } from './packs-store';
-import { annotationsForPage, LibraryError, removeFromLibrary, saveAnnotation, savePage, updateAnnotation } from './library-store';
+import {
+  annotationsForPage,
+  LibraryError,
+  removeFromLibrary,
+  saveAnnotation,
+  savePage,
+  updateAnnotation,
+} from './library-store';
 import { announceLibraryChange } from './library-signal';
 import type { SaveOutcome } from '../lib/protocol';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
@@ -72,7 +79,8 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
         return annotationsForPage(db, message.payload.url).then((annotations) => ({ annotations }));
       case 'annotation:save': {
         const { page, annotation } = message.payload;
-        if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)) return Promise.resolve(REFUSED);
+        if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source))
+          return Promise.resolve(REFUSED);
         return outcomeOf(saveAnnotation(db, page, annotation));
       }
       case 'annotation:update':
@@ -85,7 +93,12 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
           if (!row || row.pageUrl !== page) return REFUSED;
           const write =
             message.type === 'annotation:update'
-              ? updateAnnotation(db, id, { note: message.payload.note, tags: message.payload.tags }, new Date().toISOString())
+              ? updateAnnotation(
+                  db,
+                  id,
+                  { note: message.payload.note, tags: message.payload.tags },
+                  new Date().toISOString(),
+                )
               : removeFromLibrary(db, { annotationIds: [id] });
           const outcome = await outcomeOf(write.then(() => undefined));
           if (outcome.ok) await announceLibraryChange();
@@ -96,7 +109,9 @@ export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<
         if (!mayActOnPage(sender, message.payload.page.url)) return Promise.resolve(REFUSED);
         return outcomeOf(savePage(db, message.payload.page));
       case 'frame:register':
-        return Promise.resolve({ ok: !fromExtensionPage(sender) && frameTokens.register(message.payload.token, sender) });
+        return Promise.resolve({
+          ok: !fromExtensionPage(sender) && frameTokens.register(message.payload.token, sender),
+        });
       case 'frame:claim':
         return Promise.resolve({ ok: fromUiFrame(sender) && frameTokens.claim(message.payload.token, sender) });
       case 'library:open':
@@ -116,7 +131,8 @@ async function outcomeOf(write: Promise<void>): Promise<SaveOutcome> {
 }
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
-const iconPaths = (prefix: string) => Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
+const iconPaths = (prefix: string) =>
+  Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
 /**
  * Per tab, the page and state its icon was last drawn for: the icon is swapped only when they
  * change (a page reports after every batch of changes), and drawn again after a navigation,

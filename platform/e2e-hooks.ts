@@ -26,7 +26,13 @@ export function forwardOpenRequests(): void {
 export function serveOpenRequests(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const message = raw as { type?: unknown; path?: unknown } | null;
-    if (sender.id !== browser.runtime.id || message?.type !== MESSAGE || typeof message.path !== 'string' || sender.tab?.id === undefined) return undefined;
+    if (
+      sender.id !== browser.runtime.id ||
+      message?.type !== MESSAGE ||
+      typeof message.path !== 'string' ||
+      sender.tab?.id === undefined
+    )
+      return undefined;
     const url = (browser.runtime.getURL as (path: string) => string)(message.path);
     return browser.tabs.update(sender.tab.id, { url }).then(() => ({ ok: true }));
   });

@@ -66,12 +66,21 @@ export async function annotationsForPage(db: LensDatabase, url: string): Promise
 }
 
 /** Changes a note and its tags; returns the annotation as it was (for undo), or null if gone. */
-export function updateAnnotation(db: LensDatabase, id: string, change: { note: string; tags: string[] }, now: string): Promise<Annotation | null> {
+export function updateAnnotation(
+  db: LensDatabase,
+  id: string,
+  change: { note: string; tags: string[] },
+  now: string,
+): Promise<Annotation | null> {
   return guarded(() =>
     db.transaction('rw', db.annotations, db.tags, async () => {
       const row = await db.annotations.get(id);
       if (!row) return null;
-      const next: Annotation = { ...stripAnnotation(row), body: { ...row.body, note: change.note, tags: change.tags }, modified: now };
+      const next: Annotation = {
+        ...stripAnnotation(row),
+        body: { ...row.body, note: change.note, tags: change.tags },
+        modified: now,
+      };
       await db.annotations.put(annotationRow(next));
       await putTags(db, change.tags, now);
       return stripAnnotation(row);
@@ -85,7 +94,10 @@ export interface Removed {
 }
 
 /** Deletes annotations, and pages with all their annotations; returns what went, for undo. */
-export function removeFromLibrary(db: LensDatabase, target: { annotationIds?: string[]; pageUrls?: string[] }): Promise<Removed> {
+export function removeFromLibrary(
+  db: LensDatabase,
+  target: { annotationIds?: string[]; pageUrls?: string[] },
+): Promise<Removed> {
   return guarded(() =>
     db.transaction('rw', db.pages, db.annotations, async () => {
       const pageUrls = target.pageUrls ?? [];
@@ -131,7 +143,11 @@ export function importIntoLibrary(db: LensDatabase, incoming: Library): Promise<
       await db.pages.bulkPut(plan.pagesToPut.map(pageRow));
       await db.annotations.bulkPut(plan.annotationsToPut.map(annotationRow));
       const now = new Date().toISOString();
-      await putTags(db, plan.annotationsToPut.flatMap((a) => a.body.tags), now);
+      await putTags(
+        db,
+        plan.annotationsToPut.flatMap((a) => a.body.tags),
+        now,
+      );
       return plan.report;
     }),
   );

@@ -16,11 +16,18 @@ export async function openLibrary(entity?: string): Promise<void> {
 }
 
 /** In the background: the library in a new tab, next to the tab that asked. */
-export async function openLibraryTab(entity: string | undefined, from?: { index?: number; windowId?: number }): Promise<{ ok: boolean }> {
+export async function openLibraryTab(
+  entity: string | undefined,
+  from?: { index?: number; windowId?: number },
+): Promise<{ ok: boolean }> {
   const hash = entity ? `#entity=${encodeURIComponent(entity)}` : '';
   const url = (browser.runtime.getURL as (path: string) => string)(`/library.html${hash}`);
   try {
-    await browser.tabs.create({ url, ...(from?.index !== undefined ? { index: from.index + 1 } : {}), ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}) });
+    await browser.tabs.create({
+      url,
+      ...(from?.index !== undefined ? { index: from.index + 1 } : {}),
+      ...(from?.windowId !== undefined ? { windowId: from.windowId } : {}),
+    });
     return { ok: true };
   } catch {
     return { ok: false };

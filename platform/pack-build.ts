@@ -52,7 +52,9 @@ interface ActiveOptions {
 }
 
 async function readActive(db: LensDatabase, options: ActiveOptions = {}) {
-  const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(({ source: _s, ...e }) => e);
+  const bundled: Entity[] = (await db.entities.where('source').equals('bundled').toArray()).map(
+    ({ source: _s, ...e }) => e,
+  );
   return { bundled, active: await activePacks(db, new Set(bundled.map((e) => e.id)), options) };
 }
 
@@ -107,7 +109,10 @@ export async function rebuildPackMatcher(
 }
 
 /** Rebuilds the search data of the enabled packs' entities; can run beside rebuildPackMatcher. */
-export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<string, readonly PackEntity[]>): Promise<{ searchMs: number }> {
+export async function rebuildPackSearch(
+  db: LensDatabase,
+  known?: ReadonlyMap<string, readonly PackEntity[]>,
+): Promise<{ searchMs: number }> {
   // The bundled entities matter only by id here: their keys, not the records.
   const active = await activePacks(db, await bundledIds(db), { known });
   if (active.entities.length === 0) {
@@ -119,7 +124,11 @@ export async function rebuildPackSearch(db: LensDatabase, known?: ReadonlyMap<st
   const searchMs = performance.now() - t0;
   // Stored as JSON text: IndexedDB copies one string far faster than ~600k small objects,
   // and the popup parses it faster than it would deserialize them.
-  const stored: StoredPackSearch = { version: `search-${Date.now().toString(36)}`, overridden: [...active.overridden], json: JSON.stringify(data) };
+  const stored: StoredPackSearch = {
+    version: `search-${Date.now().toString(36)}`,
+    overridden: [...active.overridden],
+    json: JSON.stringify(data),
+  };
   await db.meta.put({ key: SEARCH_KEY, value: stored });
   return { searchMs };
 }

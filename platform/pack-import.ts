@@ -35,11 +35,21 @@ export type ImportOutcome =
   | { type: 'problems'; problems: PackProblem[]; problemCount: number }
   | { type: 'refused'; reason: 'other-pack'; ids: { id: string; pack: string }[] }
   | { type: 'cancelled' }
-  | { type: 'installed'; pack: { id: string; name: string; entities: number }; notes: WikidataNote[]; figures: BuildFigures; timings: ImportTimings };
+  | {
+      type: 'installed';
+      pack: { id: string; name: string; entities: number };
+      notes: WikidataNote[];
+      figures: BuildFigures;
+      timings: ImportTimings;
+    };
 
 export interface ImportEvents {
   /** How to rebuild once installed (default: rebuildPackData, matcher then search, here). */
-  rebuild?: (db: LensDatabase, onStage: (stage: BuildStage) => void, known: ReadonlyMap<string, readonly PackEntity[]>) => Promise<BuildFigures>;
+  rebuild?: (
+    db: LensDatabase,
+    onStage: (stage: BuildStage) => void,
+    known: ReadonlyMap<string, readonly PackEntity[]>,
+  ) => Promise<BuildFigures>;
   progress?: (stage: ImportStage, done?: number, total?: number) => void;
   /** Asked when the pack has ids of the bundled dataset. */
   confirm: (conflicts: string[], count: number) => Promise<Decision>;
@@ -61,13 +71,22 @@ export type Refusal = Exclude<ImportOutcome, { type: 'installed' }>;
  * bundled ids. Deterministic for one file and one decision, so two workers may each run it:
  * one installs, the other compiles the matcher meanwhile.
  */
-export async function preparePack(db: LensDatabase, request: PackImportRequest, confirm: ImportEvents['confirm']): Promise<PreparedPack | Refusal> {
+export async function preparePack(
+  db: LensDatabase,
+  request: PackImportRequest,
+  confirm: ImportEvents['confirm'],
+): Promise<PreparedPack | Refusal> {
   const started = performance.now();
   const options = { bundledIds: await bundledIds(db), override: 'ask' as const };
   let notes: WikidataNote[] = [];
   let result: PackResult;
   if (request.source === 'wikidata') {
-    const w = fromWikidata(request.text, { ...options, defaultKind: request.defaultKind, packName: request.packName, packId: wikidataPackId(request.text) });
+    const w = fromWikidata(request.text, {
+      ...options,
+      defaultKind: request.defaultKind,
+      packName: request.packName,
+      packId: wikidataPackId(request.text),
+    });
     notes = w.notes;
     result = w;
   } else result = parsePack(request.text, options);
@@ -97,10 +116,16 @@ export async function preparePack(db: LensDatabase, request: PackImportRequest, 
  * like preparePack does. null when there is nothing to compile or the reader cancelled; the
  * page discards the draft unless the pack worker installs the pack.
  */
-export async function draftPack(db: LensDatabase, request: PackImportRequest, confirm: ImportEvents['confirm']): Promise<PendingPack | null> {
+export async function draftPack(
+  db: LensDatabase,
+  request: PackImportRequest,
+  confirm: ImportEvents['confirm'],
+): Promise<PendingPack | null> {
   if (request.source === 'wikidata') {
     const prepared = await preparePack(db, request, confirm);
-    return prepared.type === 'prepared' ? { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities } : null;
+    return prepared.type === 'prepared'
+      ? { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities }
+      : null;
   }
   const text = request.text.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
   let root: unknown;
@@ -113,7 +138,11 @@ export async function draftPack(db: LensDatabase, request: PackImportRequest, co
   const { id, entities } = root as { id?: unknown; entities?: unknown };
   if (typeof id !== 'string' || !Array.isArray(entities) || entities.length === 0) return null;
   const bundled = await bundledIds(db);
-  const conflicts = [...new Set(entities.map((e: { id?: unknown }) => e?.id).filter((x): x is string => typeof x === 'string' && bundled.has(x)))];
+  const conflicts = [
+    ...new Set(
+      entities.map((e: { id?: unknown }) => e?.id).filter((x): x is string => typeof x === 'string' && bundled.has(x)),
+    ),
+  ];
   let kept = entities as PackEntity[];
   let overrides = false;
   if (conflicts.length) {
@@ -125,7 +154,11 @@ export async function draftPack(db: LensDatabase, request: PackImportRequest, co
   return kept.length ? { id, overrides, entities: kept } : null;
 }
 
-export async function runPackImport(db: LensDatabase, request: PackImportRequest, events: ImportEvents): Promise<ImportOutcome> {
+export async function runPackImport(
+  db: LensDatabase,
+  request: PackImportRequest,
+  events: ImportEvents,
+): Promise<ImportOutcome> {
   const started = performance.now();
   events.progress?.('parsing');
   const prepared = await preparePack(db, request, events.confirm);
@@ -134,14 +167,28 @@ export async function runPackImport(db: LensDatabase, request: PackImportRequest
 
   const t1 = performance.now();
   events.progress?.('installing', 0, pack.entities.length);
-  await installPack(db, pack, { overrides, now: new Date().toISOString(), onProgress: (done, total) => events.progress?.('installing', done, total) });
+  await installPack(db, pack, {
+    overrides,
+    now: new Date().toISOString(),
+    onProgress: (done, total) => events.progress?.('installing', done, total),
+  });
   const installMs = performance.now() - t1;
-  const figures = await (events.rebuild ?? rebuildPackData)(db, (stage) => events.progress?.(stage), new Map([[pack.id, pack.entities]]));
+  const figures = await (events.rebuild ?? rebuildPackData)(
+    db,
+    (stage) => events.progress?.(stage),
+    new Map([[pack.id, pack.entities]]),
+  );
   return {
     type: 'installed',
     pack: { id: pack.id, name: pack.name, entities: pack.entities.length },
     notes: notes.slice(0, 200),
     figures,
-    timings: { parseMs, installMs, matcherMs: figures.matcherMs, searchMs: figures.searchMs, totalMs: performance.now() - started },
+    timings: {
+      parseMs,
+      installMs,
+      matcherMs: figures.matcherMs,
+      searchMs: figures.searchMs,
+      totalMs: performance.now() - started,
+    },
   };
 }

@@ -29,7 +29,10 @@ export async function packEntities(db: LensDatabase, pack: string): Promise<Pack
 }
 
 /** Ids of this pack that another installed pack already has. */
-export async function conflictsWithPacks(db: LensDatabase, pack: Pack): Promise<{ otherPacks: { id: string; pack: string }[] }> {
+export async function conflictsWithPacks(
+  db: LensDatabase,
+  pack: Pack,
+): Promise<{ otherPacks: { id: string; pack: string }[] }> {
   const mine = new Set(pack.entities.map((e) => e.id));
   const found: { id: string; pack: string }[] = [];
   for (const other of await db.packs.toArray()) {
@@ -54,7 +57,11 @@ export async function installPack(
       await chunksOf(db, pack.id).delete();
       await db.packChunks.put({ pack: pack.id, chunk: IDS, json: JSON.stringify(pack.entities.map((e) => e.id)) });
       for (let i = 0; i < total; i += CHUNK) {
-        await db.packChunks.put({ pack: pack.id, chunk: i / CHUNK, json: JSON.stringify(pack.entities.slice(i, i + CHUNK)) });
+        await db.packChunks.put({
+          pack: pack.id,
+          chunk: i / CHUNK,
+          json: JSON.stringify(pack.entities.slice(i, i + CHUNK)),
+        });
         if ((i / CHUNK) % 5 === 4 || i + CHUNK >= total) options.onProgress?.(Math.min(i + CHUNK, total), total);
       }
       const row: PackRow = {
@@ -130,7 +137,9 @@ export async function activePacks(
   options: { known?: ReadonlyMap<string, readonly PackEntity[]>; pending?: PendingPack } = {},
 ): Promise<ActivePacks> {
   const { known, pending } = options;
-  const rows: { id: string; overrides: boolean }[] = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== pending?.id);
+  const rows: { id: string; overrides: boolean }[] = (await db.packs.toArray()).filter(
+    (p) => p.enabled && p.id !== pending?.id,
+  );
   if (pending) {
     // Where the table will have it once installed (primary-key order: code units, as `<`), so
     // a matcher compiled before the install numbers entities as one compiled after it.
@@ -173,13 +182,20 @@ async function locate(db: LensDatabase): Promise<Map<string, { pack: PackRow; ch
  * bundled dataset, then any enabled pack. Pack entities get every language filled for display,
  * and the name of their pack.
  */
-export async function resolveEntities(db: LensDatabase, ids: string[]): Promise<{ entities: Entity[]; packOf: Record<string, string> }> {
+export async function resolveEntities(
+  db: LensDatabase,
+  ids: string[],
+): Promise<{ entities: Entity[]; packOf: Record<string, string> }> {
   const bundled = await db.entities.bulkGet(ids);
   const at = (await db.packs.count()) > 0 ? await locate(db) : new Map<string, { pack: PackRow; chunk: number }>();
   const chunks = new Map<string, Promise<PackEntity[]>>();
   const chunk = (pack: string, n: number) => {
     const key = `${pack}\u0000${n}`;
-    if (!chunks.has(key)) chunks.set(key, db.packChunks.get([pack, n]).then((r) => (r ? (JSON.parse(r.json) as PackEntity[]) : [])));
+    if (!chunks.has(key))
+      chunks.set(
+        key,
+        db.packChunks.get([pack, n]).then((r) => (r ? (JSON.parse(r.json) as PackEntity[]) : [])),
+      );
     return chunks.get(key)!;
   };
   const entities: Entity[] = [];

@@ -46,7 +46,13 @@ export function matcherSource(db: LensDatabase, readBundled: () => Promise<Uint8
 const wireBlock = z.object({ at: z.number().int().nonnegative(), tag: z.string().max(MAX_TAG).nullable() });
 const request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), rootTag: z.string().max(MAX_TAG).nullable() }),
-  z.object({ type: z.literal('piece'), seq: z.number().int(), text: z.string(), base: z.number().int().nonnegative(), blocks: z.array(wireBlock) }),
+  z.object({
+    type: z.literal('piece'),
+    seq: z.number().int(),
+    text: z.string(),
+    base: z.number().int().nonnegative(),
+    blocks: z.array(wireBlock),
+  }),
 ]);
 
 export function serveScans(currentMatcher: () => Promise<LoadedMatcher>): void {

@@ -14,9 +14,9 @@ function itemFor<N extends SettingName>(name: N) {
   });
 }
 
-const items = Object.fromEntries(
-  (Object.keys(SETTINGS) as SettingName[]).map((name) => [name, itemFor(name)]),
-) as { [N in SettingName]: ReturnType<typeof itemFor> };
+const items = Object.fromEntries((Object.keys(SETTINGS) as SettingName[]).map((name) => [name, itemFor(name)])) as {
+  [N in SettingName]: ReturnType<typeof itemFor>;
+};
 
 export async function getSetting<N extends SettingName>(name: N): Promise<SettingValue<N>> {
   return readSetting(name, await items[name].getValue());
@@ -32,12 +32,14 @@ export async function resetSetting(name: SettingName): Promise<void> {
   await items[name].removeValue();
 }
 
-export function watchSetting<N extends SettingName>(
-  name: N,
-  onChange: (value: SettingValue<N>) => void,
-): () => void {
+export function watchSetting<N extends SettingName>(name: N, onChange: (value: SettingValue<N>) => void): () => void {
   return items[name].watch((value) => onChange(readSetting(name, value)));
 }
 
 /** The extension's storage as the UI components take it. */
-export const settingsStore: SettingsStore = { get: getSetting, set: setSetting, reset: resetSetting, watch: watchSetting };
+export const settingsStore: SettingsStore = {
+  get: getSetting,
+  set: setSetting,
+  reset: resetSetting,
+  watch: watchSetting,
+};

@@ -10,7 +10,6 @@ import { isInlineTag } from './rules';
 
 export const BLOCK_BREAK = '\u0000';
 
-
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
   while (el && isInlineTag(el.tagName)) el = el.parentElement;
@@ -81,7 +80,10 @@ export function wireBlocks(page: PageText): WireBlock[] {
     let tag = tagOf.get(block);
     if (tag === undefined) {
       const holder = block?.closest('[lang]') ?? null;
-      tag = holder === null || holder === holder.ownerDocument.documentElement ? null : wireTag(holder.getAttribute('lang'));
+      tag =
+        holder === null || holder === holder.ownerDocument.documentElement
+          ? null
+          : wireTag(holder.getAttribute('lang'));
       tagOf.set(block, tag);
     }
     return { at: page.blockStarts[k]!, tag };

@@ -15,7 +15,21 @@ import { INLINE_TAGS, keepsWhitespace, SKIPPED_TAGS, skippedByAttributes, type S
 
 /** Elements that never have content (no end tag, never on the stack). */
 const VOID_TAGS = new Set([
-  'AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'PARAM', 'SOURCE', 'TRACK', 'WBR', 'KEYGEN',
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'PARAM',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+  'KEYGEN',
 ]);
 /** What may stand in the head; anything else (or text) ends it, as the body begins. */
 const HEAD_CONTENT = new Set(['META', 'LINK', 'TITLE', 'STYLE', 'SCRIPT', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
@@ -93,7 +107,11 @@ export class StreamedText {
       lang: lang !== null ? lang : (parent?.lang ?? null),
       last: 'none',
       skipped:
-        (parent?.skipped ?? false) || SKIPPED_TAGS.has(tag) || tag === 'HEAD' || (tag === 'TITLE' && !this.inBody) || skippedByAttributes(attribute),
+        (parent?.skipped ?? false) ||
+        SKIPPED_TAGS.has(tag) ||
+        tag === 'HEAD' ||
+        (tag === 'TITLE' && !this.inBody) ||
+        skippedByAttributes(attribute),
     };
     open.block = INLINE_TAGS.has(tag) ? (parent?.block ?? null) : open;
     this.stack.push(open);

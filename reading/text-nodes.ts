@@ -89,7 +89,9 @@ function shadowRootFinder(root: Node, after: Node | null) {
   return {
     get roots(): ShadowRoot[] {
       if (!after) return found;
-      const following = found.filter((s) => (after.compareDocumentPosition(s.host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      const following = found.filter(
+        (s) => (after.compareDocumentPosition(s.host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      );
       return [...following, ...found.filter((s) => !following.includes(s))];
     },
     step(deadline: number): boolean {
@@ -109,7 +111,8 @@ export function collectTextNodes(root: Node, onShadowRoot?: (shadow: ShadowRoot)
   const nodes: Text[] = [];
   const next = textNodeBatches(root, onShadowRoot);
   // One push per node: spreading a batch of 200,000 nodes into one call overflows the stack.
-  for (let batch = next(Infinity, Infinity); batch; batch = next(Infinity, Infinity)) for (const node of batch) nodes.push(node);
+  for (let batch = next(Infinity, Infinity); batch; batch = next(Infinity, Infinity))
+    for (const node of batch) nodes.push(node);
   return nodes;
 }
 

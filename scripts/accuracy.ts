@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { findMentions } from '../lib/match';
 import { languageRunsOfText } from '../lib/lang/runs';
 import { LANGS, type Lang } from '../lib/dataset/basics';
-import { addTally, emptyTally, passageSchema, precision, recall, scorePassage, ERROR_CLASSES, type Tally } from '../lib/accuracy/score';
+import {
+  addTally,
+  emptyTally,
+  passageSchema,
+  precision,
+  recall,
+  scorePassage,
+  ERROR_CLASSES,
+  type Tally,
+} from '../lib/accuracy/score';
 import { loadDataset } from './load-dataset';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -31,12 +40,16 @@ function main(): number {
   const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;
   const passages = Object.fromEntries(LANGS.map((l) => [l, 0])) as Record<Lang, number>;
   let problems = 0;
-  for (const file of readdirSync(SET).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(SET)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const raw = JSON.parse(readFileSync(join(SET, file), 'utf8')) as unknown[];
     raw.forEach((item, i) => {
       const parsed = passageSchema.safeParse(item);
       if (!parsed.success) {
-        console.error(`${file}[${i}]: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+        console.error(
+          `${file}[${i}]: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        );
         problems++;
         return;
       }
@@ -53,7 +66,8 @@ function main(): number {
       if (explain && (scored.unjudged.length || scored.missed.length)) {
         console.log(`\n${file}[${i}] (${p.source})`);
         for (const u of scored.unjudged) console.log(`  unjudged  "${u.text}" #${u.occurrence} → ${u.id}`);
-        for (const m of scored.missed) console.log(`  missed    "${m.text}" #${m.occurrence} → ${m.id}${m.got ? ` (got ${m.got})` : ''}`);
+        for (const m of scored.missed)
+          console.log(`  missed    "${m.text}" #${m.occurrence} → ${m.id}${m.got ? ` (got ${m.got})` : ''}`);
       }
     });
   }
@@ -69,12 +83,17 @@ function main(): number {
     const rf = floors.recall[lang] ?? 0;
     const bad = precision(t) + 1e-9 < pf || recall(t) + 1e-9 < rf;
     if (bad) below++;
-    const errors = [...ERROR_CLASSES, 'unjudged' as const].filter((c) => t.errors[c]).map((c) => `${c} ${t.errors[c]}`).join(', ');
+    const errors = [...ERROR_CLASSES, 'unjudged' as const]
+      .filter((c) => t.errors[c])
+      .map((c) => `${c} ${t.errors[c]}`)
+      .join(', ');
     console.log(
       `${lang}    ${String(passages[lang]).padStart(8)}  ${String(t.highlights).padStart(10)}  ${pct(precision(t))} (${pct(pf)})  ${String(t.expected).padStart(8)}  ${pct(recall(t))} (${pct(rf)})   ${errors}${bad ? '   BELOW FLOOR' : ''}`,
     );
   }
-  console.log(`all   ${String(Object.values(passages).reduce((a, b) => a + b, 0)).padStart(8)}  ${String(all.highlights).padStart(10)}  ${pct(precision(all))}           ${String(all.expected).padStart(8)}  ${pct(recall(all))}`);
+  console.log(
+    `all   ${String(Object.values(passages).reduce((a, b) => a + b, 0)).padStart(8)}  ${String(all.highlights).padStart(10)}  ${pct(precision(all))}           ${String(all.expected).padStart(8)}  ${pct(recall(all))}`,
+  );
   if (problems) console.error(`\n${problems} problem(s) in the set`);
   if (below) console.error(`\n${below} language(s) below their floor`);
   return problems || below ? 1 : 0;

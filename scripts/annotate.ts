@@ -66,7 +66,17 @@ async function main(args: string[]): Promise<number> {
       let out = '';
       for (const m of mentions) {
         const entity = byId.get(m.id);
-        out += JSON.stringify({ file, start: m.start, end: m.end, text: m.text, id: m.id, label: entity?.names.en.name ?? m.id, kind: m.kind, candidates: m.candidates }) + '\n';
+        out +=
+          JSON.stringify({
+            file,
+            start: m.start,
+            end: m.end,
+            text: m.text,
+            id: m.id,
+            label: entity?.names.en.name ?? m.id,
+            kind: m.kind,
+            candidates: m.candidates,
+          }) + '\n';
         if (out.length > 1 << 20) {
           await write(out);
           out = '';

@@ -9,7 +9,15 @@
  * Pass `--rounds N` for more rounds.
  */
 import { readFileSync } from 'node:fs';
-import { compileMatcher, createDocumentScan, findMentions, loadMatcher, scanText, serializeMatcher, type Matcher } from '../lib/match';
+import {
+  compileMatcher,
+  createDocumentScan,
+  findMentions,
+  loadMatcher,
+  scanText,
+  serializeMatcher,
+  type Matcher,
+} from '../lib/match';
 import { loadDataEntities } from '../tests/unit/match/fixtures';
 import { prng, syntheticMatcher, syntheticText } from '../tests/unit/match/synthetic';
 
@@ -28,18 +36,28 @@ function sections(bytes: Uint8Array): Array<[string, string, number]> {
     sections: Array<{ name: string; type: string; length: number }>;
   };
   const width: Record<string, number> = { u8: 1, u16: 2, i32: 4, u32: 4 };
-  return [['header (JSON: ids, section table)', 'json', jsonLength], ...header.sections.map((s): [string, string, number] => [s.name, s.type, s.length * width[s.type]!])];
+  return [
+    ['header (JSON: ids, section table)', 'json', jsonLength],
+    ...header.sections.map((s): [string, string, number] => [s.name, s.type, s.length * width[s.type]!]),
+  ];
 }
 
 /** Bytes of the typed arrays a loaded matcher holds beyond the file's buffer (derived at load). */
 function derivedBytes(m: Matcher): number {
-  return m.alphaIndex.byteLength + m.terminalRank.byteLength + m.casedBits.byteLength + m.casedRank.byteLength + m.casedStart.byteLength;
+  return (
+    m.alphaIndex.byteLength +
+    m.terminalRank.byteLength +
+    m.casedBits.byteLength +
+    m.casedRank.byteLength +
+    m.casedStart.byteLength
+  );
 }
 
 function sizeReport(label: string, m: Matcher): Uint8Array {
   const bytes = serializeMatcher(m);
   console.log(`${label}: serialized ${mb(bytes.length)} MB`);
-  for (const [name, type, size] of sections(bytes)) console.log(`  ${name.padEnd(34)} ${type.padEnd(4)} ${String(size).padStart(10)} B`);
+  for (const [name, type, size] of sections(bytes))
+    console.log(`  ${name.padEnd(34)} ${type.padEnd(4)} ${String(size).padStart(10)} B`);
   const loaded = loadMatcher(bytes);
   let load = Infinity;
   for (let r = 0; r < 2 * ROUNDS; r++) {
@@ -48,7 +66,9 @@ function sizeReport(label: string, m: Matcher): Uint8Array {
     load = Math.min(load, performance.now() - t0);
   }
   const derived = derivedBytes(loaded);
-  console.log(`  loaded: ${mb(bytes.length + derived)} MB (file + ${mb(derived)} MB derived at load), load ${load.toFixed(2)} ms (best of ${2 * ROUNDS})`);
+  console.log(
+    `  loaded: ${mb(bytes.length + derived)} MB (file + ${mb(derived)} MB derived at load), load ${load.toFixed(2)} ms (best of ${2 * ROUNDS})`,
+  );
   return bytes;
 }
 
@@ -105,8 +125,16 @@ const entities = loadDataEntities();
 if (entities.length > 0) {
   t0 = performance.now();
   const compiled = compileMatcher(entities);
-  console.log(`dataset: ${entities.length} entities, compiled in ${(performance.now() - t0).toFixed(0)} ms, ${compiled.groupFlags.length} patterns`);
+  console.log(
+    `dataset: ${entities.length} entities, compiled in ${(performance.now() - t0).toFixed(0)} ms, ${compiled.groupFlags.length} patterns`,
+  );
   const real = loadMatcher(sizeReport('dataset matcher', compiled));
-  const seeds = ['000_72a7d6bb9723ab88.txt', '004_2954653520d5b9e9.txt'].map((f) => readFileSync(`../shared/seeds/${f}`, 'utf8')).join('\n');
-  scanReport('seed articles repeated, dataset matcher', real, seeds.repeat(Math.ceil(10_000_000 / seeds.length)).slice(0, 10_000_000));
+  const seeds = ['000_72a7d6bb9723ab88.txt', '004_2954653520d5b9e9.txt']
+    .map((f) => readFileSync(`../shared/seeds/${f}`, 'utf8'))
+    .join('\n');
+  scanReport(
+    'seed articles repeated, dataset matcher',
+    real,
+    seeds.repeat(Math.ceil(10_000_000 / seeds.length)).slice(0, 10_000_000),
+  );
 }

@@ -3,7 +3,14 @@
  * aliases) through JSON.parse + validation, the matcher compile and its serialization.
  * Prints, never fails: `npx tsx scripts/bench-packs.ts [entities] [runs]`.
  */
-import { buildEntityTable, compileMatcher, compilePatterns, entityPatterns, serializeMatcher, type PatternSpec } from '../lib/match';
+import {
+  buildEntityTable,
+  compileMatcher,
+  compilePatterns,
+  entityPatterns,
+  serializeMatcher,
+  type PatternSpec,
+} from '../lib/match';
 import { matcherEntities, parsePack } from '../lib/packs';
 import { generatePack } from './bench/generated-pack';
 
@@ -54,8 +61,14 @@ for (let run = 0; run < runs; run++) {
   bytes = serializeMatcher(m);
   note('serializeMatcher', ms(t0));
 }
-console.log(`${n} entities, ${aliases} names and aliases, ${specCount} pattern specs (with generated forms); median of ${runs} runs:`);
-for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(72)} ${String(median(v)).padStart(6)} ms   (${v.join(', ')})`);
+console.log(
+  `${n} entities, ${aliases} names and aliases, ${specCount} pattern specs (with generated forms); median of ${runs} runs:`,
+);
+for (const [k, v] of Object.entries(rows))
+  console.log(`  ${k.padEnd(72)} ${String(median(v)).padStart(6)} ms   (${v.join(', ')})`);
 console.log(`  serialized matcher: ${(bytes.length / 1048576).toFixed(1)} MB`);
-const total = median(rows['parsePack (JSON.parse + validate)']!) + median(rows['compileMatcher (whole)']!) + median(rows.serializeMatcher!);
+const total =
+  median(rows['parsePack (JSON.parse + validate)']!) +
+  median(rows['compileMatcher (whole)']!) +
+  median(rows.serializeMatcher!);
 console.log(`  parse + validate + compile + serialize: ${total} ms (the IndexedDB write is not measured here)`);

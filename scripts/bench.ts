@@ -38,7 +38,15 @@ import { pageLoadGoals, pageLoadTable, runPageLoadSuite } from './bench/page-loa
 import { table } from './bench/table';
 import { bundleInPageCode } from './bench/page-bundle';
 import { profileTable } from './bench/profile-scan';
-import { baselineBuildTable, coldTable, countsTable, drawingTables, goalsTable, packTable, scanTable } from './bench/report';
+import {
+  baselineBuildTable,
+  coldTable,
+  countsTable,
+  drawingTables,
+  goalsTable,
+  packTable,
+  scanTable,
+} from './bench/report';
 import { largestCorpusPages, type Target } from './bench/targets';
 import { assemblePacks, compilePack, coreEntities, loadRealEntities } from './bench/term-packs';
 
@@ -52,7 +60,9 @@ const REPS = Number(option('--reps', '5'));
 const PACKS = option('--packs', '1k,10k,100k').split(',');
 const SUITES = ['matching', 'markjs', 'drawing', 'search', 'packs', 'cli', 'pageload'] as const;
 const ONLY = option('--only', SUITES.join(',')).split(',');
-for (const s of ONLY) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
+for (const s of ONLY)
+  if (!(SUITES as readonly string[]).includes(s))
+    throw new Error(`bench: --only takes ${SUITES.join(', ')}; got "${s}"`);
 // mark.js is compared with the matching results, so it needs the matching suite to run too.
 const MATCHING = ONLY.includes('matching') || ONLY.includes('markjs');
 const MARKJS = !process.argv.includes('--no-markjs') && ONLY.includes('markjs');
@@ -68,7 +78,8 @@ const MARKJS_BUDGET_MS = Number(option('--markjs-budget', '390')) * 1000;
 const started = Date.now();
 // Other work on this small machine (tests, builds) skews timings: say how busy it was.
 const loadAtStart = loadavg()[0]!;
-const log = (s: string): void => void process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+const log = (s: string): void =>
+  void process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
 const phases: Record<string, number> = {};
 async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   const t0 = Date.now();
@@ -80,21 +91,51 @@ async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
 
 async function main(): Promise<void> {
   // The popup search runs in Node, before the browser starts; alone, it needs nothing else.
-  const search = SEARCH ? await phase('search', () => runSearchSuite(loadRealEntities((s) => log(s)), { log })) : null;
+  const search = SEARCH
+    ? await phase('search', () =>
+        runSearchSuite(
+          loadRealEntities((s) => log(s)),
+          { log },
+        ),
+      )
+    : null;
   const searchSection = search ? ['== 3. Popup search (issue 6) ==', '', searchTables(search), ''] : [];
   // The pack import runs the built extension in its own browser.
-  const packImport = PACK_IMPORT ? await phase('pack import', () => runPacksSuite({ entities: PACK_ENTITIES, log })) : null;
+  const packImport = PACK_IMPORT
+    ? await phase('pack import', () => runPacksSuite({ entities: PACK_ENTITIES, log }))
+    : null;
   const packSection = packImport ? ['== 4. Importing a user pack (issue 8) ==', '', packsTable(packImport), ''] : [];
   const cli = CLI ? await phase('command line', () => runCliSuite({ log })) : null;
   const cliSection = cli ? ['== 5. The command line on 50 MB of HTML (issue 17) ==', '', cliTable(cli), ''] : [];
-  const pageLoad = PAGE_LOAD ? await phase('page load', () => runPageLoadSuite({ runs: PAGE_LOAD_RUNS, pages: 20, log })) : null;
+  const pageLoad = PAGE_LOAD
+    ? await phase('page load', () => runPageLoadSuite({ runs: PAGE_LOAD_RUNS, pages: 20, log }))
+    : null;
   const pageLoadSection = pageLoad
-    ? ['== 6. What every page pays (issue 18) ==', '', pageLoadTable(pageLoad), '', table(['goal', 'measured', 'met'], pageLoadGoals(pageLoad), 'Goals'), '']
+    ? [
+        '== 6. What every page pays (issue 18) ==',
+        '',
+        pageLoadTable(pageLoad),
+        '',
+        table(['goal', 'measured', 'met'], pageLoadGoals(pageLoad), 'Goals'),
+        '',
+      ]
     : [];
   if (!MATCHING && !DRAWING) {
-    process.stdout.write([`Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`, '', ...searchSection, ...packSection, ...cliSection, ...pageLoadSection].join('\n') + '\n');
+    process.stdout.write(
+      [
+        `Context Lens bench — Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
+        '',
+        ...searchSection,
+        ...packSection,
+        ...cliSection,
+        ...pageLoadSection,
+      ].join('\n') + '\n',
+    );
     mkdirSync(join(REPO_ROOT, 'artifacts/bench'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'artifacts/bench/partial.json'), JSON.stringify({ search, packImport, cli, pageLoad }, null, 2) + '\n');
+    writeFileSync(
+      join(REPO_ROOT, 'artifacts/bench/partial.json'),
+      JSON.stringify({ search, packImport, cli, pageLoad }, null, 2) + '\n',
+    );
     return;
   }
   const { real, core, packs, dense } = await phase('inputs', () => {
@@ -104,7 +145,9 @@ async function main(): Promise<void> {
       .filter((p) => PACKS.includes(p.label))
       .map((input) => {
         const compiled = compilePack(input);
-        log(`  pack ${input.label}: ${input.aliasCount} aliases, compiled in ${(compiled.buildMs / 1000).toFixed(2)} s, ${(compiled.bytes.length / 1e6).toFixed(1)} MB`);
+        log(
+          `  pack ${input.label}: ${input.aliasCount} aliases, compiled in ${(compiled.buildMs / 1000).toFixed(2)} s, ${(compiled.bytes.length / 1e6).toFixed(1)} MB`,
+        );
         return { input, compiled };
       });
     return { real, core, packs, dense: buildDensePage(core) };
@@ -112,14 +155,37 @@ async function main(): Promise<void> {
   const b = await startBenchBrowser(await bundleInPageCode());
   try {
     writeFileSync(join(b.dir, 'dense.html'), dense.html);
-    const targets: Target[] = [...largestCorpusPages(4), { name: 'dense', path: '/bench/dense.html', fileBytes: Buffer.byteLength(dense.html) }];
+    const targets: Target[] = [
+      ...largestCorpusPages(4),
+      { name: 'dense', path: '/bench/dense.html', fileBytes: Buffer.byteLength(dense.html) },
+    ];
     const matching: MatchingResult = MATCHING
-      ? await phase('matching', () => runMatchingSuite(b, packs, targets, { runs: RUNS, reps: REPS, profiles: [['ours', 'dense'], ['ours', targets[0]!.name], ['product', targets[0]!.name]], log }))
+      ? await phase('matching', () =>
+          runMatchingSuite(b, packs, targets, {
+            runs: RUNS,
+            reps: REPS,
+            profiles: [
+              ['ours', 'dense'],
+              ['ours', targets[0]!.name],
+              ['product', targets[0]!.name],
+            ],
+            log,
+          }),
+        )
       : { packs: [], scans: {}, textSizes: {}, profiles: {} };
     const marks = MARKJS
-      ? await phase('mark.js', () => runMarkJsSuite(b, packs.map((p) => p.input.label), targets, { budgetMs: MARKJS_BUDGET_MS, log }))
+      ? await phase('mark.js', () =>
+          runMarkJsSuite(
+            b,
+            packs.map((p) => p.input.label),
+            targets,
+            { budgetMs: MARKJS_BUDGET_MS, log },
+          ),
+        )
       : {};
-    const drawing = DRAWING ? await phase('drawing', () => runDrawingSuite(b, packs[0]!.input.label, { runs: RUNS, reps: REPS, log })) : null;
+    const drawing = DRAWING
+      ? await phase('drawing', () => runDrawingSuite(b, packs[0]!.input.label, { runs: RUNS, reps: REPS, log }))
+      : null;
 
     const env = `Chromium ${b.browser.version()} headless, Node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 16)}Z`;
     const out = [
@@ -139,15 +205,18 @@ async function main(): Promise<void> {
       '  same text ours scans): the faster, per page, of "per node" (TreeWalker SHOW_TEXT, no filter; charCodeAt over each',
       '  node\'s .data, summed) and "joined" (the same walk, the .data strings joined, charCodeAt over the result);',
       'lengths only = the previous floor, same walk summing .data.length: V8 never reads the characters, so it is no floor;',
-      'walk+join = the same walk keeping the nodes + the content script\'s join (block breaks between blocks);',
+      "walk+join = the same walk keeping the nodes + the content script's join (block breaks between blocks);",
       'fold read = walk+join + charCodeAt and one fold-table read per character, summed: the least any folding matcher adds (largest pack);',
       'automaton only = walk+join + the bare automaton (one table read and transition per character, nothing else; largest pack);',
-      'scanText only = walk+join + the engine\'s scan loop, no mentions built (largest pack only); ours = walk+join + findMentions;',
-      'product path = the content script\'s own walk (skips script, style, code, hidden, editable) + join + findMentions;',
+      "scanText only = walk+join + the engine's scan loop, no mentions built (largest pack only); ours = walk+join + findMentions;",
+      "product path = the content script's own walk (skips script, style, code, hidden, editable) + join + findMentions;",
       'RegExp / modern-AC = walk+join + one alternation RegExp (giu, longest first) / AhoCorasick.search (leftmost-longest).',
       '',
       ...Object.entries(matching.profiles).flatMap(([what, profile]) => [
-        profileTable(`CPU profile of 20 warm scans, pack ${packs[packs.length - 1]!.input.label}, ${what} (inlined helpers may be credited with loop time)`, profile),
+        profileTable(
+          `CPU profile of 20 warm scans, pack ${packs[packs.length - 1]!.input.label}, ${what} (inlined helpers may be credited with loop time)`,
+          profile,
+        ),
         '',
       ]),
       coldTable(matching, targets),
@@ -164,7 +233,9 @@ async function main(): Promise<void> {
       ...packSection,
       ...cliSection,
       ...pageLoadSection,
-      `Phases: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      `Phases: ${Object.entries(phases)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+        .join(', ')}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ].join('\n');
     process.stdout.write(out + '\n');
 

@@ -57,7 +57,8 @@ function main(): number {
 
   const ENTITIES_PER_FILE = 400;
   const parts: string[] = [];
-  for (let k = 0; k < shipped.length || k === 0; k += ENTITIES_PER_FILE) parts.push(JSON.stringify(shipped.slice(k, k + ENTITIES_PER_FILE)));
+  for (let k = 0; k < shipped.length || k === 0; k += ENTITIES_PER_FILE)
+    parts.push(JSON.stringify(shipped.slice(k, k + ENTITIES_PER_FILE)));
   const entityFiles = parts.map((_, k) => `entities-${k}.json`);
   const records = parts.join('\n');
   const t0 = performance.now();

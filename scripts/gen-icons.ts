@@ -19,8 +19,18 @@ interface Palette {
   stroke: Rgb;
   handle: Rgb;
 }
-const ON: Palette = { rim: [0x2f, 0x5d, 0x8a], fill: [0xee, 0xf4, 0xfa], stroke: [0xf2, 0xc2, 0x1b], handle: [0x2f, 0x5d, 0x8a] };
-const OFF: Palette = { rim: [0x7a, 0x7a, 0x7a], fill: [0xf2, 0xf2, 0xf2], stroke: [0xb8, 0xb8, 0xb8], handle: [0x5a, 0x5a, 0x5a] };
+const ON: Palette = {
+  rim: [0x2f, 0x5d, 0x8a],
+  fill: [0xee, 0xf4, 0xfa],
+  stroke: [0xf2, 0xc2, 0x1b],
+  handle: [0x2f, 0x5d, 0x8a],
+};
+const OFF: Palette = {
+  rim: [0x7a, 0x7a, 0x7a],
+  fill: [0xf2, 0xf2, 0xf2],
+  stroke: [0xb8, 0xb8, 0xb8],
+  handle: [0x5a, 0x5a, 0x5a],
+};
 
 /** Signed distance from p to the segment a-b, minus half its width (< 0 inside the stroke). */
 function segment(px: number, py: number, ax: number, ay: number, bx: number, by: number, width: number): number {
@@ -51,10 +61,22 @@ function draw(size: number, p: Palette): Uint8Array {
       const halo = Math.max(1, 5 * s);
       const handleWidth = Math.max(2, 20 * s);
       const layers: [number, Rgb][] = [
-        [Math.max(cover(r - radius - rim / 2 - halo), cover(segment(fx, fy, 82 * s, 82 * s, 116 * s, 116 * s, handleWidth + 2 * halo))), [0xff, 0xff, 0xff]],
+        [
+          Math.max(
+            cover(r - radius - rim / 2 - halo),
+            cover(segment(fx, fy, 82 * s, 82 * s, 116 * s, 116 * s, handleWidth + 2 * halo)),
+          ),
+          [0xff, 0xff, 0xff],
+        ],
         [cover(segment(fx, fy, 82 * s, 82 * s, 116 * s, 116 * s, handleWidth)), p.handle],
         [cover(r - radius), p.fill],
-        [Math.min(cover(r - (radius - rim / 2)), cover(segment(fx, fy, 28 * s, 66 * s, 80 * s, 42 * s, Math.max(2, 18 * s)))), p.stroke],
+        [
+          Math.min(
+            cover(r - (radius - rim / 2)),
+            cover(segment(fx, fy, 28 * s, 66 * s, 80 * s, 42 * s, Math.max(2, 18 * s))),
+          ),
+          p.stroke,
+        ],
         [cover(Math.abs(r - radius) - rim / 2), p.rim],
       ];
       let a = 0;

@@ -17,7 +17,14 @@ const OUT = join(import.meta.dirname, '../lib/lang/latin-trigrams.ts');
 // language is read as the closest of the eight: at worst as one of ours, whose aliases alone
 // then match there, which can cost a highlight but never adds a wrong-language one.
 const KEPT: Record<string, string> = {
-  eng: 'en', fra: 'fr', spa: 'es', por: 'other', ita: 'other', deu: 'other', nld: 'other', ron: 'other',
+  eng: 'en',
+  fra: 'fr',
+  spa: 'es',
+  por: 'other',
+  ita: 'other',
+  deu: 'other',
+  nld: 'other',
+  ron: 'other',
 };
 
 export async function trigramSource(): Promise<string> {

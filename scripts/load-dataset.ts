@@ -13,7 +13,10 @@ export function loadDataset(options: { fromSources?: boolean } = {}): { matcher:
   if (!options.fromSources && existsSync(join(built, 'matcher.bin')) && existsSync(join(built, 'dataset.json'))) {
     const { entityFiles } = JSON.parse(readFileSync(join(built, 'dataset.json'), 'utf8')) as { entityFiles: string[] };
     const entities = entityFiles.flatMap((file) => JSON.parse(readFileSync(join(built, file), 'utf8')) as Entity[]);
-    return { matcher: loadMatcher(new Uint8Array(readFileSync(join(built, 'matcher.bin')))), byId: new Map(entities.map((e) => [e.id, e])) };
+    return {
+      matcher: loadMatcher(new Uint8Array(readFileSync(join(built, 'matcher.bin')))),
+      byId: new Map(entities.map((e) => [e.id, e])),
+    };
   }
   // Not built yet: compile from the sources (about a second).
   const entities = listJsonFiles(join(ROOT, 'data/entities')).flatMap((f) => {

@@ -15,7 +15,9 @@ export const SOURCES_TO_CHECK = join(import.meta.dirname, '../data/SOURCES-TO-CH
 /** kind/id of every person, office and event with no official source, sorted. */
 export function unsourced(entities: Entity[]): string[] {
   return entities
-    .filter((e) => (e.kind === 'person' || e.kind === 'office' || e.kind === 'event') && !e.sources.some(isOfficialSource))
+    .filter(
+      (e) => (e.kind === 'person' || e.kind === 'office' || e.kind === 'event') && !e.sources.some(isOfficialSource),
+    )
     .map((e) => `${e.kind}/${e.id}`)
     .sort();
 }
@@ -30,7 +32,7 @@ export function sourcesToCheckMarkdown(entries: string[]): string {
     '# Entries to source on an official page',
     '',
     'Issue 15 asks every person, office and event to cite at least one page of the body itself',
-    '(press.un.org, un.org, a UN mission, the body\'s own site or a government\'s: the hosts are in',
+    "(press.un.org, un.org, a UN mission, the body's own site or a government's: the hosts are in",
     '`lib/dataset/official-sources.ts`), checked against it. These entries cite only other pages',
     '(news, reference works, reprints of official texts): their facts were checked against those,',
     'but an official page should be found and put first. A test keeps this list honest: an entry',

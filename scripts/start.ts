@@ -5,7 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, findChromium, launchWithExtension, NO_CHROMIUM_MESSAGE, tabIdOf } from '../tests/support/chromium';
+import {
+  CHROME_BUILD,
+  findChromium,
+  launchWithExtension,
+  NO_CHROMIUM_MESSAGE,
+  tabIdOf,
+} from '../tests/support/chromium';
 import { REPO_ROOT, SEED_PAGES, startStaticServer } from '../tests/support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/start');

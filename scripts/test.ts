@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, unit tests, both builds, web-ext lint, then the real-browser tests.
+ * `npm test`: typecheck, lint, format check, unit tests, both builds, web-ext lint, then the real-browser tests.
  * Every step runs even when an earlier one failed, so one run shows every problem; the run
  * ends with the plain line CI reads: `N passed, N failed`.
  */
@@ -81,6 +81,8 @@ function suite(name: string, configArgs: string[]): void {
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
+// Layout is Prettier's (.prettierrc.json); `npm run format` fixes what this reports.
+check('format', 'npx', ['prettier', '--check', '.']);
 suite('unit', []);
 const built =
   check('build chrome', 'npm', ['run', 'build']) &&

@@ -18,7 +18,6 @@ import { yieldToPage } from './page-scanner';
 const SAVED = 'context-lens-saved';
 const NOTED = 'context-lens-noted';
 
-
 export interface Placed {
   annotation: Annotation;
   range: StaticRange;
@@ -44,7 +43,11 @@ const READ_SLICE_MS = 8;
 async function readPage(): Promise<PageText> {
   const nodes: Text[] = [];
   const next = textNodeBatches(document.body);
-  for (let batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS); batch; batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS)) {
+  for (
+    let batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS);
+    batch;
+    batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS)
+  ) {
     for (const node of batch) nodes.push(node);
     await yieldToPage();
   }
@@ -82,7 +85,8 @@ export class Annotator {
   /** Loads this page's annotations and places them. */
   async load(): Promise<void> {
     if (!this.url) return;
-    const reply = (await send({ type: 'annotations:forPage', payload: { url: this.url } })) as BackgroundReplies['annotations:forPage'] | undefined;
+    const reply = (await send({ type: 'annotations:forPage', payload: { url: this.url } })) as
+      BackgroundReplies['annotations:forPage'] | undefined;
     if (!reply) return;
     // Nothing saved and nothing drawn: no need to read the page.
     if (reply.annotations.length === 0 && this.placed.length + this.orphans.length === 0) return;
@@ -145,7 +149,13 @@ export class Annotator {
       }
       if ((a === node && offset >= from) || (b === node && offset < to)) return placed;
       // A node wholly inside a multi-node annotation.
-      if (a !== node && b !== node && a.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING && node.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) return placed;
+      if (
+        a !== node &&
+        b !== node &&
+        a.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        node.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING
+      )
+        return placed;
     }
     return null;
   }
@@ -167,11 +177,20 @@ export class Annotator {
   async savePage(): Promise<SaveOutcome> {
     const page = this.pageRecord(new Date().toISOString());
     if (!page) return { ok: false, reason: 'unsupported' };
-    return ((await send({ type: 'page:save', payload: { page } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    return (
+      ((await send({ type: 'page:save', payload: { page } })) as SaveOutcome | undefined) ?? {
+        ok: false,
+        reason: 'failed',
+      }
+    );
   }
 
   /** Saves a highlight or note over `range`; entityId when it saves a mention from its card. */
-  async save(range: Range | StaticRange, body: { note: string; tags: string[] }, entityId?: string): Promise<SaveOutcome> {
+  async save(
+    range: Range | StaticRange,
+    body: { note: string; tags: string[] },
+    entityId?: string,
+  ): Promise<SaveOutcome> {
     const now = new Date().toISOString();
     const page = this.pageRecord(now);
     if (!page) return { ok: false, reason: 'unsupported' };
@@ -188,7 +207,8 @@ export class Annotator {
       created: now,
       modified: now,
     };
-    const reply = ((await send({ type: 'annotation:save', payload: { page, annotation } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    const reply = ((await send({ type: 'annotation:save', payload: { page, annotation } })) as
+      SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
     if (reply.ok) {
       const drawn = staticRangeFor(text, at.start, at.end);
       if (drawn) this.placed.push({ annotation, range: drawn });
@@ -208,7 +228,11 @@ export class Annotator {
     return [...this.placed]
       .sort(before)
       .slice(0, limit)
-      .map((p) => ({ id: p.annotation.id, exact: p.annotation.target.selector[0].exact.slice(0, 200), note: p.annotation.body.note.slice(0, 200) }));
+      .map((p) => ({
+        id: p.annotation.id,
+        exact: p.annotation.target.selector[0].exact.slice(0, 200),
+        note: p.annotation.body.note.slice(0, 200),
+      }));
   }
 
   /** Where a placed annotation is on the page now, or null. */
@@ -220,9 +244,12 @@ export class Annotator {
   async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
-    const reply = ((await send({ type: 'annotation:update', payload: { page, id, ...body } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    const reply = ((await send({ type: 'annotation:update', payload: { page, id, ...body } })) as
+      SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
     if (reply.ok) {
-      this.placed = this.placed.map((p) => (p.annotation.id === id ? { ...p, annotation: { ...p.annotation, body: { ...body } } } : p));
+      this.placed = this.placed.map((p) =>
+        p.annotation.id === id ? { ...p, annotation: { ...p.annotation, body: { ...body } } } : p,
+      );
       this.draw();
     }
     return reply;
@@ -232,7 +259,10 @@ export class Annotator {
   async remove(id: string): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
-    const reply = ((await send({ type: 'annotation:delete', payload: { page, id } })) as SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    const reply = ((await send({ type: 'annotation:delete', payload: { page, id } })) as SaveOutcome | undefined) ?? {
+      ok: false,
+      reason: 'failed',
+    };
     if (reply.ok) {
       this.placed = this.placed.filter((p) => p.annotation.id !== id);
       this.draw();

@@ -81,7 +81,16 @@ export class CardHost {
     if (candidates.length === 0) return;
     this.state = { mention, anchor, pinned: this.state?.pinned ?? false };
     const shown = await this.surface.show(
-      { type: 'card', payload: { text: mention.text.slice(0, 1000), candidates: candidates.slice(0, 50), pinned: this.state.pinned, focus, ...this.languages } },
+      {
+        type: 'card',
+        payload: {
+          text: mention.text.slice(0, 1000),
+          candidates: candidates.slice(0, 50),
+          pinned: this.state.pinned,
+          focus,
+          ...this.languages,
+        },
+      },
       (size) => placeNear(this.state?.anchor ?? anchor, size, this.languages.contentLang === 'ar'),
     );
     if (!shown) this.state = null;
@@ -124,7 +133,9 @@ export class CardHost {
         await this.onDismiss(message.payload.text, message.payload.entityId, message.payload.scope);
         break;
       case 'saveMention': {
-        const outcome: SaveOutcome = state ? await this.onSave(state.mention, message.payload.entityId) : { ok: false, reason: 'failed' };
+        const outcome: SaveOutcome = state
+          ? await this.onSave(state.mention, message.payload.entityId)
+          : { ok: false, reason: 'failed' };
         this.surface.answer(message.payload.request, outcome);
         break;
       }

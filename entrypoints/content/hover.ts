@@ -21,7 +21,12 @@ export function overGlyph(node: Node, offset: number, x: number, y: number): boo
   return false;
 }
 
-export function mentionAtPoint(index: MentionIndex, x: number, y: number, shadowRoots: ShadowRoot[] = []): PageMention | null {
+export function mentionAtPoint(
+  index: MentionIndex,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): PageMention | null {
   const caret = caretAt(x, y, shadowRoots);
   if (!caret) return null;
   // The caret sits before the nearest glyph boundary: the glyph under the pointer is at offset or offset-1.
@@ -135,7 +140,11 @@ export function startHover(
 }
 
 /** Keyboard navigation: the next (or previous) mention after the one whose card is open. */
-export async function stepToMention(index: MentionIndex, card: CardHost, direction: 'next' | 'previous'): Promise<boolean> {
+export async function stepToMention(
+  index: MentionIndex,
+  card: CardHost,
+  direction: 'next' | 'previous',
+): Promise<boolean> {
   const all = index.inDocumentOrder();
   if (all.length === 0) return false;
   const at = card.current ? all.indexOf(card.current.mention) : -1;

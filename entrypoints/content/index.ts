@@ -58,7 +58,12 @@ export default defineContentScript({
     });
     const shadowRoots = new ShadowRoots(observer, highlightCss);
     // The background scans for every tab with one matcher: the page holds none.
-    const scanner = new PageScanner(new ScanClient(() => rootLanguageTag(document)), highlighter, index, shadowRoots.meet);
+    const scanner = new PageScanner(
+      new ScanClient(() => rootLanguageTag(document)),
+      highlighter,
+      index,
+      shadowRoots.meet,
+    );
     const annotator = new Annotator(index);
     annotator.setPainted(settings.paintNotes);
     // The card's languages: the content language may follow the page's, known once text is read.
@@ -74,13 +79,17 @@ export default defineContentScript({
       async (text, id, scope) => {
         const place = placeOf(host);
         const where = scope === 'page' ? place.page : scope === 'site' ? place.host : undefined;
-        await setSetting('dismissals', addDismissal(await getSetting('dismissals'), { text, entity: id, scope, where }));
+        await setSetting(
+          'dismissals',
+          addDismissal(await getSetting('dismissals'), { text, entity: id, scope, where }),
+        );
       },
     );
     const revealer = new Revealer(index);
     const toolbar = new ToolbarHost(ctx.signal, () => settings, annotator);
     // Saved notes are the reader's own: placed even where highlighting is switched off.
-    const loadAnnotations = () => annotator.load().catch((error: unknown) => console.debug('Context Lens: annotations', error));
+    const loadAnnotations = () =>
+      annotator.load().catch((error: unknown) => console.debug('Context Lens: annotations', error));
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const retryAnnotations = () => {
       if (annotator.counts.placed + annotator.counts.orphans === 0 || retryTimer) return;
@@ -151,7 +160,13 @@ export default defineContentScript({
       card.hide();
     });
 
-    startHover(ctx, index, card, () => settings.hoverDelayMs, () => shadowRoots.all);
+    startHover(
+      ctx,
+      index,
+      card,
+      () => settings.hoverDelayMs,
+      () => shadowRoots.all,
+    );
     toolbar.start();
     startNoteHover(ctx, annotator, toolbar, () => shadowRoots.all);
     void scanAll().then(loadAnnotations);
@@ -187,7 +202,14 @@ export default defineContentScript({
       if (!message || window !== window.top) return undefined;
       switch (message.type) {
         case 'page:status':
-          return Promise.resolve({ url: location.href, ...scanner.stats, longestTaskMs: scanner.longestTaskMs, scanned, scannedWith, enabled: settings.enabled });
+          return Promise.resolve({
+            url: location.href,
+            ...scanner.stats,
+            longestTaskMs: scanner.longestTaskMs,
+            scanned,
+            scannedWith,
+            enabled: settings.enabled,
+          });
         case 'page:entities':
           return Promise.resolve({ entities: index.counts() });
         case 'mention:step':
@@ -200,7 +222,11 @@ export default defineContentScript({
           return Promise.resolve({
             placed: annotator.counts.placed,
             notes: annotator.placedNotes(500),
-            orphans: annotator.orphaned.map((a) => ({ id: a.id, exact: a.target.selector[0].exact.slice(0, 200), note: a.body.note.slice(0, 200) })),
+            orphans: annotator.orphaned.map((a) => ({
+              id: a.id,
+              exact: a.target.selector[0].exact.slice(0, 200),
+              note: a.body.note.slice(0, 200),
+            })),
           });
         case 'annotation:reveal': {
           const range = annotator.rangeOf(message.payload.id);

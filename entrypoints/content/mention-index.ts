@@ -64,7 +64,9 @@ export class MentionIndex {
   inDocumentOrder(): PageMention[] {
     return [...this.all].sort((a, b) => {
       if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-      return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1;
     });
   }
 

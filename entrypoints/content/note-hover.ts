@@ -8,13 +8,20 @@ import type { ToolbarHost } from './toolbar-host';
 import { caretAt } from './caret';
 import { overGlyph, rectOfRange } from './hover';
 
-export function startNoteHover(ctx: ContentScriptContext, annotator: Annotator, toolbar: ToolbarHost, shadowRoots: () => ShadowRoot[]): void {
+export function startNoteHover(
+  ctx: ContentScriptContext,
+  annotator: Annotator,
+  toolbar: ToolbarHost,
+  shadowRoots: () => ShadowRoot[],
+): void {
   let frame = 0;
   let last = { x: 0, y: 0 };
   const check = () => {
     frame = 0;
     const caret = caretAt(last.x, last.y, shadowRoots());
-    const offset = caret ? [caret.offset, caret.offset - 1].find((o) => overGlyph(caret.node, o, last.x, last.y)) : undefined;
+    const offset = caret
+      ? [caret.offset, caret.offset - 1].find((o) => overGlyph(caret.node, o, last.x, last.y))
+      : undefined;
     const placed = caret && offset !== undefined ? annotator.at(caret.node, offset) : null;
     const { note, tags } = placed?.annotation.body ?? { note: '', tags: [] };
     if (placed && (note || tags.length)) void toolbar.showNote(placed.annotation, rectOfRange(placed.range, 'last'));

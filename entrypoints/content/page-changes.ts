@@ -39,7 +39,7 @@ export function summarizeMutations(
     for (const added of r.addedNodes) {
       if (isOurs(added) || !added.isConnected) continue;
       if (added.nodeType === Node.ELEMENT_NODE && isSkippedElement(added as Element)) continue;
-      const block = added.nodeType === Node.TEXT_NODE ? blockOf(added) : blockOf(added) ?? (added as Element);
+      const block = added.nodeType === Node.TEXT_NODE ? blockOf(added) : (blockOf(added) ?? (added as Element));
       if (block) blocks.add(block);
       if (added.nodeType === Node.ELEMENT_NODE) blocks.add(added as Element);
     }

@@ -147,7 +147,7 @@ export class PageScanner {
       (first) => {
         const limit = first ? FIRST_SLICE_CHARS : SLICE_CHARS;
         const batch: Text[] = [];
-        for (let chars = 0; at < connected.length && (chars < limit || batch.length === 0); ) {
+        for (let chars = 0; at < connected.length && (chars < limit || batch.length === 0);) {
           const n = connected[at++]!;
           batch.push(n);
           chars += n.length;
@@ -185,7 +185,7 @@ export class PageScanner {
       const batch = nextBatch(first);
       if (batch === null) break;
       const reading = batch.length ? this.read(batch) : null;
-      for (let from = 0; reading && from < reading.text.length; ) {
+      for (let from = 0; reading && from < reading.text.length;) {
         this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
         from = await this.scanPiece(reading, from, first ? FIRST_SLICE_CHARS : SLICE_CHARS);
         if (stop()) return;
@@ -289,7 +289,7 @@ export class PageScanner {
     for (const segment of this.segments) {
       if (!segment.page || segment.base >= before) continue;
       const text = segment.page.text.slice(0, before - segment.base);
-      for (let from = 0; from < text.length; ) {
+      for (let from = 0; from < text.length;) {
         const to = pieceEnd(text, from, SLICE_CHARS);
         await this.client.piece(text.slice(from, to), segment.base + from, blocksBetween(segment.blocks, from, to));
         from = to;

@@ -27,7 +27,8 @@ export class Revealer {
     const last = this.cursor.get(id);
     let at = 0;
     if (direction === 'next' && last !== undefined) at = (last + 1) % mentions.length;
-    else if (direction === 'previous') at = last === undefined ? mentions.length - 1 : (last - 1 + mentions.length) % mentions.length;
+    else if (direction === 'previous')
+      at = last === undefined ? mentions.length - 1 : (last - 1 + mentions.length) % mentions.length;
     this.cursor.set(id, at);
     const mention = mentions[at]!;
     scrollToMention(mention, true);
@@ -38,7 +39,8 @@ export class Revealer {
   /** Scrolls to any passage (a saved note's) and flashes it. */
   revealRange(range: AbstractRange): void {
     const rect = rectOfRange(range);
-    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    if (rect.top < 0 || rect.bottom > window.innerHeight)
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     this.flashRange(range);
   }
 

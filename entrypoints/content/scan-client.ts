@@ -5,7 +5,14 @@
  * port (Chrome stops an idle service worker), `lost` tells the scanner to send its text again.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { SCAN_PORT, wireTag, type ScanFailure, type ScanReply, type ScanRequest, type WireBlock } from '../../lib/scan/protocol';
+import {
+  SCAN_PORT,
+  wireTag,
+  type ScanFailure,
+  type ScanReply,
+  type ScanRequest,
+  type WireBlock,
+} from '../../lib/scan/protocol';
 
 export class ScanClient {
   private port: Browser.runtime.Port | null = null;

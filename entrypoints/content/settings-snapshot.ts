@@ -27,17 +27,18 @@ export function placeOf(host: string): Place {
 }
 
 export async function readContentSettings(host: string): Promise<ContentSettings> {
-  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content, dismissals] = await Promise.all([
-    getSetting('highlighting'),
-    getSetting('siteRules'),
-    getSetting('notesHiddenOn'),
-    getSetting('kindsShown'),
-    getSetting('highlightStyle'),
-    getSetting('hoverDelayMs'),
-    getSetting('uiLanguage'),
-    getSetting('contentLanguage'),
-    getSetting('dismissals'),
-  ]);
+  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content, dismissals] =
+    await Promise.all([
+      getSetting('highlighting'),
+      getSetting('siteRules'),
+      getSetting('notesHiddenOn'),
+      getSetting('kindsShown'),
+      getSetting('highlightStyle'),
+      getSetting('hoverDelayMs'),
+      getSetting('uiLanguage'),
+      getSetting('contentLanguage'),
+      getSetting('dismissals'),
+    ]);
   const place = placeOf(host);
   const uiLang = resolveUiLanguage(ui, navigator.language);
   return {
@@ -55,7 +56,17 @@ export async function readContentSettings(host: string): Promise<ContentSettings
 
 /** Calls back with fresh settings whenever any of them changes. Returns the unwatch function. */
 export function watchContentSettings(host: string, onChange: (s: ContentSettings) => void): () => void {
-  const names = ['highlighting', 'siteRules', 'notesHiddenOn', 'kindsShown', 'highlightStyle', 'hoverDelayMs', 'uiLanguage', 'contentLanguage', 'dismissals'] as const;
+  const names = [
+    'highlighting',
+    'siteRules',
+    'notesHiddenOn',
+    'kindsShown',
+    'highlightStyle',
+    'hoverDelayMs',
+    'uiLanguage',
+    'contentLanguage',
+    'dismissals',
+  ] as const;
   const stops = names.map((name) => watchSetting(name, () => void readContentSettings(host).then(onChange)));
   return () => stops.forEach((stop) => stop());
 }

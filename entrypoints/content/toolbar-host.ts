@@ -19,7 +19,12 @@ const PENDING = 'context-lens-pending';
 const NOTE_HIDE_DELAY_MS = 400;
 
 function snapshot(range: Range): StaticRange {
-  return new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+  return new StaticRange({
+    startContainer: range.startContainer,
+    startOffset: range.startOffset,
+    endContainer: range.endContainer,
+    endOffset: range.endOffset,
+  });
 }
 
 /** A selection worth annotating: not collapsed, with readable text at one of its ends. */
@@ -34,7 +39,12 @@ function annotatableSelection(): Range | null {
 }
 
 function sameRange(a: AbstractRange, b: AbstractRange): boolean {
-  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 /** Below `anchor` if it fits, else above, kept inside the viewport. */
@@ -67,11 +77,21 @@ export class ToolbarHost {
     const later = () => setTimeout(() => this.onSelectionDone(), 0);
     const options = { signal: this.signal };
     document.addEventListener('mouseup', (event) => event.isTrusted && later(), options);
-    document.addEventListener('keyup', (event) => event.isTrusted && (event.shiftKey || event.key === 'Shift') && later(), options);
+    document.addEventListener(
+      'keyup',
+      (event) => event.isTrusted && (event.shiftKey || event.key === 'Shift') && later(),
+      options,
+    );
     document.addEventListener(
       'selectionchange',
       () => {
-        if (this.showing === 'toolbar' && !this.surface.pointerInside && !this.surface.hasFocus && !annotatableSelection()) this.hide();
+        if (
+          this.showing === 'toolbar' &&
+          !this.surface.pointerInside &&
+          !this.surface.hasFocus &&
+          !annotatableSelection()
+        )
+          this.hide();
       },
       options,
     );
@@ -101,7 +121,10 @@ export class ToolbarHost {
     this.showing = 'toolbar';
     this.noteShown = null;
     this.target = target;
-    const shown = await this.surface.show({ type: 'toolbar', payload: { startWithNote: withNote, uiLang: this.settings().uiLang } }, (size) => placeBelow(last, size));
+    const shown = await this.surface.show(
+      { type: 'toolbar', payload: { startWithNote: withNote, uiLang: this.settings().uiLang } },
+      (size) => placeBelow(last, size),
+    );
     if (!shown) return;
     if (this.settings().paintNotes) this.markPending(target);
     if (withNote) this.surface.focus();
@@ -115,7 +138,9 @@ export class ToolbarHost {
     this.showing = 'note';
     this.noteShown = annotation.id;
     const { note, tags } = annotation.body;
-    await this.surface.show({ type: 'note', payload: { note, tags, uiLang: this.settings().uiLang } }, (size) => placeBelow(anchor, size));
+    await this.surface.show({ type: 'note', payload: { note, tags, uiLang: this.settings().uiLang } }, (size) =>
+      placeBelow(anchor, size),
+    );
   }
 
   /**
@@ -158,7 +183,8 @@ export class ToolbarHost {
         // our own highlight (notes painted on this site), drop the selection so the mark shows.
         // Only when the reader clicked "Add note" (the pointer is in the frame): the keyboard
         // command is still moving focus into the frame, and that must not be disturbed.
-        if (this.showing === 'toolbar' && this.target && this.surface.pointerInside && this.settings().paintNotes) document.getSelection()?.removeAllRanges();
+        if (this.showing === 'toolbar' && this.target && this.surface.pointerInside && this.settings().paintNotes)
+          document.getSelection()?.removeAllRanges();
         break;
       case 'noteUpdate':
       case 'noteDelete': {
@@ -176,7 +202,9 @@ export class ToolbarHost {
       }
       case 'saveSelection': {
         const target = this.target;
-        const outcome: SaveOutcome = target ? await this.annotator.save(target, { note: message.payload.note, tags: message.payload.tags }) : { ok: false, reason: 'empty' };
+        const outcome: SaveOutcome = target
+          ? await this.annotator.save(target, { note: message.payload.note, tags: message.payload.tags })
+          : { ok: false, reason: 'empty' };
         this.surface.answer(message.payload.request, outcome);
         break;
       }

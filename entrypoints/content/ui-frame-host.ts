@@ -33,13 +33,17 @@ export function isUiHost(node: Node): boolean {
 }
 
 function randomTag(): string {
-  const letters = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join('');
+  const letters = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => String.fromCharCode(97 + (b % 26))).join(
+    '',
+  );
   return `x-${letters}`;
 }
 
 /** The origin the frame document ends up with (Chrome loads it through the dynamic URL but commits it under the extension id). */
 function frameOrigin(): string {
-  return import.meta.env.BROWSER === 'firefox' ? new URL(browser.runtime.getURL('/')).origin : `chrome-extension://${browser.runtime.id}`;
+  return import.meta.env.BROWSER === 'firefox'
+    ? new URL(browser.runtime.getURL('/')).origin
+    : `chrome-extension://${browser.runtime.id}`;
 }
 
 /** What page style sheets could change about the host, pinned (an inline !important wins over them). */
@@ -214,12 +218,20 @@ export class FrameSurface {
     const iframe = document.createElement('iframe');
     const token = crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', '');
     const registration: BackgroundMessage = { type: 'frame:register', payload: { token } };
-    const registered = (await browser.runtime.sendMessage(registration).catch(() => null)) as BackgroundReplies['frame:register'] | null;
+    const registered = (await browser.runtime.sendMessage(registration).catch(() => null)) as
+      BackgroundReplies['frame:register'] | null;
     if (!registered?.ok || this.signal.aborted) return null;
     iframe.src = `${(browser.runtime.getURL as (path: string) => string)('/ui-frame.html')}#${token}`;
     iframe.setAttribute('allow', 'clipboard-write');
     iframe.title = 'Context Lens';
-    Object.assign(iframe.style, { border: '0', display: 'block', width: '0px', height: '0px', background: 'transparent', colorScheme: 'light dark' });
+    Object.assign(iframe.style, {
+      border: '0',
+      display: 'block',
+      width: '0px',
+      height: '0px',
+      background: 'transparent',
+      colorScheme: 'light dark',
+    });
     root.append(iframe);
     this.host = host;
     this.iframe = iframe;
@@ -234,10 +246,14 @@ export class FrameSurface {
 
     const loaded = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS);
-      iframe.addEventListener('load', () => {
-        clearTimeout(timer);
-        resolve(true);
-      }, { once: true });
+      iframe.addEventListener(
+        'load',
+        () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+        { once: true },
+      );
     });
     if (!loaded || this.iframe !== iframe || !iframe.contentWindow) return null;
     const channel = new MessageChannel();

@@ -9,7 +9,9 @@ export interface AnnotationActions {
   onDelete: (id: string) => void;
 }
 
-export function AnnotationItem(props: { annotation: Annotation; t: Translate; entityName?: string; date: string } & AnnotationActions) {
+export function AnnotationItem(
+  props: { annotation: Annotation; t: Translate; entityName?: string; date: string } & AnnotationActions,
+) {
   const { annotation: a, t } = props;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(a.body.note);
@@ -23,16 +25,30 @@ export function AnnotationItem(props: { annotation: Annotation; t: Translate; en
           class="edit"
           onSubmit={(e) => {
             e.preventDefault();
-            void props.onEdit(a.id, { note: note.slice(0, 10000), tags: parseTags(tags) }).then((ok) => ok && setEditing(false));
+            void props
+              .onEdit(a.id, { note: note.slice(0, 10000), tags: parseTags(tags) })
+              .then((ok) => ok && setEditing(false));
           }}
         >
           <label>
             {t('annotate.note')}
-            <textarea value={note} maxLength={10000} rows={3} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} data-testid="edit-note" />
+            <textarea
+              value={note}
+              maxLength={10000}
+              rows={3}
+              dir="auto"
+              onInput={(e) => setNote(e.currentTarget.value)}
+              data-testid="edit-note"
+            />
           </label>
           <label>
             {t('annotate.tags')}
-            <input value={tags} dir="auto" placeholder={t('annotate.tagsHint')} onInput={(e) => setTags(e.currentTarget.value)} />
+            <input
+              value={tags}
+              dir="auto"
+              placeholder={t('annotate.tagsHint')}
+              onInput={(e) => setTags(e.currentTarget.value)}
+            />
           </label>
           <span class="row">
             <button type="submit" data-testid="edit-save">
@@ -51,7 +67,11 @@ export function AnnotationItem(props: { annotation: Annotation; t: Translate; en
             </p>
           )}
           <p class="meta">
-            {props.entityName && <span class="chip entity"><bdi>{props.entityName}</bdi></span>}
+            {props.entityName && (
+              <span class="chip entity">
+                <bdi>{props.entityName}</bdi>
+              </span>
+            )}
             {a.body.tags.map((tag) => (
               <span key={tag} class="chip tag">
                 <bdi>{tag}</bdi>
@@ -61,7 +81,12 @@ export function AnnotationItem(props: { annotation: Annotation; t: Translate; en
             <button type="button" class="link" onClick={() => setEditing(true)} data-testid="annotation-edit">
               {t('library.edit')}
             </button>
-            <button type="button" class="link danger" onClick={() => props.onDelete(a.id)} data-testid="annotation-delete">
+            <button
+              type="button"
+              class="link danger"
+              onClick={() => props.onDelete(a.id)}
+              data-testid="annotation-delete"
+            >
               {t('library.delete')}
             </button>
           </p>

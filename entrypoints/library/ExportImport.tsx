@@ -16,11 +16,23 @@ import { ProblemList } from './ProblemList';
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 type Outcome =
-  | { kind: 'report'; added: number; updated: number; unchanged: number; skipped: number; notAnchored: { path: string; message: string }[] }
+  | {
+      kind: 'report';
+      added: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      notAnchored: { path: string; message: string }[];
+    }
   | { kind: 'problems'; problems: { path: string; message: string }[] }
   | { kind: 'error'; text: string };
 
-export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotations: Annotation[]; nameOf: (id: string) => string | undefined }) {
+export function ExportImport(props: {
+  t: Translate;
+  pages: SavedPage[];
+  annotations: Annotation[];
+  nameOf: (id: string) => string | undefined;
+}) {
   const { t, pages, annotations, nameOf } = props;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,13 +61,32 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
     <section class="export-import" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('library.exportImport')}</h2>
       <p class="row">
-        <button type="button" disabled={empty} onClick={() => downloadText(`context-lens-${stamp}.jsonld`, 'application/ld+json', toJsonLd(pages, annotations, nameOf))} data-testid="export-jsonld">
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() =>
+            downloadText(`context-lens-${stamp}.jsonld`, 'application/ld+json', toJsonLd(pages, annotations, nameOf))
+          }
+          data-testid="export-jsonld"
+        >
           {t('library.exportJsonLd')}
         </button>
-        <button type="button" disabled={empty} onClick={() => downloadText(`context-lens-${stamp}.md`, 'text/markdown', toMarkdown(pages, annotations, nameOf))} data-testid="export-markdown">
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() =>
+            downloadText(`context-lens-${stamp}.md`, 'text/markdown', toMarkdown(pages, annotations, nameOf))
+          }
+          data-testid="export-markdown"
+        >
           {t('library.exportMarkdown')}
         </button>
-        <button type="button" disabled={empty} onClick={() => downloadText(`context-lens-${stamp}.csv`, 'text/csv', toCsv(pages, annotations, nameOf))} data-testid="export-csv">
+        <button
+          type="button"
+          disabled={empty}
+          onClick={() => downloadText(`context-lens-${stamp}.csv`, 'text/csv', toCsv(pages, annotations, nameOf))}
+          data-testid="export-csv"
+        >
           {t('library.exportCsv')}
         </button>
         <label class="file">
@@ -76,7 +107,12 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
       {busy && <p aria-busy="true">{t('library.importing')}</p>}
       {outcome?.kind === 'report' && (
         <p role="status" data-testid="import-report">
-          {t('library.importReport', { added: outcome.added, updated: outcome.updated, unchanged: outcome.unchanged, skipped: outcome.skipped })}
+          {t('library.importReport', {
+            added: outcome.added,
+            updated: outcome.updated,
+            unchanged: outcome.unchanged,
+            skipped: outcome.skipped,
+          })}
         </p>
       )}
       {outcome?.kind === 'report' && outcome.notAnchored.length > 0 && (
@@ -93,7 +129,12 @@ export function ExportImport(props: { t: Translate; pages: SavedPage[]; annotati
         </p>
       )}
       {outcome?.kind === 'problems' && (
-        <ProblemList summary={t('library.importRefused', { count: outcome.problems.length })} problems={outcome.problems} max={50} testId="import-problems" />
+        <ProblemList
+          summary={t('library.importRefused', { count: outcome.problems.length })}
+          problems={outcome.problems}
+          max={50}
+          testId="import-problems"
+        />
       )}
     </section>
   );

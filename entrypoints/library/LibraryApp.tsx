@@ -41,12 +41,23 @@ export function LibraryApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lan
       </header>
       {entityId && (
         <section class="entity" data-testid="library-entity">
-          <EntityPanel fetchEntities={fetchEntities} id={entityId} t={t} uiLang={uiLang} contentLang={contentLang} onPick={openEntity} onClose={() => openEntity(null)} />
+          <EntityPanel
+            fetchEntities={fetchEntities}
+            id={entityId}
+            t={t}
+            uiLang={uiLang}
+            contentLang={contentLang}
+            onPick={openEntity}
+            onClose={() => openEntity(null)}
+          />
         </section>
       )}
       <SavedLibrary t={t} uiLang={uiLang} contentLang={contentLang} />
       <StorageNotice t={t} />
-      <PacksPanel t={t} formatDate={(iso) => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium' }).format(new Date(iso))} />
+      <PacksPanel
+        t={t}
+        formatDate={(iso) => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium' }).format(new Date(iso))}
+      />
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('library.settings')}</h2>
         <SettingsControls t={t} settings={settingsStore} detailed />

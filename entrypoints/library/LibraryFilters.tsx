@@ -9,11 +9,22 @@ export interface FilterChoices {
 }
 
 /** A menu of what is saved, with "any" first; picking "any" clears that filter. */
-function FilterSelect(props: { label: string; any: string; value?: string; options: [value: string, label: string][]; onPick: (value?: string) => void; testId: string }) {
+function FilterSelect(props: {
+  label: string;
+  any: string;
+  value?: string;
+  options: [value: string, label: string][];
+  onPick: (value?: string) => void;
+  testId: string;
+}) {
   return (
     <label>
       {props.label}
-      <select value={props.value ?? ''} onChange={(e) => props.onPick(e.currentTarget.value || undefined)} data-testid={props.testId}>
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onPick(e.currentTarget.value || undefined)}
+        data-testid={props.testId}
+      >
         <option value="">{props.any}</option>
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
@@ -25,7 +36,12 @@ function FilterSelect(props: { label: string; any: string; value?: string; optio
   );
 }
 
-export function LibraryFilters(props: { t: Translate; filter: LibraryFilter; choices: FilterChoices; onChange: (filter: LibraryFilter) => void }) {
+export function LibraryFilters(props: {
+  t: Translate;
+  filter: LibraryFilter;
+  choices: FilterChoices;
+  onChange: (filter: LibraryFilter) => void;
+}) {
   const { t, filter, choices } = props;
   const set = (patch: Partial<LibraryFilter>) => props.onChange({ ...filter, ...patch });
   const pick = (value: string) => (value === '' ? undefined : value);
@@ -33,11 +49,38 @@ export function LibraryFilters(props: { t: Translate; filter: LibraryFilter; cho
     <form class="filters" role="search" onSubmit={(e) => e.preventDefault()} data-testid="library-filters">
       <label class="wide">
         {t('library.search')}
-        <input type="search" value={filter.query ?? ''} maxLength={500} onInput={(e) => set({ query: e.currentTarget.value })} data-testid="library-search" />
+        <input
+          type="search"
+          value={filter.query ?? ''}
+          maxLength={500}
+          onInput={(e) => set({ query: e.currentTarget.value })}
+          data-testid="library-search"
+        />
       </label>
-      <FilterSelect label={t('library.entity')} any={t('library.any')} value={filter.entityId} options={choices.entities.map((e) => [e.id, e.name])} onPick={(v) => set({ entityId: v })} testId="filter-entity" />
-      <FilterSelect label={t('library.tag')} any={t('library.any')} value={filter.tag} options={choices.tags.map((tag) => [tag, tag])} onPick={(v) => set({ tag: v })} testId="filter-tag" />
-      <FilterSelect label={t('library.site')} any={t('library.any')} value={filter.site} options={choices.sites.map((site) => [site, site])} onPick={(v) => set({ site: v })} testId="filter-site" />
+      <FilterSelect
+        label={t('library.entity')}
+        any={t('library.any')}
+        value={filter.entityId}
+        options={choices.entities.map((e) => [e.id, e.name])}
+        onPick={(v) => set({ entityId: v })}
+        testId="filter-entity"
+      />
+      <FilterSelect
+        label={t('library.tag')}
+        any={t('library.any')}
+        value={filter.tag}
+        options={choices.tags.map((tag) => [tag, tag])}
+        onPick={(v) => set({ tag: v })}
+        testId="filter-tag"
+      />
+      <FilterSelect
+        label={t('library.site')}
+        any={t('library.any')}
+        value={filter.site}
+        options={choices.sites.map((site) => [site, site])}
+        onPick={(v) => set({ site: v })}
+        testId="filter-site"
+      />
       <label>
         {t('library.from')}
         <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: pick(e.currentTarget.value) })} />

@@ -46,7 +46,11 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
     if (file.size > MAX_PACK_BYTES) return setShown({ type: 'tooBig' });
     setShown(null);
     setProgress({ type: 'progress', stage: 'parsing' });
-    importPack(file, { source, ...(defaultKind ? { defaultKind } : {}), packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100) });
+    importPack(file, {
+      source,
+      ...(defaultKind ? { defaultKind } : {}),
+      packName: file.name.replace(/\.[^.]+$/, '').slice(0, 100),
+    });
   };
   const change = async (action: () => Promise<unknown>) => {
     await action();
@@ -64,14 +68,23 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
       <h2 id="packs-heading">{t('packs.title')}</h2>
       <p class="hint">
         {t('packs.intro')}{' '}
-        <a href={browser.runtime.getURL('/pack-format.html')} target="_blank" rel="noreferrer" data-testid="pack-format-link">
+        <a
+          href={browser.runtime.getURL('/pack-format.html')}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="pack-format-link"
+        >
           {t('packs.formatLink')}
         </a>
       </p>
       <div class="row">
         <label>
           {t('packs.source')}
-          <select value={source} onChange={(e) => setSource(e.currentTarget.value as PackSource)} data-testid="pack-source">
+          <select
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value as PackSource)}
+            data-testid="pack-source"
+          >
             <option value="pack">{t('packs.sourcePack')}</option>
             <option value="wikidata">{t('packs.sourceWikidata')}</option>
           </select>
@@ -79,7 +92,11 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
         {source === 'wikidata' && (
           <label>
             {t('packs.defaultKind')}
-            <select value={defaultKind} onChange={(e) => setDefaultKind(e.currentTarget.value as Kind | '')} data-testid="pack-default-kind">
+            <select
+              value={defaultKind}
+              onChange={(e) => setDefaultKind(e.currentTarget.value as Kind | '')}
+              data-testid="pack-default-kind"
+            >
               <option value="">{t('packs.skipUnknown')}</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -117,7 +134,13 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
           {packs.map((p) => (
             <li key={p.id} data-testid="pack" data-pack={p.id}>
               <label>
-                <input type="checkbox" checked={p.enabled} disabled={busy} onChange={(e) => void change(() => setPackEnabled(libraryDb(), p.id, e.currentTarget.checked))} data-testid="pack-enabled" />
+                <input
+                  type="checkbox"
+                  checked={p.enabled}
+                  disabled={busy}
+                  onChange={(e) => void change(() => setPackEnabled(libraryDb(), p.id, e.currentTarget.checked))}
+                  data-testid="pack-enabled"
+                />
                 <strong dir="auto">{p.name}</strong>
               </label>
               <span class="meta">
@@ -131,7 +154,10 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
                 type="button"
                 class="link danger"
                 disabled={busy}
-                onClick={() => confirm(t('packs.confirmRemove', { name: p.name })) && void change(() => removePack(libraryDb(), p.id))}
+                onClick={() =>
+                  confirm(t('packs.confirmRemove', { name: p.name })) &&
+                  void change(() => removePack(libraryDb(), p.id))
+                }
                 data-testid="pack-remove"
               >
                 {t('packs.remove')}
@@ -144,7 +170,15 @@ export function PacksPanel({ t, formatDate }: { t: Translate; formatDate: (iso: 
   );
 }
 
-function PackOutcome({ t, shown, onDecide }: { t: Translate; shown: Shown; onDecide: (choice: 'override' | 'skip' | 'cancel') => void }) {
+function PackOutcome({
+  t,
+  shown,
+  onDecide,
+}: {
+  t: Translate;
+  shown: Shown;
+  onDecide: (choice: 'override' | 'skip' | 'cancel') => void;
+}) {
   if (!shown) return null;
   switch (shown.type) {
     case 'tooBig':
@@ -168,7 +202,13 @@ function PackOutcome({ t, shown, onDecide }: { t: Translate; shown: Shown; onDec
         </div>
       );
     case 'problems':
-      return <ProblemList summary={t('packs.refused', { count: shown.problemCount })} problems={shown.problems} testId="pack-problems" />;
+      return (
+        <ProblemList
+          summary={t('packs.refused', { count: shown.problemCount })}
+          problems={shown.problems}
+          testId="pack-problems"
+        />
+      );
     case 'refused':
       return (
         <p role="alert" data-testid="pack-problems">
@@ -177,8 +217,18 @@ function PackOutcome({ t, shown, onDecide }: { t: Translate; shown: Shown; onDec
       );
     case 'installed':
       return (
-        <div role="status" data-testid="pack-installed" data-timings={JSON.stringify({ ...shown.timings, matcherBytes: shown.figures.matcherBytes })}>
-          <p>{t('packs.installed', { name: shown.pack.name, count: shown.pack.entities, seconds: (shown.timings.totalMs / 1000).toFixed(1) })}</p>
+        <div
+          role="status"
+          data-testid="pack-installed"
+          data-timings={JSON.stringify({ ...shown.timings, matcherBytes: shown.figures.matcherBytes })}
+        >
+          <p>
+            {t('packs.installed', {
+              name: shown.pack.name,
+              count: shown.pack.entities,
+              seconds: (shown.timings.totalMs / 1000).toFixed(1),
+            })}
+          </p>
           {shown.notes.length > 0 && (
             <details>
               <summary>{t('packs.notes', { count: shown.notes.length })}</summary>

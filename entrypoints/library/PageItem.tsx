@@ -3,13 +3,15 @@ import type { PageSelection } from '../../lib/annotations/filter';
 import type { Translate } from '../../lib/i18n-resources';
 import { AnnotationItem, type AnnotationActions } from './AnnotationItem';
 
-export function PageItem(props: {
-  selection: PageSelection;
-  t: Translate;
-  formatDate: (iso: string) => string;
-  nameOf: (id: string) => string;
-  onDeletePage: (url: string) => void;
-} & AnnotationActions) {
+export function PageItem(
+  props: {
+    selection: PageSelection;
+    t: Translate;
+    formatDate: (iso: string) => string;
+    nameOf: (id: string) => string;
+    onDeletePage: (url: string) => void;
+  } & AnnotationActions,
+) {
   const { selection, t } = props;
   const { page, site, annotations } = selection;
   const entities = [...page.entities].sort((a, b) => b.count - a.count).slice(0, 12);
@@ -25,7 +27,12 @@ export function PageItem(props: {
           <span>{site}</span>
           <time dateTime={page.updatedAt}>{props.formatDate(page.updatedAt)}</time>
           <span>{t('library.noteCount', { count: annotations.length })}</span>
-          <button type="button" class="link danger" onClick={() => props.onDeletePage(page.url)} data-testid="page-delete">
+          <button
+            type="button"
+            class="link danger"
+            onClick={() => props.onDeletePage(page.url)}
+            data-testid="page-delete"
+          >
             {t('library.deletePage')}
           </button>
         </p>

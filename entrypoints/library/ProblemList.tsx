@@ -1,5 +1,10 @@
 /** Why a file was refused: a summary line, then each problem with its place in the file. */
-export function ProblemList(props: { summary: string; problems: { path: string; message: string }[]; testId: string; max?: number }) {
+export function ProblemList(props: {
+  summary: string;
+  problems: { path: string; message: string }[];
+  testId: string;
+  max?: number;
+}) {
   return (
     <div role="alert" data-testid={props.testId}>
       <p>{props.summary}</p>

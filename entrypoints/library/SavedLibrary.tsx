@@ -9,7 +9,14 @@ import { displayName } from '../../lib/entity-view';
 import { filterChoices, isEmptyFilter, selectLibrary, type LibraryFilter } from '../../lib/annotations/filter';
 import type { Translate } from '../../lib/i18n-resources';
 import { fetchEntities } from '../../platform/entities';
-import { readLibrary, removeFromLibrary, restoreToLibrary, updateAnnotation, type Library, type Removed } from '../../platform/library-store';
+import {
+  readLibrary,
+  removeFromLibrary,
+  restoreToLibrary,
+  updateAnnotation,
+  type Library,
+  type Removed,
+} from '../../platform/library-store';
 import { announceLibraryChange } from '../../platform/library-signal';
 import { libraryDb } from './library-db';
 import { LibraryFilters } from './LibraryFilters';
@@ -19,7 +26,10 @@ import { ExportImport } from './ExportImport';
 function useLibrary(): Library | undefined {
   const [library, setLibrary] = useState<Library | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(() => readLibrary(libraryDb())).subscribe({ next: setLibrary, error: () => setLibrary({ pages: [], annotations: [] }) });
+    const subscription = liveQuery(() => readLibrary(libraryDb())).subscribe({
+      next: setLibrary,
+      error: () => setLibrary({ pages: [], annotations: [] }),
+    });
     return () => subscription.unsubscribe();
   }, []);
   return library;
@@ -49,8 +59,14 @@ export function SavedLibrary({ t, uiLang, contentLang }: { t: Translate; uiLang:
   const choices = useMemo(() => filterChoices(library?.pages ?? [], library?.annotations ?? []), [library]);
   const names = useEntityNames(choices.entityIds, contentLang);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const selection = useMemo(() => (library ? selectLibrary(library.pages, library.annotations, filter) : []), [library, filter]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' }), [uiLang]);
+  const selection = useMemo(
+    () => (library ? selectLibrary(library.pages, library.annotations, filter) : []),
+    [library, filter],
+  );
+  const dateFormat = useMemo(
+    () => new Intl.DateTimeFormat(uiLang, { dateStyle: 'medium', timeStyle: 'short' }),
+    [uiLang],
+  );
   const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
   const remove = async (target: { annotationIds?: string[]; pageUrls?: string[] }, text: string) => {
@@ -82,7 +98,9 @@ export function SavedLibrary({ t, uiLang, contentLang }: { t: Translate; uiLang:
 
   if (!library) return <p aria-busy="true">{t('card.loading')}</p>;
   const shownAnnotations = selection.flatMap((s) => s.annotations);
-  const entityChoices = choices.entityIds.map((id) => ({ id, name: nameOf(id) })).sort((a, b) => a.name.localeCompare(b.name, contentLang));
+  const entityChoices = choices.entityIds
+    .map((id) => ({ id, name: nameOf(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, contentLang));
   return (
     <section class="saved" aria-labelledby="saved-heading" data-testid="saved-library">
       <h2 id="saved-heading">{t('library.savedPages')}</h2>
@@ -90,7 +108,12 @@ export function SavedLibrary({ t, uiLang, contentLang }: { t: Translate; uiLang:
         <p class="empty">{t('library.empty')}</p>
       ) : (
         <>
-          <LibraryFilters t={t} filter={filter} choices={{ tags: choices.tags, sites: choices.sites, entities: entityChoices }} onChange={setFilter} />
+          <LibraryFilters
+            t={t}
+            filter={filter}
+            choices={{ tags: choices.tags, sites: choices.sites, entities: entityChoices }}
+            onChange={setFilter}
+          />
           <p class="summary" role="status" data-testid="library-count">
             {t('library.shown', { pages: selection.length, notes: shownAnnotations.length })}
           </p>
@@ -121,7 +144,12 @@ export function SavedLibrary({ t, uiLang, contentLang }: { t: Translate; uiLang:
         </div>
       )}
       {error && <p role="alert">{error}</p>}
-      <ExportImport t={t} pages={selection.map((s) => s.page)} annotations={shownAnnotations} nameOf={(id) => names.get(id)} />
+      <ExportImport
+        t={t}
+        pages={selection.map((s) => s.page)}
+        annotations={shownAnnotations}
+        nameOf={(id) => names.get(id)}
+      />
     </section>
   );
 }

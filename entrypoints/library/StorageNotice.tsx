@@ -8,7 +8,15 @@ import { askToKeepStorage, storageProtection, type StorageProtection } from '../
 
 type State = StorageProtection | 'asking' | 'refused';
 
-export function StorageNotice({ t, check = storageProtection, ask = () => askToKeepStorage(true) }: { t: Translate; check?: () => Promise<StorageProtection>; ask?: () => Promise<boolean> }) {
+export function StorageNotice({
+  t,
+  check = storageProtection,
+  ask = () => askToKeepStorage(true),
+}: {
+  t: Translate;
+  check?: () => Promise<StorageProtection>;
+  ask?: () => Promise<boolean>;
+}) {
   const [state, setState] = useState<State | null>(null);
   useEffect(() => {
     void check().then(setState);

@@ -18,7 +18,11 @@ export type ToPackWorker =
 export type WorkerError = { type: 'error'; reason: 'quota' | 'failed'; message: string };
 
 export function workerError(error: unknown): WorkerError {
-  return { type: 'error', reason: error instanceof LibraryError ? error.reason : 'failed', message: error instanceof Error ? error.message : String(error) };
+  return {
+    type: 'error',
+    reason: error instanceof LibraryError ? error.reason : 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 export type FromPackWorker =

@@ -106,17 +106,26 @@ let packWorker: Worker | null = null;
 let matcherWorker: Worker | null = null;
 
 function toPack(message: ToPackWorker): void {
-  packWorker ??= start(new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' }), onPackWorkerMessage);
+  packWorker ??= start(
+    new Worker(new URL('./pack-worker.ts', import.meta.url), { type: 'module' }),
+    onPackWorkerMessage,
+  );
   packWorker.postMessage(message);
 }
 
 function toMatcher(message: ToMatcherWorker): void {
-  matcherWorker ??= start(new Worker(new URL('./matcher-worker.ts', import.meta.url), { type: 'module' }), onMatcherWorkerMessage);
+  matcherWorker ??= start(
+    new Worker(new URL('./matcher-worker.ts', import.meta.url), { type: 'module' }),
+    onMatcherWorkerMessage,
+  );
   matcherWorker.postMessage(message);
 }
 
 /** Imports a pack file; the workers read it themselves (the page never holds its text). */
-export function importPack(file: Blob, request: Omit<Extract<ToPackWorker, { type: 'import' }>, 'type' | 'file'>): void {
+export function importPack(
+  file: Blob,
+  request: Omit<Extract<ToPackWorker, { type: 'import' }>, 'type' | 'file'>,
+): void {
   job = { kind: 'import', started: performance.now() };
   const message = { type: 'import' as const, file, ...request };
   toPack(message);

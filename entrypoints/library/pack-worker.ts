@@ -18,19 +18,23 @@ self.onmessage = (event: MessageEvent<ToPackWorker>) => {
     if (message.type === 'decide') return decide?.(message.choice);
     if (message.type === 'import') {
       const { type: _type, file, ...rest } = message;
-      const outcome = await runPackImport(db, { ...rest, text: await file.text() }, {
-        // Search data only: the matcher worker reports the matcher's figures.
-        rebuild: async (db, onStage, known) => {
-          onStage('search');
-          const { searchMs } = await rebuildPackSearch(db, known);
-          return { version: '', entities: 0, matcherBytes: 0, matcherMs: 0, searchMs };
+      const outcome = await runPackImport(
+        db,
+        { ...rest, text: await file.text() },
+        {
+          // Search data only: the matcher worker reports the matcher's figures.
+          rebuild: async (db, onStage, known) => {
+            onStage('search');
+            const { searchMs } = await rebuildPackSearch(db, known);
+            return { version: '', entities: 0, matcherBytes: 0, matcherMs: 0, searchMs };
+          },
+          progress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
+          confirm: (conflicts, count) => {
+            post({ type: 'confirm', conflicts, count });
+            return new Promise<Decision>((resolve) => (decide = resolve));
+          },
         },
-        progress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
-        confirm: (conflicts, count) => {
-          post({ type: 'confirm', conflicts, count });
-          return new Promise<Decision>((resolve) => (decide = resolve));
-        },
-      });
+      );
       decide = null;
       return post(outcome);
     }

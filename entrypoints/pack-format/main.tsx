@@ -20,7 +20,11 @@ function PackFormatPage({ t }: { t: (key: string) => string }) {
       <header>
         <h1>{t('packFormat.title')}</h1>
         <p>
-          <button type="button" onClick={() => downloadText('sample.pack.json', 'application/json', samplePack)} data-testid="download-sample-pack">
+          <button
+            type="button"
+            onClick={() => downloadText('sample.pack.json', 'application/json', samplePack)}
+            data-testid="download-sample-pack"
+          >
             {t('packFormat.download')}
           </button>
         </p>

@@ -14,7 +14,13 @@ interface Position {
   total: number;
 }
 
-export function PageEntityList(props: { t: Translate; tabId: number; entities: PageEntity[]; contentLang: Lang; onOpen: (id: string) => void }) {
+export function PageEntityList(props: {
+  t: Translate;
+  tabId: number;
+  entities: PageEntity[];
+  contentLang: Lang;
+  onOpen: (id: string) => void;
+}) {
   const { t, tabId, entities, contentLang } = props;
   const [at, setAt] = useState<Position | null>(null);
   const reveal = async (id: string, direction: 'first' | 'next' | 'previous') => {
@@ -35,20 +41,43 @@ export function PageEntityList(props: { t: Translate; tabId: number; entities: P
                 const here = at?.id === entity.id ? at : null;
                 return (
                   <li key={entity.id} data-entity={entity.id}>
-                    <button type="button" class="name" onClick={() => void reveal(entity.id, 'first')} title={t('popup.showOnPage')}>
+                    <button
+                      type="button"
+                      class="name"
+                      onClick={() => void reveal(entity.id, 'first')}
+                      title={t('popup.showOnPage')}
+                    >
                       <bdi>{name}</bdi>
                     </button>
                     <span class="count" aria-label={t('popup.mentionCount', { count })}>
-                      {here ? t('popup.position', { position: here.position, total: here.total }) : t('popup.number', { value: count })}
+                      {here
+                        ? t('popup.position', { position: here.position, total: here.total })
+                        : t('popup.number', { value: count })}
                     </span>
                     <span class="steps">
-                      <button type="button" aria-label={t('popup.previousOf', { name })} onClick={() => void reveal(entity.id, 'previous')} data-testid="mention-previous">
+                      <button
+                        type="button"
+                        aria-label={t('popup.previousOf', { name })}
+                        onClick={() => void reveal(entity.id, 'previous')}
+                        data-testid="mention-previous"
+                      >
                         ‹
                       </button>
-                      <button type="button" aria-label={t('popup.nextOf', { name })} onClick={() => void reveal(entity.id, 'next')} data-testid="mention-next">
+                      <button
+                        type="button"
+                        aria-label={t('popup.nextOf', { name })}
+                        onClick={() => void reveal(entity.id, 'next')}
+                        data-testid="mention-next"
+                      >
                         ›
                       </button>
-                      <button type="button" class="about" aria-label={t('popup.aboutEntity', { name })} onClick={() => props.onOpen(entity.id)} data-testid="entity-open">
+                      <button
+                        type="button"
+                        class="about"
+                        aria-label={t('popup.aboutEntity', { name })}
+                        onClick={() => props.onOpen(entity.id)}
+                        data-testid="entity-open"
+                      >
                         i
                       </button>
                     </span>

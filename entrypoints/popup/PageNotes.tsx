@@ -16,7 +16,8 @@ export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
   useEffect(() => {
     void askTab(tabId, { type: 'annotations:status', payload: {} }).then(setStatus);
   }, [tabId]);
-  const save = async () => setOutcome((await askTab(tabId, { type: 'page:save', payload: {} })) ?? { ok: false, reason: 'unsupported' });
+  const save = async () =>
+    setOutcome((await askTab(tabId, { type: 'page:save', payload: {} })) ?? { ok: false, reason: 'unsupported' });
 
   return (
     <section class="page-notes" data-testid="page-notes">
@@ -40,7 +41,11 @@ export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
                   </span>
                 )}
               </span>
-              <button type="button" onClick={() => void askTab(tabId, { type: 'annotation:reveal', payload: { id: n.id } })} data-testid="page-note-show">
+              <button
+                type="button"
+                onClick={() => void askTab(tabId, { type: 'annotation:reveal', payload: { id: n.id } })}
+                data-testid="page-note-show"
+              >
                 {t('popup.showNote')}
               </button>
             </li>

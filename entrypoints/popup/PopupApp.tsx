@@ -94,7 +94,15 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
           <button type="button" class="back" onClick={() => setOpen(null)} data-testid="popup-back">
             {t('popup.back')}
           </button>
-          <EntityPanel fetchEntities={fetchEntities} id={open} t={t} uiLang={uiLang} contentLang={contentLang} onPick={setOpen} onOpenLibrary={() => void openLibrary(open)} />
+          <EntityPanel
+            fetchEntities={fetchEntities}
+            id={open}
+            t={t}
+            uiLang={uiLang}
+            contentLang={contentLang}
+            onPick={setOpen}
+            onOpenLibrary={() => void openLibrary(open)}
+          />
         </section>
       ) : searching ? null : (
         <>

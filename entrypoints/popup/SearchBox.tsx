@@ -13,7 +13,13 @@ import { popupSearch, type PopupSearch } from './search-data';
 
 const LIMIT = 20;
 
-export function SearchBox(props: { t: Translate; uiLang: Lang; contentLang: Lang; onOpen: (id: string) => void; onQuery: (active: boolean) => void }) {
+export function SearchBox(props: {
+  t: Translate;
+  uiLang: Lang;
+  contentLang: Lang;
+  onOpen: (id: string) => void;
+  onQuery: (active: boolean) => void;
+}) {
   const { t, uiLang, contentLang } = props;
   const [searcher, setSearcher] = useState<PopupSearch | null>(null);
   const [failed, setFailed] = useState(false);
@@ -24,7 +30,10 @@ export function SearchBox(props: { t: Translate; uiLang: Lang; contentLang: Lang
   useEffect(() => {
     popupSearch().then(setSearcher, () => setFailed(true));
   }, []);
-  const hits: SearchHit[] = useMemo(() => (searcher && query.trim() ? searcher.search(query, LIMIT) : []), [searcher, query]);
+  const hits: SearchHit[] = useMemo(
+    () => (searcher && query.trim() ? searcher.search(query, LIMIT) : []),
+    [searcher, query],
+  );
   useEffect(() => {
     setActive(0);
     props.onQuery(query.trim() !== '');
@@ -98,7 +107,12 @@ export function SearchBox(props: { t: Translate; uiLang: Lang; contentLang: Lang
                 </span>
                 <span class="result-meta">
                   {t(`kind.${hit.kind}`)}
-                  {dates && <> · <bdi dir="auto">{dates}</bdi></>}
+                  {dates && (
+                    <>
+                      {' '}
+                      · <bdi dir="auto">{dates}</bdi>
+                    </>
+                  )}
                 </span>
                 {hit.matched !== name && (
                   <span class="result-matched" lang={hit.lang}>

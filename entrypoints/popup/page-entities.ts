@@ -10,7 +10,10 @@ export interface PageEntity {
   count: number;
 }
 
-export async function askTab<T extends ContentMessage>(tabId: number, message: T): Promise<ContentReplies[T['type']] | null> {
+export async function askTab<T extends ContentMessage>(
+  tabId: number,
+  message: T,
+): Promise<ContentReplies[T['type']] | null> {
   try {
     return ((await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as ContentReplies[T['type']]) ?? null;
   } catch {

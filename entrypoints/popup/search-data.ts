@@ -25,7 +25,10 @@ async function load(): Promise<PopupSearch> {
   const overridden = new Set(packs.overridden);
   return {
     search(query, limit) {
-      const hits = [...bundled.search(query, limit).filter((h) => !overridden.has(h.id)), ...fromPacks.search(query, limit)];
+      const hits = [
+        ...bundled.search(query, limit).filter((h) => !overridden.has(h.id)),
+        ...fromPacks.search(query, limit),
+      ];
       const seen = new Set<string>();
       return hits
         .sort((a, b) => a.score - b.score)

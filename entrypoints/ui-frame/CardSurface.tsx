@@ -52,7 +52,10 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
     void (async () => {
       await ensureRecords(candidates);
       const shownRecord = records.get(shownId);
-      await ensureRecords([...(shownRecord?.related ?? []).slice(0, 12), ...(shownRecord?.facts.holders ?? []).slice(0, 8).map((h) => h.person)]);
+      await ensureRecords([
+        ...(shownRecord?.related ?? []).slice(0, 12),
+        ...(shownRecord?.facts.holders ?? []).slice(0, 8).map((h) => h.person),
+      ]);
       if (live) setLoaded((n) => n + 1);
     })();
     return () => {
@@ -62,7 +65,12 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
 
   const t = translatorOf(i18n);
   const uiLang = i18n.language as Lang;
-  if (!shown) return <p class="card loading" aria-busy="true">{t('card.loading')}</p>;
+  if (!shown)
+    return (
+      <p class="card loading" aria-busy="true">
+        {t('card.loading')}
+      </p>
+    );
   const lang = request.contentLang;
   const nameOf = (id: string) => {
     const record = records.get(id);
@@ -101,8 +109,17 @@ export function CardSurface({ request, i18n, port }: { request: CardRequest; i18
               setMentionId(rest[0]!);
             }
       }
-      onDismiss={stepping ? undefined : (scope) => port.send({ type: 'dismiss', payload: { text: request.text.slice(0, 300), entityId: mentionId, scope } })}
-      onSave={stepping ? undefined : () => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: mentionId } }))}
+      onDismiss={
+        stepping
+          ? undefined
+          : (scope) =>
+              port.send({ type: 'dismiss', payload: { text: request.text.slice(0, 300), entityId: mentionId, scope } })
+      }
+      onSave={
+        stepping
+          ? undefined
+          : () => port.save((request) => ({ type: 'saveMention', payload: { request, entityId: mentionId } }))
+      }
       onOpenLibrary={() => void openLibrary(shownId)}
     />
   );

@@ -22,7 +22,10 @@ export class FramePort {
     history.replaceState(null, '', location.pathname);
     // Only a frame our content script embedded may act: its token was registered from this tab.
     const claim: BackgroundMessage = { type: 'frame:claim', payload: { token } };
-    const claimed = token.length >= 32 ? (browser.runtime.sendMessage(claim) as Promise<BackgroundReplies['frame:claim']>).catch(() => null) : Promise.resolve(null);
+    const claimed =
+      token.length >= 32
+        ? (browser.runtime.sendMessage(claim) as Promise<BackgroundReplies['frame:claim']>).catch(() => null)
+        : Promise.resolve(null);
     const accept = (event: MessageEvent) => {
       const port = event.ports[0];
       if (this.port || event.source !== window.parent || !isHandshake(event.data, token) || !port) return;

@@ -22,7 +22,13 @@ const root = document.getElementById('app')!;
 /** The padding around the surface (room for its shadow), on each side, as frame.css sets it. */
 const FRAME_PADDING = 6;
 const i18n = i18next.createInstance();
-const ready = i18n.init({ lng: 'en', fallbackLng: 'en', resources: UI_RESOURCES, interpolation: { escapeValue: false }, returnNull: false });
+const ready = i18n.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  resources: UI_RESOURCES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
 
 let card: CardRequest | null = null;
 let focusNext = false;
@@ -68,7 +74,9 @@ async function show(message: ToFrameMessage): Promise<void> {
           uiLang={message.payload.uiLang}
           startWithNote={message.payload.startWithNote}
           onNoting={() => port.send({ type: 'noting', payload: {} })}
-          onSave={(body) => port.save((request) => ({ type: 'saveSelection', payload: { request, note: body.note, tags: body.tags } }))}
+          onSave={(body) =>
+            port.save((request) => ({ type: 'saveSelection', payload: { request, note: body.note, tags: body.tags } }))
+          }
           onClose={close}
         />,
         root,
@@ -86,7 +94,9 @@ async function show(message: ToFrameMessage): Promise<void> {
           note={message.payload.note}
           tags={message.payload.tags}
           onOpenLibrary={() => void openLibrary()}
-          onUpdate={(body) => port.save((request) => ({ type: 'noteUpdate', payload: { request, note: body.note, tags: body.tags } }))}
+          onUpdate={(body) =>
+            port.save((request) => ({ type: 'noteUpdate', payload: { request, note: body.note, tags: body.tags } }))
+          }
           onDelete={() => port.save((request) => ({ type: 'noteDelete', payload: { request } }))}
         />,
         root,

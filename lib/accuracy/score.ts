@@ -116,7 +116,12 @@ export function scorePassage(p: Passage, predicted: Predicted[]): Scored {
     else {
       const [start, end] = key.split(':').map(Number) as [number, number];
       const text = p.text.slice(start, end);
-      missed.push({ text, occurrence: occurrenceAt(p.text, start, text), id, ...(got.has(key) ? { got: got.get(key) } : {}) });
+      missed.push({
+        text,
+        occurrence: occurrenceAt(p.text, start, text),
+        id,
+        ...(got.has(key) ? { got: got.get(key) } : {}),
+      });
     }
   }
   return { tally, unjudged, missed, broken };
@@ -127,7 +132,8 @@ export function addTally(into: Tally, t: Tally): void {
   into.right += t.right;
   into.expected += t.expected;
   into.found += t.found;
-  for (const [k, v] of Object.entries(t.errors) as [ErrorClass | 'unjudged', number][]) into.errors[k] = (into.errors[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(t.errors) as [ErrorClass | 'unjudged', number][])
+    into.errors[k] = (into.errors[k] ?? 0) + v;
 }
 
 export const precision = (t: Tally): number => (t.highlights ? t.right / t.highlights : 1);

@@ -77,7 +77,11 @@ function contextAgreement(text: string, start: number, end: number, quote: TextQ
     before++;
   }
   let after = 0;
-  while (after < suffix.length && end + after < text.length && text.charCodeAt(end + after) === suffix.charCodeAt(after)) {
+  while (
+    after < suffix.length &&
+    end + after < text.length &&
+    text.charCodeAt(end + after) === suffix.charCodeAt(after)
+  ) {
     after++;
   }
   return { before, after, complete: before === prefix.length && after === suffix.length };
@@ -194,7 +198,12 @@ export function anchor(
   if (!quote || quote.exact.length === 0 || quote.exact.length > LIMITS.exact) return null;
   const page = readablePage(text);
   const { exact } = quote;
-  if (position && position.start >= 0 && position.end - position.start === exact.length && page.startsWith(exact, position.start)) {
+  if (
+    position &&
+    position.start >= 0 &&
+    position.end - position.start === exact.length &&
+    page.startsWith(exact, position.start)
+  ) {
     return { start: position.start, end: position.end, method: 'position' };
   }
   const hint = position?.start;

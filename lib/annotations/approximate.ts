@@ -183,7 +183,5 @@ export function findApproximate(
   });
   keepBest();
   const reversed = masksOf(reverse(pattern));
-  return ends
-    .map(({ end, errors }) => bestStart(text, reversed, end, errors))
-    .sort((a, b) => a.start - b.start);
+  return ends.map(({ end, errors }) => bestStart(text, reversed, end, errors)).sort((a, b) => a.start - b.start);
 }

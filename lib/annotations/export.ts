@@ -3,7 +3,14 @@
  * Web Annotation tools), Markdown (to read and paste into notes) and CSV (for spreadsheets).
  * User text is data in all three: escaped for Markdown, quoted and defused for spreadsheets.
  */
-import { ANNO_CONTEXT, ENTITY_URN, FORMAT_VERSION, type JsonLdAnnotation, type JsonLdBody, type JsonLdCollection } from './jsonld';
+import {
+  ANNO_CONTEXT,
+  ENTITY_URN,
+  FORMAT_VERSION,
+  type JsonLdAnnotation,
+  type JsonLdBody,
+  type JsonLdCollection,
+} from './jsonld';
 import type { Annotation, SavedPage } from './model';
 
 /** The display name of an entity id, or undefined when the dataset does not know it (any more). */
@@ -60,7 +67,8 @@ function byPage(pages: readonly SavedPage[], annotations: readonly Annotation[])
     group.annotations.push(annotation);
     groups.set(annotation.pageUrl, group);
   }
-  for (const group of groups.values()) group.annotations.sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
+  for (const group of groups.values())
+    group.annotations.sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
   return [...groups.entries()].map(([url, group]) => ({ url, ...group }));
 }
 
@@ -99,7 +107,8 @@ export function toMarkdown(pages: readonly SavedPage[], annotations: readonly An
   for (const group of byPage(pages, annotations)) {
     const title = group.page?.title.trim() || group.url;
     out.push(`## [${escapeMarkdown(title)}](${markdownUrl(group.url)})`, '');
-    if (group.page) out.push(`Saved ${group.page.savedAt.slice(0, 10)} · updated ${group.page.updatedAt.slice(0, 10)}`, '');
+    if (group.page)
+      out.push(`Saved ${group.page.savedAt.slice(0, 10)} · updated ${group.page.updatedAt.slice(0, 10)}`, '');
     for (const annotation of group.annotations) {
       out.push(...markdownParagraphs(annotation.target.selector[0].exact, '> '), '');
       if (annotation.body.note !== '') out.push(...markdownParagraphs(annotation.body.note), '');
@@ -116,8 +125,19 @@ export function toMarkdown(pages: readonly SavedPage[], annotations: readonly An
 }
 
 export const CSV_COLUMNS = [
-  'page url', 'page title', 'quote', 'prefix', 'suffix', 'start', 'end', 'note', 'tags',
-  'entity id', 'entity name', 'created', 'modified',
+  'page url',
+  'page title',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'note',
+  'tags',
+  'entity id',
+  'entity name',
+  'created',
+  'modified',
 ] as const;
 
 /**
@@ -138,9 +158,19 @@ export function toCsv(pages: readonly SavedPage[], annotations: readonly Annotat
     for (const a of group.annotations) {
       const [quote, position] = a.target.selector;
       rows.push([
-        group.url, group.page?.title, quote.exact, quote.prefix, quote.suffix, position.start, position.end,
-        a.body.note, a.body.tags.join('; '), a.entityId, a.entityId === undefined ? undefined : nameOf(a.entityId),
-        a.created, a.modified,
+        group.url,
+        group.page?.title,
+        quote.exact,
+        quote.prefix,
+        quote.suffix,
+        position.start,
+        position.end,
+        a.body.note,
+        a.body.tags.join('; '),
+        a.entityId,
+        a.entityId === undefined ? undefined : nameOf(a.entityId),
+        a.created,
+        a.modified,
       ]);
     }
   }

@@ -46,7 +46,9 @@ function annotationText(a: Annotation): string {
 
 /** True when nothing narrows the selection (every page is shown, even without annotations). */
 export function isEmptyFilter(filter: LibraryFilter): boolean {
-  return !words(filter.query ?? '').length && !filter.entityId && !filter.tag && !filter.site && !filter.from && !filter.to;
+  return (
+    !words(filter.query ?? '').length && !filter.entityId && !filter.tag && !filter.site && !filter.from && !filter.to
+  );
 }
 
 export function selectLibrary(pages: SavedPage[], annotations: Annotation[], filter: LibraryFilter): PageSelection[] {
@@ -81,16 +83,24 @@ export function selectLibrary(pages: SavedPage[], annotations: Annotation[], fil
       }
       return true;
     });
-    kept.sort((a, b) => (a.target.selector[1].start - b.target.selector[1].start));
+    kept.sort((a, b) => a.target.selector[1].start - b.target.selector[1].start);
     const pageOnly =
-      !filter.tag && pageHasEntity && withinDates(page.updatedAt, filter) && (!needles.length || needles.every((w) => title.includes(w)));
+      !filter.tag &&
+      pageHasEntity &&
+      withinDates(page.updatedAt, filter) &&
+      (!needles.length || needles.every((w) => title.includes(w)));
     if (kept.length > 0 || pageOnly) result.push({ page, site, annotations: kept });
   }
-  return result.sort((a, b) => (a.page.updatedAt < b.page.updatedAt ? 1 : a.page.updatedAt > b.page.updatedAt ? -1 : 0));
+  return result.sort((a, b) =>
+    a.page.updatedAt < b.page.updatedAt ? 1 : a.page.updatedAt > b.page.updatedAt ? -1 : 0,
+  );
 }
 
 /** The values the filter menus offer, from what is saved. */
-export function filterChoices(pages: SavedPage[], annotations: Annotation[]): { tags: string[]; sites: string[]; entityIds: string[] } {
+export function filterChoices(
+  pages: SavedPage[],
+  annotations: Annotation[],
+): { tags: string[]; sites: string[]; entityIds: string[] } {
   const tags = new Set<string>();
   const entityIds = new Set<string>();
   for (const a of annotations) {

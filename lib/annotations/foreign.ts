@@ -79,7 +79,12 @@ function readSelectors(draft: Draft, selectors: unknown[]): void {
       draft.exact = s.exact;
       draft.prefix = str(s.prefix) ?? '';
       draft.suffix = str(s.suffix) ?? '';
-    } else if (s.type === 'TextPositionSelector' && Number.isInteger(s.start) && Number.isInteger(s.end) && draft.start === undefined) {
+    } else if (
+      s.type === 'TextPositionSelector' &&
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      draft.start === undefined
+    ) {
       draft.start = s.start as number;
       draft.end = s.end as number;
     }
@@ -96,7 +101,13 @@ function readBodies(draft: Draft, item: Record<string, unknown>): void {
     const value = str(b.value) ?? str(b.chars);
     if (value === undefined) continue;
     if (b.purpose === 'tagging') draft.tags.push(value);
-    else if (b.purpose === undefined || b.purpose === 'commenting' || b.purpose === 'describing' || b.purpose === 'replying') notes.push(value);
+    else if (
+      b.purpose === undefined ||
+      b.purpose === 'commenting' ||
+      b.purpose === 'describing' ||
+      b.purpose === 'replying'
+    )
+      notes.push(value);
   }
   draft.note = notes.join('\n\n');
 }
@@ -104,10 +115,21 @@ function readBodies(draft: Draft, item: Record<string, unknown>): void {
 function fromWebAnnotation(item: unknown, path: string, now: string): Draft | ImportProblem {
   if (!isRecord(item)) return { path, message: 'expected an annotation object' };
   const target = asArray(item.target)[0];
-  const source = typeof target === 'string' ? target : isRecord(target) ? (str(target.source) ?? str(target.id)) : undefined;
+  const source =
+    typeof target === 'string' ? target : isRecord(target) ? (str(target.source) ?? str(target.id)) : undefined;
   if (!source) return { path: `${path}.target`, message: 'no target source (the page the annotation is on)' };
   const created = dateOf(item.created, now);
-  const draft: Draft = { path, id: str(item.id) ?? `${source}#${path}`, source, prefix: '', suffix: '', note: '', tags: [], created, modified: dateOf(item.modified, created) };
+  const draft: Draft = {
+    path,
+    id: str(item.id) ?? `${source}#${path}`,
+    source,
+    prefix: '',
+    suffix: '',
+    note: '',
+    tags: [],
+    created,
+    modified: dateOf(item.modified, created),
+  };
   if (isRecord(target)) readSelectors(draft, asArray(target.selector));
   readBodies(draft, item);
   return draft;
@@ -146,11 +168,13 @@ function itemsOf(data: unknown): { items: unknown[]; base: string; format: Forei
   if (Array.isArray(data.rows)) return { items: data.rows, base: 'rows', format: 'hypothesis' };
   if (data.type === 'AnnotationCollection') {
     const first = data.first;
-    if (isRecord(first) && Array.isArray(first.items)) return { items: first.items, base: 'first.items', format: 'web-annotation' };
+    if (isRecord(first) && Array.isArray(first.items))
+      return { items: first.items, base: 'first.items', format: 'web-annotation' };
     if (Array.isArray(data.items)) return { items: data.items, base: 'items', format: 'web-annotation' };
     return { items: [], base: 'first.items', format: 'web-annotation' };
   }
-  if (data.type === 'AnnotationPage' && Array.isArray(data.items)) return { items: data.items, base: 'items', format: 'web-annotation' };
+  if (data.type === 'AnnotationPage' && Array.isArray(data.items))
+    return { items: data.items, base: 'items', format: 'web-annotation' };
   if (data.type === 'Annotation') return { items: [data], base: '', format: 'web-annotation' };
   return null;
 }
@@ -159,9 +183,19 @@ function itemsOf(data: unknown): { items: unknown[]; base: string; format: Forei
 export function parseForeign(data: unknown, now = new Date().toISOString()): ForeignResult {
   const shape = itemsOf(data);
   if (!shape) {
-    return { ok: false, problems: [{ path: '', message: 'not an annotation file this version reads: a W3C Web Annotation collection, page or list, or a Hypothesis export' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message:
+            'not an annotation file this version reads: a W3C Web Annotation collection, page or list, or a Hypothesis export',
+        },
+      ],
+    };
   }
-  if (shape.items.length > MAX_ITEMS) return { ok: false, problems: [{ path: shape.base, message: `more than ${MAX_ITEMS} annotations` }] };
+  if (shape.items.length > MAX_ITEMS)
+    return { ok: false, problems: [{ path: shape.base, message: `more than ${MAX_ITEMS} annotations` }] };
   const problems: ImportProblem[] = [];
   const skipped: ImportProblem[] = [];
   const annotations: Annotation[] = [];
@@ -172,9 +206,11 @@ export function parseForeign(data: unknown, now = new Date().toISOString()): For
     const path = shape.base ? `${shape.base}.${i}` : String(i);
     const draft = shape.format === 'hypothesis' ? fromHypothesis(item, path, now) : fromWebAnnotation(item, path, now);
     if ('message' in draft) return problems.push(draft);
-    if (draft.exact === undefined || draft.exact.trim() === '') return skipped.push({ path, message: 'quotes no passage of the page (a page note or a reply)' });
+    if (draft.exact === undefined || draft.exact.trim() === '')
+      return skipped.push({ path, message: 'quotes no passage of the page (a page note or a reply)' });
     const pageUrl = canonicalUrl(draft.source);
-    if (!pageUrl) return problems.push({ path, message: `not a web page address: ${JSON.stringify(draft.source.slice(0, 200))}` });
+    if (!pageUrl)
+      return problems.push({ path, message: `not a web page address: ${JSON.stringify(draft.source.slice(0, 200))}` });
     const id = uuidFrom(draft.id);
     if (ids.has(id)) return problems.push({ path, message: 'the same annotation twice' });
     ids.add(id);
@@ -186,7 +222,12 @@ export function parseForeign(data: unknown, now = new Date().toISOString()): For
       target: {
         source: pageUrl,
         selector: [
-          { type: 'TextQuoteSelector', exact: draft.exact, prefix: draft.prefix.slice(-LIMITS.context), suffix: draft.suffix.slice(0, LIMITS.context) },
+          {
+            type: 'TextQuoteSelector',
+            exact: draft.exact,
+            prefix: draft.prefix.slice(-LIMITS.context),
+            suffix: draft.suffix.slice(0, LIMITS.context),
+          },
           { type: 'TextPositionSelector', start, end },
         ],
       },
@@ -199,7 +240,14 @@ export function parseForeign(data: unknown, now = new Date().toISOString()): For
     annotations.push(annotation.data);
     const page = pages.get(pageUrl);
     if (!page) {
-      const parsed = savedPageSchema.safeParse({ url: pageUrl, title: (draft.title ?? '').slice(0, LIMITS.title), lang: '', savedAt: draft.created, updatedAt: draft.modified, entities: [] });
+      const parsed = savedPageSchema.safeParse({
+        url: pageUrl,
+        title: (draft.title ?? '').slice(0, LIMITS.title),
+        lang: '',
+        savedAt: draft.created,
+        updatedAt: draft.modified,
+        entities: [],
+      });
       if (parsed.success) pages.set(pageUrl, parsed.data);
       else problems.push(...issuesOf(parsed.error, [path]));
     } else {
@@ -208,6 +256,7 @@ export function parseForeign(data: unknown, now = new Date().toISOString()): For
     }
   });
   if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-  if (annotations.length === 0 && skipped.length === 0) return { ok: false, problems: [{ path: shape.base, message: 'no annotations in the file' }] };
+  if (annotations.length === 0 && skipped.length === 0)
+    return { ok: false, problems: [{ path: shape.base, message: 'no annotations in the file' }] };
   return { ok: true, pages: [...pages.values()], annotations, skipped, format: shape.format };
 }

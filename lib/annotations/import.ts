@@ -3,7 +3,14 @@
  * the same schemas and limits as what the extension saves, each problem is reported with where it
  * is, and nothing is imported unless the whole file is good. Notes stay plain text.
  */
-import { ENTITY_URN, FORMAT_VERSION, MAX_IMPORT_BYTES, envelopeSchema, jsonLdAnnotationSchema, type JsonLdAnnotation } from './jsonld';
+import {
+  ENTITY_URN,
+  FORMAT_VERSION,
+  MAX_IMPORT_BYTES,
+  envelopeSchema,
+  jsonLdAnnotationSchema,
+  type JsonLdAnnotation,
+} from './jsonld';
 import { annotationSchema, savedPageSchema, type Annotation, type SavedPage } from './model';
 import { parseForeign } from './foreign';
 import { isRecord, issuesOf, MAX_PROBLEMS, type ImportProblem } from './problems';
@@ -21,7 +28,6 @@ export type ImportResult =
       foreign?: 'web-annotation' | 'hypothesis';
     }
   | { ok: false; problems: ImportProblem[] };
-
 
 /** UTF-8 size without encoding a copy of a 50 MB string. */
 function utf8Length(text: string): number {
@@ -66,13 +72,22 @@ export function parseAnyImport(jsonText: string): ImportResult {
   if (isRecord(read.data) && 'contextLens' in read.data) return parseExport(read.data);
   const foreign = parseForeign(read.data);
   if (!foreign.ok) return foreign;
-  return { ok: true, pages: foreign.pages, annotations: foreign.annotations, skipped: foreign.skipped, foreign: foreign.format };
+  return {
+    ok: true,
+    pages: foreign.pages,
+    annotations: foreign.annotations,
+    skipped: foreign.skipped,
+    foreign: foreign.format,
+  };
 }
 
 /** The file's JSON, or why it cannot be read: too big (checked before parsing) or not JSON. */
 function readJson(jsonText: string): { ok: true; data: unknown } | { ok: false; problems: ImportProblem[] } {
   const limitMb = MAX_IMPORT_BYTES / 1024 / 1024;
-  if (jsonText.length > MAX_IMPORT_BYTES || (jsonText.length * 3 > MAX_IMPORT_BYTES && utf8Length(jsonText) > MAX_IMPORT_BYTES)) {
+  if (
+    jsonText.length > MAX_IMPORT_BYTES ||
+    (jsonText.length * 3 > MAX_IMPORT_BYTES && utf8Length(jsonText) > MAX_IMPORT_BYTES)
+  ) {
     return { ok: false, problems: [{ path: '', message: `the file is larger than ${limitMb} MB` }] };
   }
   try {
@@ -115,7 +130,8 @@ function parseExport(data: unknown): ImportResult {
   envelope.data.contextLens.pages.forEach((raw, i) => {
     const page = savedPageSchema.safeParse(raw);
     if (!page.success) problems.push(...issuesOf(page.error, ['contextLens', 'pages', i]));
-    else if (pageUrls.has(page.data.url)) problems.push({ path: `contextLens.pages.${i}.url`, message: 'the same page twice' });
+    else if (pageUrls.has(page.data.url))
+      problems.push({ path: `contextLens.pages.${i}.url`, message: 'the same page twice' });
     else {
       pageUrls.add(page.data.url);
       pages.push(page.data);
@@ -127,7 +143,8 @@ function parseExport(data: unknown): ImportResult {
     if (problems.length >= MAX_PROBLEMS) return;
     const item = jsonLdAnnotationSchema.safeParse(raw);
     if (!item.success) return problems.push(...issuesOf(item.error, ['first', 'items', i]));
-    if (ids.has(item.data.id)) return problems.push({ path: `first.items.${i}.id`, message: 'the same annotation id twice' });
+    if (ids.has(item.data.id))
+      return problems.push({ path: `first.items.${i}.id`, message: 'the same annotation id twice' });
     ids.add(item.data.id);
     // The item schema checks every field the model does; this is a last guard should they drift.
     const annotation = annotationSchema.safeParse(fromWebAnnotation(item.data));
@@ -135,7 +152,10 @@ function parseExport(data: unknown): ImportResult {
     annotations.push(annotation.data);
   });
   if (envelope.data.total !== envelope.data.first.items.length) {
-    problems.push({ path: 'total', message: `says ${envelope.data.total} annotations, the file holds ${envelope.data.first.items.length}` });
+    problems.push({
+      path: 'total',
+      message: `says ${envelope.data.total} annotations, the file holds ${envelope.data.first.items.length}`,
+    });
   }
   return problems.length ? fail(problems) : { ok: true, pages, annotations };
 }

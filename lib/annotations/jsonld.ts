@@ -52,7 +52,10 @@ export const jsonLdAnnotationSchema = z
     motivation: z.enum(MOTIVATIONS),
     created: timestamp,
     modified: timestamp,
-    body: z.array(bodySchema).max(LIMITS.tags + 2).optional(),
+    body: z
+      .array(bodySchema)
+      .max(LIMITS.tags + 2)
+      .optional(),
     target: z.strictObject({ source: httpUrl, selector: selectorsSchema }),
     /** Only when the library page differs from target.source. */
     contextLens: z.strictObject({ pageUrl: httpUrl }).optional(),
@@ -60,8 +63,10 @@ export const jsonLdAnnotationSchema = z
   .superRefine((item, ctx) => {
     const count = (purpose: JsonLdBody['purpose']) => (item.body ?? []).filter((b) => b.purpose === purpose).length;
     if (count('commenting') > 1) ctx.addIssue({ code: 'custom', path: ['body'], message: 'more than one note body' });
-    if (count('identifying') > 1) ctx.addIssue({ code: 'custom', path: ['body'], message: 'more than one entity body' });
-    if (count('tagging') > LIMITS.tags) ctx.addIssue({ code: 'custom', path: ['body'], message: `at most ${LIMITS.tags} tags` });
+    if (count('identifying') > 1)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'more than one entity body' });
+    if (count('tagging') > LIMITS.tags)
+      ctx.addIssue({ code: 'custom', path: ['body'], message: `at most ${LIMITS.tags} tags` });
   });
 export type JsonLdAnnotation = z.infer<typeof jsonLdAnnotationSchema>;
 

@@ -22,27 +22,23 @@ export const httpUrl = z.lazy(() =>
 );
 
 /** ISO 8601 date-time with a time zone, as `new Date().toISOString()` writes it. */
-export const timestamp = z.lazy(() =>
-  z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' }),
-);
+export const timestamp = z.lazy(() => z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time' }));
 
 /** A BCP 47 language tag ("en", "zh-Hans"), or "" when the page did not declare one. */
-export const langTag = z.lazy(() =>
-  z.union([z.literal(''), z.string().max(LIMITS.langTag).regex(LANG_TAG)]),
-);
+export const langTag = z.lazy(() => z.union([z.literal(''), z.string().max(LIMITS.langTag).regex(LANG_TAG)]));
 
 export const savedPageSchema = z.lazy(() =>
   z.strictObject({
-  /** The page's canonical URL (see canonicalUrl): the key annotations refer to. */
-  url: httpUrl,
-  title: z.string().max(LIMITS.title),
-  lang: langTag,
-  savedAt: timestamp,
-  updatedAt: timestamp,
-  /** The entities found on the page when it was saved, with mention counts. */
-  entities: z
-    .array(z.strictObject({ id: entityId, count: z.number().int().nonnegative() }))
-    .max(LIMITS.entitiesPerPage),
+    /** The page's canonical URL (see canonicalUrl): the key annotations refer to. */
+    url: httpUrl,
+    title: z.string().max(LIMITS.title),
+    lang: langTag,
+    savedAt: timestamp,
+    updatedAt: timestamp,
+    /** The entities found on the page when it was saved, with mention counts. */
+    entities: z
+      .array(z.strictObject({ id: entityId, count: z.number().int().nonnegative() }))
+      .max(LIMITS.entitiesPerPage),
   }),
 );
 export type SavedPage = z.infer<typeof savedPageSchema>;
@@ -50,34 +46,32 @@ export type SavedPage = z.infer<typeof savedPageSchema>;
 /** `urn:uuid:` + a UUID, as W3C examples identify annotations that have no web address. */
 export const annotationId = z.lazy(() =>
   z
-  .string()
-  .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected urn:uuid:<uuid>'),
+    .string()
+    .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected urn:uuid:<uuid>'),
 );
 
 export const textQuoteSelectorSchema = z.lazy(() =>
   z.strictObject({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(LIMITS.exact, `quotes are limited to ${LIMITS.exact} characters`),
-  prefix: z.string().max(LIMITS.context),
-  suffix: z.string().max(LIMITS.context),
-}),
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1).max(LIMITS.exact, `quotes are limited to ${LIMITS.exact} characters`),
+    prefix: z.string().max(LIMITS.context),
+    suffix: z.string().max(LIMITS.context),
+  }),
 );
 export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
 
 export const textPositionSelectorSchema = z.lazy(() =>
   z
-  .strictObject({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  })
-  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+    .strictObject({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
 );
 export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
-export const selectorsSchema = z.lazy(() =>
-  z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]),
-);
+export const selectorsSchema = z.lazy(() => z.tuple([textQuoteSelectorSchema, textPositionSelectorSchema]));
 export type Selectors = z.infer<typeof selectorsSchema>;
 
 export const MOTIVATIONS = ['highlighting', 'commenting', 'tagging'] as const;
@@ -85,22 +79,22 @@ export type Motivation = (typeof MOTIVATIONS)[number];
 
 export const annotationSchema = z.lazy(() =>
   z.strictObject({
-  id: annotationId,
-  /** The canonical URL of the SavedPage this annotation belongs to. */
-  pageUrl: httpUrl,
-  target: z.strictObject({ source: httpUrl, selector: selectorsSchema }),
-  /** The entity the annotated passage is about, when the reader linked one. */
-  entityId: entityId.optional(),
-  body: z.strictObject({
-    /** Plain text, never HTML: displayed with textContent, exported escaped. */
-    note: z.string().max(LIMITS.note, `notes are limited to ${LIMITS.note} characters`),
-    tags: z
-      .array(z.string().min(1).max(LIMITS.tag, `tags are limited to ${LIMITS.tag} characters`))
-      .max(LIMITS.tags, `at most ${LIMITS.tags} tags`),
-  }),
-  created: timestamp,
-  modified: timestamp,
-  motivation: z.enum(MOTIVATIONS),
+    id: annotationId,
+    /** The canonical URL of the SavedPage this annotation belongs to. */
+    pageUrl: httpUrl,
+    target: z.strictObject({ source: httpUrl, selector: selectorsSchema }),
+    /** The entity the annotated passage is about, when the reader linked one. */
+    entityId: entityId.optional(),
+    body: z.strictObject({
+      /** Plain text, never HTML: displayed with textContent, exported escaped. */
+      note: z.string().max(LIMITS.note, `notes are limited to ${LIMITS.note} characters`),
+      tags: z
+        .array(z.string().min(1).max(LIMITS.tag, `tags are limited to ${LIMITS.tag} characters`))
+        .max(LIMITS.tags, `at most ${LIMITS.tags} tags`),
+    }),
+    created: timestamp,
+    modified: timestamp,
+    motivation: z.enum(MOTIVATIONS),
   }),
 );
 export type Annotation = z.infer<typeof annotationSchema>;

@@ -55,13 +55,25 @@ export function checkConventions(entities: Entity[]): Problem[] {
       const summary = names.summary.trim();
       const twin = summaries.get(summary);
       if (twin) {
-        problems.push({ id: e.id, field: `names.${lang}.summary`, message: `same text as the ${twin} summary (untranslated copy)` });
+        problems.push({
+          id: e.id,
+          field: `names.${lang}.summary`,
+          message: `same text as the ${twin} summary (untranslated copy)`,
+        });
       }
       summaries.set(summary, lang);
 
       const forms: { text: string; caseSensitive?: boolean; contextual?: boolean; note?: string; field: string }[] = [
         { text: names.name, field: `names.${lang}.name` },
-        ...(names.short ? [{ text: names.short, caseSensitive: /^[\p{Lu}\d\s.&-]+$/u.test(names.short), field: `names.${lang}.short` }] : []),
+        ...(names.short
+          ? [
+              {
+                text: names.short,
+                caseSensitive: /^[\p{Lu}\d\s.&-]+$/u.test(names.short),
+                field: `names.${lang}.short`,
+              },
+            ]
+          : []),
         ...names.aliases.map((a, i) => ({ ...a, field: `names.${lang}.aliases[${i}]` })),
       ];
       const seenHere = new Set<string>();
@@ -69,12 +81,20 @@ export function checkConventions(entities: Entity[]): Problem[] {
         // Scripts without case (Chinese, Arabic) cannot mark an acronym; contextual is their only guard.
         const caseless = form.text.toLocaleLowerCase() === form.text.toLocaleUpperCase();
         const acronymOrContextual =
-          (form.caseSensitive && (form.contextual || form.text === form.text.toUpperCase())) || (caseless && form.contextual);
+          (form.caseSensitive && (form.contextual || form.text === form.text.toUpperCase())) ||
+          (caseless && form.contextual);
         // A capitalized name equal to a function word (Russian «Того», Togo) is allowed: the matcher
         // requires its capital and keeps it from a sentence start, where the word is capitalized too.
-        const capitalizedName = !caseless && /^\p{Lu}/u.test(form.text.trim()) && FUNCTION_WORDS[lang].has(form.text.trim().toLocaleLowerCase(lang));
+        const capitalizedName =
+          !caseless &&
+          /^\p{Lu}/u.test(form.text.trim()) &&
+          FUNCTION_WORDS[lang].has(form.text.trim().toLocaleLowerCase(lang));
         if (isStopword(lang, form.text) && !acronymOrContextual && !capitalizedName) {
-          problems.push({ id: e.id, field: form.field, message: `"${form.text}" is a common ${lang} word; mark it caseSensitive (acronym) or drop it` });
+          problems.push({
+            id: e.id,
+            field: form.field,
+            message: `"${form.text}" is a common ${lang} word; mark it caseSensitive (acronym) or drop it`,
+          });
         }
         const key = aliasKey(form.text, form.caseSensitive);
         if (seenHere.has(key)) continue; // the same form in two languages of one entity is fine

@@ -37,35 +37,60 @@ export function holdersByOffice(entities: Entity[]): Map<string, Holder[]> {
       out.set(o.office, list);
     }
   }
-  for (const list of out.values()) list.sort((a, b) => (a.to === undefined ? -1 : 0) - (b.to === undefined ? -1 : 0) || (b.from ?? '').localeCompare(a.from ?? ''));
+  for (const list of out.values())
+    list.sort(
+      (a, b) =>
+        (a.to === undefined ? -1 : 0) - (b.to === undefined ? -1 : 0) || (b.from ?? '').localeCompare(a.from ?? ''),
+    );
   return out;
 }
 
 /** The dataset as shipped: each office with its holders. */
 export function withHolders(entities: Entity[]): Entity[] {
   const holders = holdersByOffice(entities);
-  return entities.map((e) => (e.kind === 'office' && holders.has(e.id) ? { ...e, facts: { ...e.facts, holders: holders.get(e.id) } } : e));
+  return entities.map((e) =>
+    e.kind === 'office' && holders.has(e.id) ? { ...e, facts: { ...e.facts, holders: holders.get(e.id) } } : e,
+  );
 }
 
 export function checkHoldings(entities: Entity[]): Problem[] {
   const problems: Problem[] = [];
   const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
   for (const e of entities) {
-    if (e.facts.holders) problems.push({ id: e.id, field: 'facts.holders', message: 'holders are derived from the persons\' holdings at build time; write the holding on the person instead' });
+    if (e.facts.holders)
+      problems.push({
+        id: e.id,
+        field: 'facts.holders',
+        message:
+          "holders are derived from the persons' holdings at build time; write the holding on the person instead",
+      });
     const holdings = e.facts.offices ?? [];
     if (e.kind === 'person' && !holdings.some((o) => o.from)) {
-      problems.push({ id: e.id, field: 'facts.offices', message: 'a person needs at least one office holding with a start date ("from")' });
+      problems.push({
+        id: e.id,
+        field: 'facts.offices',
+        message: 'a person needs at least one office holding with a start date ("from")',
+      });
     }
     holdings.forEach((o, i) => {
       const field = `facts.offices[${i}]`;
-      if (o.from && o.to && before(o.to, o.from)) problems.push({ id: e.id, field, message: `ends (${o.to}) before it starts (${o.from})` });
+      if (o.from && o.to && before(o.to, o.from))
+        problems.push({ id: e.id, field, message: `ends (${o.to}) before it starts (${o.from})` });
       if (o.office && kindOf.get(o.office) !== undefined && kindOf.get(o.office) !== 'office') {
-        problems.push({ id: e.id, field: `${field}.office`, message: `"${o.office}" is a ${kindOf.get(o.office)}, not an office` });
+        problems.push({
+          id: e.id,
+          field: `${field}.office`,
+          message: `"${o.office}" is a ${kindOf.get(o.office)}, not an office`,
+        });
       }
       for (let j = 0; j < i; j++) {
         const other = holdings[j]!;
         if (o.office && other.office === o.office && overlaps(o, other)) {
-          problems.push({ id: e.id, field, message: `overlaps facts.offices[${j}], a holding of the same office (${o.office})` });
+          problems.push({
+            id: e.id,
+            field,
+            message: `overlaps facts.offices[${j}], a holding of the same office (${o.office})`,
+          });
         }
       }
     });
@@ -73,7 +98,11 @@ export function checkHoldings(entities: Entity[]): Problem[] {
   for (const [office, holders] of holdersByOffice(entities)) {
     const current = holders.filter((h) => h.to === undefined);
     if (current.length > 1) {
-      problems.push({ id: office, field: 'holders', message: `two current holders (no "to"): ${current.map((h) => h.person).join(', ')}; end the earlier holding` });
+      problems.push({
+        id: office,
+        field: 'holders',
+        message: `two current holders (no "to"): ${current.map((h) => h.person).join(', ')}; end the earlier holding`,
+      });
     }
   }
   return problems;

@@ -12,7 +12,9 @@ export function datasetReport(entities: Entity[]): string {
     const short = entities.filter((e) => e.names[lang].short).length;
     const aliases = entities.reduce((n, e) => n + e.names[lang].aliases.length, 0);
     const pct = (n: number) => `${entities.length ? Math.round((100 * n) / entities.length) : 100}%`.padStart(5);
-    lines.push(`${lang.padEnd(4)} ${pct(named)}  ${pct(summarized).padStart(9)}  ${String(short).padStart(5)}  ${String(aliases).padStart(7)}`);
+    lines.push(
+      `${lang.padEnd(4)} ${pct(named)}  ${pct(summarized).padStart(9)}  ${String(short).padStart(5)}  ${String(aliases).padStart(7)}`,
+    );
   }
   return lines.join('\n');
 }

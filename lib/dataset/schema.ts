@@ -71,7 +71,10 @@ export const factsSchema = z.strictObject({
    */
   holders: z.array(z.strictObject({ person: entityId, from: isoDate.optional(), to: isoDate.optional() })).optional(),
   /** Places: ISO 3166-1 alpha-2 code, UN membership date and M49 region. */
-  iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   unMember: isoDate.optional(),
   region: z.string().optional(),
 });

@@ -48,6 +48,7 @@ export function isStopword(lang: Lang, text: string): boolean {
 export function isFunctionWordAnywhere(text: string): boolean {
   const t = text.trim();
   if (/\s/.test(t)) return false;
-  for (const lang of Object.keys(FUNCTION_WORDS) as Lang[]) if (FUNCTION_WORDS[lang].has(t.toLocaleLowerCase(lang))) return true;
+  for (const lang of Object.keys(FUNCTION_WORDS) as Lang[])
+    if (FUNCTION_WORDS[lang].has(t.toLocaleLowerCase(lang))) return true;
   return false;
 }

@@ -27,19 +27,48 @@ export function languageOfTag(tag: string | null | undefined): BlockLanguage | n
   if (!/^[a-z]{2,3}$/.test(primary) || primary === 'und' || primary === 'mul' || primary === 'zxx') return null;
   if (OURS.has(primary)) return primary as Lang;
   // Three-letter codes of our languages, as some sites write them.
-  const three: Record<string, Lang> = { eng: 'en', fra: 'fr', fre: 'fr', spa: 'es', rus: 'ru', zho: 'zh', chi: 'zh', cmn: 'zh', ara: 'ar', arb: 'ar' };
+  const three: Record<string, Lang> = {
+    eng: 'en',
+    fra: 'fr',
+    fre: 'fr',
+    spa: 'es',
+    rus: 'ru',
+    zho: 'zh',
+    chi: 'zh',
+    cmn: 'zh',
+    ara: 'ar',
+    arb: 'ar',
+  };
   return three[primary] ?? 'other';
 }
 
 export type Script = 'latin' | 'cyrillic' | 'arabic' | 'han' | 'kana' | 'hangul' | 'other';
 
-const SCRIPT_OF_LANG: Record<Lang, Script> = { en: 'latin', fr: 'latin', es: 'latin', ru: 'cyrillic', zh: 'han', ar: 'arabic' };
+const SCRIPT_OF_LANG: Record<Lang, Script> = {
+  en: 'latin',
+  fr: 'latin',
+  es: 'latin',
+  ru: 'cyrillic',
+  zh: 'han',
+  ar: 'arabic',
+};
 
 function scriptOfUnit(c: number): Script | null {
   if (c < 0x41) return null;
-  if (c <= 0x24f) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0 ? (c === 0xd7 || c === 0xf7 ? null : 'latin') : null;
+  if (c <= 0x24f)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xc0
+      ? c === 0xd7 || c === 0xf7
+        ? null
+        : 'latin'
+      : null;
   if (c >= 0x400 && c <= 0x52f) return 'cyrillic';
-  if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfefc)) return 'arabic';
+  if (
+    (c >= 0x620 && c <= 0x64a) ||
+    (c >= 0x66e && c <= 0x6ff) ||
+    (c >= 0x750 && c <= 0x77f) ||
+    (c >= 0xfb50 && c <= 0xfefc)
+  )
+    return 'arabic';
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return 'han';
   if ((c >= 0x3041 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 'kana';
   if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff)) return 'hangul';
@@ -65,7 +94,8 @@ function countScripts(text: string, from: number, to: number, limit: number): Sc
     letters++;
   }
   let best: Script | null = null;
-  for (const s of Object.keys(counts) as Script[]) if (counts[s] > 0 && (best === null || counts[s] > counts[best])) best = s;
+  for (const s of Object.keys(counts) as Script[])
+    if (counts[s] > 0 && (best === null || counts[s] > counts[best])) best = s;
   // Japanese mixes kanji with kana; a few kana are enough to say it is not Chinese.
   const kana = counts.kana > 0 && counts.kana * 10 >= counts.han;
   return { letters, best, kana };
@@ -189,10 +219,18 @@ export function detectLanguage(text: string, from = 0, to = text.length): BlockL
  * The language of one block: its declared language (the nearest lang attribute, or the CLI's
  * --lang) unless the text contradicts it, else the detected one; null when nothing tells.
  */
-export function blockLanguage(declared: BlockLanguage | null, text: string, from = 0, to = text.length): BlockLanguage | null {
+export function blockLanguage(
+  declared: BlockLanguage | null,
+  text: string,
+  from = 0,
+  to = text.length,
+): BlockLanguage | null {
   const c = countScripts(text, from, to, SAMPLE_LETTERS);
   if (c.best === null) return declared;
-  if (declared === 'other') return c.best === 'latin' || c.best === 'other' || c.kana || c.best === 'hangul' ? 'other' : detectLanguage(text, from, to);
+  if (declared === 'other')
+    return c.best === 'latin' || c.best === 'other' || c.kana || c.best === 'hangul'
+      ? 'other'
+      : detectLanguage(text, from, to);
   if (declared !== null && SCRIPT_OF_LANG[declared] === c.best && !(c.best === 'han' && c.kana)) {
     // A long Latin block may still be in another Latin language (an English caption on a Spanish page).
     if (c.best !== 'latin' || c.letters < MIN_LETTERS_FOR_BLOCK_OVERRIDE) return declared;
@@ -218,7 +256,10 @@ const OVERRIDE_MARGIN = 0.5;
 export function documentLanguage(declared: BlockLanguage | null, text: string): BlockLanguage | null {
   const c = countScripts(text, 0, text.length, DOCUMENT_SAMPLE_LETTERS);
   if (c.best === null) return declared;
-  if (declared === null) return c.best === 'latin' && c.letters >= MIN_LETTERS_TO_DETECT ? bestLatin(text, 0, text.length, DOCUMENT_SAMPLE_LETTERS).lang : detectLanguage(text);
+  if (declared === null)
+    return c.best === 'latin' && c.letters >= MIN_LETTERS_TO_DETECT
+      ? bestLatin(text, 0, text.length, DOCUMENT_SAMPLE_LETTERS).lang
+      : detectLanguage(text);
   if (declared === 'other' || SCRIPT_OF_LANG[declared] !== c.best) return blockLanguage(declared, text);
   if (c.best !== 'latin' || c.letters < MIN_LETTERS_TO_OVERRIDE) return declared;
   const guess = bestLatin(text, 0, text.length, DOCUMENT_SAMPLE_LETTERS);

@@ -124,7 +124,10 @@ export function buildAutomaton(pool: PatternPool): Automaton {
   }
   // Room for base + any label past the last slot, so the scan needs no bounds check.
   const length = Math.max(maxSlot, maxBase) + alphabet.length + 2;
-  if (length > FAIL_LINK_MASK + 1) throw new Error(`matcher: ${length} states are more than one matcher holds (${FAIL_LINK_MASK + 1}); import fewer names at once`);
+  if (length > FAIL_LINK_MASK + 1)
+    throw new Error(
+      `matcher: ${length} states are more than one matcher holds (${FAIL_LINK_MASK + 1}); import fewer names at once`,
+    );
   const nodes = new Int32Array(length * NODE_STRIDE);
   const { base, check } = slots;
   const placed = Math.min(length, check.length);
@@ -138,7 +141,14 @@ export function buildAutomaton(pool: PatternPool): Automaton {
 }
 
 /** Failure links with output flags, written into the nodes' fail words in BFS order. */
-function linkFailures(nodes: Int32Array, n: number, bfs: Int32Array, bfsSlot: Int32Array, trieGroup: Int32Array, length: number) {
+function linkFailures(
+  nodes: Int32Array,
+  n: number,
+  bfs: Int32Array,
+  bfsSlot: Int32Array,
+  trieGroup: Int32Array,
+  length: number,
+) {
   const terminalBits = createBits(length);
   const groupAt = new Int32Array(length);
   let terminals = 0;
@@ -161,7 +171,10 @@ function linkFailures(nodes: Int32Array, n: number, bfs: Int32Array, bfsSlot: In
     }
     const g = trieGroup[bfs[k]!]!;
     // BFS order: the parent's word, with its depth, is already written (the root's is 0).
-    const depth = Math.min(FAIL_DEPTH_CAP, ((nodes[parent * NODE_STRIDE + NODE_FAIL]! >>> FAIL_DEPTH_SHIFT) & FAIL_DEPTH_CAP) + 1);
+    const depth = Math.min(
+      FAIL_DEPTH_CAP,
+      ((nodes[parent * NODE_STRIDE + NODE_FAIL]! >>> FAIL_DEPTH_SHIFT) & FAIL_DEPTH_CAP) + 1,
+    );
     let word = f | (depth << FAIL_DEPTH_SHIFT) | (nodes[f * NODE_STRIDE + NODE_FAIL]! & FAIL_HAS_OUTPUT);
     if (g > 0) {
       word |= FAIL_HAS_OUTPUT | FAIL_TERMINAL;

@@ -97,7 +97,9 @@ export function buildEntityTable(entities: Entity[]): EntityTable {
     pushSpan(years, founded, year(f.dissolved) ?? founded);
     const start = year(f.start);
     pushSpan(years, start, year(f.end) ?? start);
-    if (f.offices) for (const o of f.offices) pushSpan(years, year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null);
+    if (f.offices)
+      for (const o of f.offices)
+        pushSpan(years, year(o.from) ?? year(o.to), o.to ? year(o.to) : o.from ? OPEN_END_YEAR : null);
     yearStart.push(years.length / 2);
   }
   // Offices' holders, from the persons' holdings (a title resolves to a holder the text names).

@@ -27,9 +27,12 @@ export function groupCount(m: Pick<Matcher, 'groupFlags'>): number {
 export function withDerivedArrays(stored: StoredMatcher): Matcher {
   const groups = stored.groupFlags.length;
   const variants = stored.variantFlags.length;
-  if (stored.groupLength.length !== groups || stored.groupVariantExtra.length !== groups + 1) throw new Error('matcher: inconsistent group tables');
-  if (stored.variantLangs.length !== variants || stored.groupPlainLangs.length !== groups) throw new Error('matcher: inconsistent language tables');
-  if (variantStart(stored, groups) !== variants || stored.variantEntity.length !== variants) throw new Error('matcher: inconsistent variant tables');
+  if (stored.groupLength.length !== groups || stored.groupVariantExtra.length !== groups + 1)
+    throw new Error('matcher: inconsistent group tables');
+  if (stored.variantLangs.length !== variants || stored.groupPlainLangs.length !== groups)
+    throw new Error('matcher: inconsistent language tables');
+  if (variantStart(stored, groups) !== variants || stored.variantEntity.length !== variants)
+    throw new Error('matcher: inconsistent variant tables');
   const states = stored.nodes.length / 3;
   const terminalRank = rankCounts(stored.terminalBits);
   const words = stored.terminalBits.length;

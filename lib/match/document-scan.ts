@@ -144,16 +144,21 @@ class DocumentScanner implements DocumentScan {
     // name is two names, not one longer name (longer-name.ts).
     let n = 0;
     let used = 0;
-    scanText(this.m, text, (s, e, _g, variants, count) => {
-      if (3 * (n + 1) > this.spans.length) this.spans = grow(this.spans, 3 * (n + 1));
-      if (used + count > this.spanVariants.length) this.spanVariants = grow(this.spanVariants, used + count);
-      this.spans[3 * n] = s;
-      this.spans[3 * n + 1] = e;
-      this.spans[3 * n + 2] = count;
-      this.spanVariants.set(variants.subarray(0, count), used);
-      used += count;
-      n++;
-    }, langs);
+    scanText(
+      this.m,
+      text,
+      (s, e, _g, variants, count) => {
+        if (3 * (n + 1) > this.spans.length) this.spans = grow(this.spans, 3 * (n + 1));
+        if (used + count > this.spanVariants.length) this.spanVariants = grow(this.spanVariants, used + count);
+        this.spans[3 * n] = s;
+        this.spans[3 * n + 1] = e;
+        this.spans[3 * n + 2] = count;
+        this.spanVariants.set(variants.subarray(0, count), used);
+        used += count;
+        n++;
+      },
+      langs,
+    );
     let from = 0;
     for (let k = 0; k < n; k++) {
       const s = this.spans[3 * k]!;
@@ -161,7 +166,8 @@ class DocumentScanner implements DocumentScan {
       const count = this.spans[3 * k + 2]!;
       const prevEnd = k > 0 ? this.spans[3 * k - 2]! : -1;
       const nextStart = k + 1 < n ? this.spans[3 * k + 3]! : -1;
-      if (!insideLongerName(text, s, e, prevEnd, nextStart, this.namesPlace(from, count))) this.onMatch(text, offsetBase, s, e, from, count);
+      if (!insideLongerName(text, s, e, prevEnd, nextStart, this.namesPlace(from, count)))
+        this.onMatch(text, offsetBase, s, e, from, count);
       from += count;
     }
     this.ev.addYears(text, offsetBase);
@@ -186,7 +192,11 @@ class DocumentScanner implements DocumentScan {
   private onMatch(text: string, base: number, s: number, e: number, at: number, count: number): void {
     const m = this.m;
     const variants = this.spanVariants;
-    if (count === 1 && (m.variantFlags[variants[at]!]! & CONTEXTUAL) === 0 && !this.hasHolders(m.variantEntity[variants[at]!]!)) {
+    if (
+      count === 1 &&
+      (m.variantFlags[variants[at]!]! & CONTEXTUAL) === 0 &&
+      !this.hasHolders(m.variantEntity[variants[at]!]!)
+    ) {
       const ent = m.variantEntity[variants[at]!]!;
       if (this.ev.addFull(ent, base + s)) this.newlyNamed.push(ent);
       this.items.push(this.mention(base + s, base + e, text.slice(s, e), ent, this.single(ent), false));
@@ -200,7 +210,8 @@ class DocumentScanner implements DocumentScan {
       const v = variants[at + k]!;
       if ((m.variantFlags[v]! & CONTEXTUAL) === 0) full = this.push(from, full, m.variantEntity[v]!);
     }
-    for (let k = from; k < from + full; k++) if (this.ev.addFull(this.ents[k]!, base + s)) this.newlyNamed.push(this.ents[k]!);
+    for (let k = from; k < from + full; k++)
+      if (this.ev.addFull(this.ents[k]!, base + s)) this.newlyNamed.push(this.ents[k]!);
     let all = full;
     let inside = 0;
     for (let k = 0; k < count; k++) {
@@ -214,9 +225,12 @@ class DocumentScanner implements DocumentScan {
       if ((flags & NAMES_ENTITY) !== 0) inside = this.addInside(from, full, inside, ent);
       if ((flags & NAMES_PARENT) !== 0) inside = this.addInside(from, full, inside, m.entities.parent[ent]!);
     }
-    for (let k = 0; k < inside; k++) if (this.ev.addFull(this.inside[k]!, base + s)) this.newlyNamed.push(this.inside[k]!);
+    for (let k = 0; k < inside; k++)
+      if (this.ev.addFull(this.inside[k]!, base + s)) this.newlyNamed.push(this.inside[k]!);
     if (full === 1 && all === 1 && !this.hasHolders(this.ents[from]!)) {
-      this.items.push(this.mention(base + s, base + e, text.slice(s, e), this.ents[from]!, this.single(this.ents[from]!), false));
+      this.items.push(
+        this.mention(base + s, base + e, text.slice(s, e), this.ents[from]!, this.single(this.ents[from]!), false),
+      );
       return;
     }
     this.entCount = from + all;
@@ -289,14 +303,21 @@ class DocumentScanner implements DocumentScan {
     }
     this.ev.rank(this.cand, count, full, this.h.start[h]!, this.h.end[h]!);
     // A title names the holder the document names, if any (offices, not guesses).
-    const holder = count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.h.start[h]!) : -1;
+    const holder =
+      count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.h.start[h]!) : -1;
     if (holder >= 0) {
       const candidates = [this.ids[holder]!];
       for (let k = 0; k < count; k++) candidates.push(this.ids[this.cand[k]!]!);
-      if (previous !== null && previous.candidates.length === candidates.length && previous.candidates.every((id, k) => id === candidates[k])) return previous;
+      if (
+        previous !== null &&
+        previous.candidates.length === candidates.length &&
+        previous.candidates.every((id, k) => id === candidates[k])
+      )
+        return previous;
       return this.mention(this.h.start[h]!, this.h.end[h]!, this.h.text[h]!, holder, candidates, full === 0);
     }
-    if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count)) return previous;
+    if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count))
+      return previous;
     const best = this.cand[0]!;
     let candidates: string[];
     if (count === 1) candidates = this.single(best);
@@ -314,7 +335,14 @@ class DocumentScanner implements DocumentScan {
     return true;
   }
 
-  private mention(start: number, end: number, text: string, best: number, candidates: string[], contextual: boolean): Mention {
+  private mention(
+    start: number,
+    end: number,
+    text: string,
+    best: number,
+    candidates: string[],
+    contextual: boolean,
+  ): Mention {
     return { start, end, text, id: this.ids[best]!, kind: this.m.entities.kinds[best]!, candidates, contextual };
   }
 
@@ -354,7 +382,10 @@ class DocumentScanner implements DocumentScan {
     for (let h = 0; h < this.h.count; h++) {
       const item = this.h.item[h]!;
       if (this.items[item] === null) pending++;
-      else if ((this.h.full[h]! + this.h.ctx[h]! > 1 || this.hasHolders(this.ents[this.h.from[h]!]!)) && this.h.rankedAt[h]! < this.slices) {
+      else if (
+        (this.h.full[h]! + this.h.ctx[h]! > 1 || this.hasHolders(this.ents[this.h.from[h]!]!)) &&
+        this.h.rankedAt[h]! < this.slices
+      ) {
         this.items[item] = this.build(h, this.items[item]!);
       }
     }

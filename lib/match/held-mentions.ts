@@ -45,7 +45,11 @@ export class HeldMentions {
    * item list then holds only them). Returns each old entry's new index (-1: dropped), how many
    * were kept and where their entities end in `ents`.
    */
-  keepOnly(keep: (h: number) => boolean, max: number, ents: Int32Array): { newIndex: Int32Array; kept: number; entCount: number } {
+  keepOnly(
+    keep: (h: number) => boolean,
+    max: number,
+    ents: Int32Array,
+  ): { newIndex: Int32Array; kept: number; entCount: number } {
     let accepted = 0;
     for (let h = 0; h < this.count; h++) if (keep(h)) accepted++;
     let skip = Math.max(0, accepted - max);

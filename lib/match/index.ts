@@ -58,7 +58,13 @@
  */
 export { compileMatcher, compilePatterns, buildEntityTable } from './compile';
 export { serializeMatcher, loadMatcher } from './serialize';
-export { findMentions, createDocumentScan, createLiveDocumentScan, type DocumentScan, type LiveDocumentScan } from './document-scan';
+export {
+  findMentions,
+  createDocumentScan,
+  createLiveDocumentScan,
+  type DocumentScan,
+  type LiveDocumentScan,
+} from './document-scan';
 export { scanText, type MatchSink } from './scan';
 export { inflectRussian } from './russian-inflect';
 export { entityPatterns, isAcronym } from './patterns';

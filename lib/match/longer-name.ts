@@ -22,8 +22,8 @@ import { startsSentence } from '../text/sentence';
 
 /** Lower-cased words that stand before or after a name without making it another name. */
 const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
+  // en
   (
-    // en
     'mr mrs ms miss dr sir lord lady dame king queen prince princess emperor pope sheikh emir imam rabbi ' +
     'president vice-president prime minister secretary secretary-general under-secretary-general deputy ' +
     'director director-general administrator commissioner high chancellor chair chairman chairwoman ' +
@@ -33,7 +33,7 @@ const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
     'july august september october november december today yesterday tomorrow tonight meanwhile ' +
     // fr, es, pt-like honorifics and titles (capitalized in headings and at the head of a name)
-    'hier demain aujourd’hui aujourd\'hui ayer hoy mañana ' +
+    "hier demain aujourd’hui aujourd'hui ayer hoy mañana " +
     'm mme mlle me président présidente ministre secrétaire général générale ambassadeur ambassadrice ' +
     'envoyé envoyée représentant représentante directeur directrice haut haute roi reine ' +
     'sr sra srta don doña presidente presidenta ministro ministra secretario secretaria embajador ' +
@@ -57,9 +57,21 @@ const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Russian heads by stem: the place follows in the genitive, with no preposition, in any case of the head. */
-const RUSSIAN_HEAD_STEMS: readonly string[] = ['университет', 'институт', 'академи', 'музе', 'банк', 'палат', 'клуб', 'чемпионат', 'театр', 'оркестр', 'колледж'];
+const RUSSIAN_HEAD_STEMS: readonly string[] = [
+  'университет',
+  'институт',
+  'академи',
+  'музе',
+  'банк',
+  'палат',
+  'клуб',
+  'чемпионат',
+  'театр',
+  'оркестр',
+  'колледж',
+];
 /** Words that join the parts of such a name. */
-const NAME_JOINERS: ReadonlySet<string> = new Set('of the and de del du des la le y et d’ d\''.split(' '));
+const NAME_JOINERS: ReadonlySet<string> = new Set("of the and de del du des la le y et d’ d'".split(' '));
 const MAX_WORDS_TO_HEAD = 5;
 
 /** Whether the match at `s` is the place an institution's name is built on (see INSTITUTION_HEADS). */
@@ -87,7 +99,12 @@ function inCompoundGivenName(text: string, s: number, e: number): boolean {
   if (s < 2 || text.charCodeAt(s - 1) !== 0x2d) return false;
   let k = s - 1;
   while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
-  if (k === s - 1 || shapeAt(text, k, s - 1) !== SHAPE_TITLE || NOT_PART_OF_NAME.has(text.slice(k, s - 1).toLowerCase())) return false;
+  if (
+    k === s - 1 ||
+    shapeAt(text, k, s - 1) !== SHAPE_TITLE ||
+    NOT_PART_OF_NAME.has(text.slice(k, s - 1).toLowerCase())
+  )
+    return false;
   const before = wordStartBefore(text, k);
   if (before >= 0 && counts(text, before, k - 1) && !startsSentence(text, before)) return true;
   const after = wordEndAfter(text, e);
@@ -100,8 +117,10 @@ function inCompoundGivenName(text: string, s: number, e: number): boolean {
  * not the place (English puts the direction first, capitalized, which the neighbour test sees).
  */
 const REGION_ADJECTIVES: ReadonlySet<string> = new Set(
-  ('orientale oriental occidentale occidental septentrionale septentrional méridionale méridional centrale central ' +
-    'australe austral orientales occidentales centrales').split(' '),
+  (
+    'orientale oriental occidentale occidental septentrionale septentrional méridionale méridional centrale central ' +
+    'australe austral orientales occidentales centrales'
+  ).split(' '),
 );
 
 function beforeRegionAdjective(text: string, e: number): boolean {
@@ -110,7 +129,12 @@ function beforeRegionAdjective(text: string, e: number): boolean {
 }
 
 function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x400 && c <= 0x4ff)
+  );
 }
 
 /** Characters that may sit inside a word of a name: letters, hyphen, apostrophes, a final dot. */
@@ -181,14 +205,19 @@ function counts(text: string, from: number, to: number, acronymToo = false): boo
 function inRun(text: string, from: number, to: number): 'cap' | 'skip' | 'stop' {
   const shape = shapeAt(text, from, to);
   // A day, a month or a title ends the run: "the New York Times on Sunday" is one name and a day.
-  if (shape === SHAPE_TITLE && NOT_PART_OF_NAME.has(text.slice(from, to).toLowerCase().replace(/\.$/, ''))) return 'stop';
+  if (shape === SHAPE_TITLE && NOT_PART_OF_NAME.has(text.slice(from, to).toLowerCase().replace(/\.$/, '')))
+    return 'stop';
   if (shape === SHAPE_TITLE || shape === SHAPE_CAPS) return 'cap';
   return shape === SHAPE_LOWER && to - from <= 3 && isFunctionWord(text.slice(from, to)) ? 'skip' : 'stop';
 }
 
 function capitalizedRunLeft(text: string, at: number, limit: number): number {
   let n = 0;
-  for (let end = at, start = wordStartBefore(text, end); start >= 0 && n < limit; end = start, start = wordStartBefore(text, end)) {
+  for (
+    let end = at, start = wordStartBefore(text, end);
+    start >= 0 && n < limit;
+    end = start, start = wordStartBefore(text, end)
+  ) {
     const kind = inRun(text, start, end - 1);
     if (kind === 'stop') break;
     if (kind === 'cap') n++;
@@ -198,7 +227,11 @@ function capitalizedRunLeft(text: string, at: number, limit: number): number {
 
 function capitalizedRunRight(text: string, at: number, limit: number): number {
   let n = 0;
-  for (let start = at, end = wordEndAfter(text, start); end >= 0 && n < limit; start = end, end = wordEndAfter(text, start)) {
+  for (
+    let start = at, end = wordEndAfter(text, start);
+    end >= 0 && n < limit;
+    start = end, end = wordEndAfter(text, start)
+  ) {
     const kind = inRun(text, start + 1, end);
     if (kind === 'stop') break;
     if (kind === 'cap') n++;
@@ -231,10 +264,20 @@ export function insideLongerName(
   if (!lower) return false;
   let beforeStart = wordStartBefore(text, s);
   // An elided article glued to the word before is not part of it: "l’OGC Nice", "d’AS Monaco".
-  if (beforeStart >= 0 && s - 1 - beforeStart > 2 && /[lLdD]/.test(text[beforeStart]!) && /['’]/.test(text[beforeStart + 1]!)) beforeStart += 2;
+  if (
+    beforeStart >= 0 &&
+    s - 1 - beforeStart > 2 &&
+    /[lLdD]/.test(text[beforeStart]!) &&
+    /['’]/.test(text[beforeStart + 1]!)
+  )
+    beforeStart += 2;
   const afterEnd = wordEndAfter(text, e);
   const left =
-    beforeStart >= 0 && prevEnd !== s - 1 && text.charCodeAt(s - 2) !== 0x2e && counts(text, beforeStart, s - 1, true) && (!startsSentence(text, beforeStart) || latinWord(text, beforeStart));
+    beforeStart >= 0 &&
+    prevEnd !== s - 1 &&
+    text.charCodeAt(s - 2) !== 0x2e &&
+    counts(text, beforeStart, s - 1, true) &&
+    (!startsSentence(text, beforeStart) || latinWord(text, beforeStart));
   const right = afterEnd >= 0 && nextStart !== e + 1 && counts(text, e + 1, afterEnd);
   if (!left && !right) return false;
   // Title Case headings: a long run of capitalized words is a heading, not one name. (Also a

@@ -118,7 +118,8 @@ export class PatternGroups implements PatternPool {
     this.tail[g] = v;
     const count = ++this.size[g]!;
     if (count === LINEAR_DEDUP_LIMIT) {
-      for (let w = this.head[g]!; w !== -1; w = this.next[w]!) this.seen.set(this.keyOf(g, this.entity[w]!, this.flags[w]!, this.casedAt[w]!), w);
+      for (let w = this.head[g]!; w !== -1; w = this.next[w]!)
+        this.seen.set(this.keyOf(g, this.entity[w]!, this.flags[w]!, this.casedAt[w]!), w);
     } else if (count > LINEAR_DEDUP_LIMIT) {
       this.seen.set(this.keyOf(g, entity, flags, cs), v);
     }

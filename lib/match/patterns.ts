@@ -8,7 +8,15 @@ import { dropArticleAlif } from './proclitics';
 import { letterCase, letterCaseOf, LOWER, NOT_LETTER, UPPER } from '../text/char-class';
 import { inflectRussian } from './russian-inflect';
 import { ALL_LANGS, LANG_BITS, LATIN_LANGS } from '../lang/runs';
-import { V_CAPITALS, V_CASE_EXACT, V_COMMON_WORD, V_CONTEXTUAL, V_INITIAL_CAPITAL, V_NEEDS_LI, type PatternSpec } from './types';
+import {
+  V_CAPITALS,
+  V_CASE_EXACT,
+  V_COMMON_WORD,
+  V_CONTEXTUAL,
+  V_INITIAL_CAPITAL,
+  V_NEEDS_LI,
+  type PatternSpec,
+} from './types';
 import { FUNCTION_WORDS, isFunctionWordAnywhere } from '../dataset/stopwords';
 
 /**
@@ -35,7 +43,6 @@ export function isAcronym(text: string): boolean {
   return letters >= 2;
 }
 
-
 /** The six languages (listed here so the engine never imports zod through the schema's values). */
 const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
 
@@ -58,11 +65,21 @@ function scopeOf(text: string, flags: number, lang: Lang, person: boolean): numb
 }
 
 /** Adds text and its generated forms (Russian cases, Arabic ل + article). */
-function pushWithForms(out: PatternSpec[], text: string, entity: number, flags: number, lang: Lang, person: boolean): void {
+function pushWithForms(
+  out: PatternSpec[],
+  text: string,
+  entity: number,
+  flags: number,
+  lang: Lang,
+  person: boolean,
+): void {
   const langs = scopeOf(text, flags, lang, person);
   // Case-sensitive surnames (Маса) are declined too; only acronyms (ООН) never are. A generated
   // form that is a Russian function word is dropped: the name never produces a common word.
-  const forms = lang === 'ru' && !isAcronym(text) ? inflectRussian(text, person).filter((f) => f === text || !FUNCTION_WORDS.ru.has(f.toLocaleLowerCase('ru'))) : [text];
+  const forms =
+    lang === 'ru' && !isAcronym(text)
+      ? inflectRussian(text, person).filter((f) => f === text || !FUNCTION_WORDS.ru.has(f.toLocaleLowerCase('ru')))
+      : [text];
   for (const form of forms) push(out, form, entity, flags | commonWordFlag(form, flags), langs);
   if (lang === 'ar') {
     const afterLi = dropArticleAlif(text);
@@ -101,7 +118,15 @@ export function entityPatterns(entity: Entity, index: number): PatternSpec[] {
   for (const lang of LANGS) {
     const loc = entity.names[lang];
     pushWithForms(out, loc.name, index, capitalizedWordFlag(loc.name, lang), lang, person);
-    if (loc.short) pushWithForms(out, loc.short, index, isAcronym(loc.short) ? V_CASE_EXACT : capitalizedWordFlag(loc.short, lang), lang, person);
+    if (loc.short)
+      pushWithForms(
+        out,
+        loc.short,
+        index,
+        isAcronym(loc.short) ? V_CASE_EXACT : capitalizedWordFlag(loc.short, lang),
+        lang,
+        person,
+      );
     for (const alias of loc.aliases ?? []) {
       const exact = alias.caseSensitive ?? isAcronym(alias.text);
       let flags = exact ? V_CASE_EXACT : capitalizedWordFlag(alias.text, lang);

@@ -43,7 +43,8 @@ export function classifyProcliticRun(run: ArrayLike<number>, len: number): numbe
   // (و|ف)? ل  → li-variant, also a plain preposition before a bare name.
   if (len - afterConj === 1 && run[afterConj] === LAM) result |= RUN_LI;
   // (و|ف)? لل → li + article with its alif dropped, before a bare name.
-  if (len - afterConj === 2 && run[afterConj] === LAM && run[afterConj + 1] === LAM) return result | RUN_BEFORE_BARE_NAME;
+  if (len - afterConj === 2 && run[afterConj] === LAM && run[afterConj + 1] === LAM)
+    return result | RUN_BEFORE_BARE_NAME;
   let prep = false;
   if (k < len && (run[k] === BA || run[k] === LAM || run[k] === KAF)) {
     prep = true;

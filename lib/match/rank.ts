@@ -58,7 +58,8 @@ export function confirmersOf(m: Matcher): EntityLists {
     const t = m.entities;
     const n = t.ids.length;
     const lists: number[][] = Array.from({ length: n }, (_, e) => (t.parent[e]! >= 0 ? [t.parent[e]!] : []));
-    for (let o = 0; o < n; o++) for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) lists[t.holders[k]!]!.push(o);
+    for (let o = 0; o < n; o++)
+      for (let k = t.holderStart[o]!; k < t.holderStart[o + 1]!; k++) lists[t.holders[k]!]!.push(o);
     const inbound = new Int32Array(n);
     for (let k = 0; k < t.links.length; k++) inbound[t.links[k]!]!++;
     const hub = (x: number) => inbound[x]! + t.linkStart[x + 1]! - t.linkStart[x]! > HUB_LINKS;
@@ -360,7 +361,15 @@ export class DocumentEvidence {
   }
 
   /** Whether candidate e (with these keys) ranks before the candidate at position j. */
-  private before(cand: Int32Array, e: number, named: number, score: number, distance: number, j: number, contextualOnly: boolean): boolean {
+  private before(
+    cand: Int32Array,
+    e: number,
+    named: number,
+    score: number,
+    distance: number,
+    j: number,
+    contextualOnly: boolean,
+  ): boolean {
     if (contextualOnly) {
       if (distance !== this.distance[j]) return distance < this.distance[j]!;
     } else if (named !== this.named[j]) {

@@ -44,10 +44,28 @@ export function adjectiveParadigm(w: string): Paradigm | null {
     case 'ый':
       return endings(w, 2, 'ый', 'ого', 'ому', ['ый', 'ого'], 'ым', 'ом');
     case 'ой':
-      return endings(w, 2, 'ой', 'ого', 'ому', ['ой', 'ого'], VELAR.includes(before) || SIBILANT.includes(before) ? ['ым', 'им'] : 'ым', 'ом');
+      return endings(
+        w,
+        2,
+        'ой',
+        'ого',
+        'ому',
+        ['ой', 'ого'],
+        VELAR.includes(before) || SIBILANT.includes(before) ? ['ым', 'им'] : 'ым',
+        'ом',
+      );
     case 'ий': {
       const hard = VELAR.includes(before);
-      return endings(w, 2, 'ий', hard ? 'ого' : 'его', hard ? 'ому' : 'ему', ['ий', hard ? 'ого' : 'его'], 'им', hard ? 'ом' : 'ем');
+      return endings(
+        w,
+        2,
+        'ий',
+        hard ? 'ого' : 'его',
+        hard ? 'ому' : 'ему',
+        ['ий', hard ? 'ого' : 'его'],
+        'им',
+        hard ? 'ом' : 'ем',
+      );
     }
     case 'ая': {
       const o = SIBILANT.includes(before) ? ['ой', 'ей'] : ['ой'];
@@ -124,8 +142,8 @@ function hyphenated(w: string, decline: (part: string) => Paradigm | null): Para
 const HONORIFICS: Record<string, Paradigm> = {
   'г-н': [['г-н'], ['г-на'], ['г-ну'], ['г-на'], ['г-ном'], ['г-не']],
   'г-жа': [['г-жа'], ['г-жи'], ['г-же'], ['г-жу'], ['г-жой'], ['г-же']],
-  'господин': [['господин'], ['господина'], ['господину'], ['господина'], ['господином'], ['господине']],
-  'госпожа': [['госпожа'], ['госпожи'], ['госпоже'], ['госпожу'], ['госпожой'], ['госпоже']],
+  господин: [['господин'], ['господина'], ['господину'], ['господина'], ['господином'], ['господине']],
+  госпожа: [['госпожа'], ['госпожи'], ['госпоже'], ['госпожу'], ['госпожой'], ['госпоже']],
 };
 
 function personParadigm(w: string): Paradigm | null {
@@ -165,7 +183,15 @@ export function inflectRussian(text: string, person: boolean): string[] {
     const last = words.length - 1;
     const lastOnly = words.map((w, k) => honor[k] ?? (k === last ? personParadigm(w) : null));
     combine(words, lastOnly, out);
-    const all = words.map((w, k) => honor[k] ?? (/^[А-ЯЁ]/.test(w) && /[бвгджзклмнпрстфхцчшщая]$/i.test(w) ? personParadigm(w) : k === last ? personParadigm(w) : null));
+    const all = words.map(
+      (w, k) =>
+        honor[k] ??
+        (/^[А-ЯЁ]/.test(w) && /[бвгджзклмнпрстфхцчшщая]$/i.test(w)
+          ? personParadigm(w)
+          : k === last
+            ? personParadigm(w)
+            : null),
+    );
     combine(words, all, out);
     // A person's aliases also include titles ("Генеральный секретарь"): decline those as
     // noun phrases too. The extra forms of a plain name are harmless.

@@ -96,7 +96,8 @@ function collect(
     const oStart = ringO[s & mask]!;
     const oEnd = charEnd(text, ringO[(q - 1) & mask]!);
     const lang = langs === null ? ALL : langs.maskAt(oStart);
-    const tier = run === AT_BOUNDARY && (m.groupPlainLangs[g]! & lang) !== 0 ? FULL : sel.tiers(g, oStart, oEnd, run, lang);
+    const tier =
+      run === AT_BOUNDARY && (m.groupPlainLangs[g]! & lang) !== 0 ? FULL : sel.tiers(g, oStart, oEnd, run, lang);
     if (tier !== 0) sel.offer(tier, s, q, g, oStart, oEnd, run, lang);
   }
 }

@@ -33,18 +33,47 @@ const DEPUTY = 0x526f;
  * and Traditional.
  */
 const CHINESE_HEADS: readonly string[] = [
-  '大学', '大學', '学院', '學院', '公司', '集团', '集團', '银行', '銀行', '俱乐部', '俱樂部', '航空',
-  '协定', '協定', '议定书', '議定書', '组织', '組織', '理事会', '理事會', '广播', '廣播', '电视台', '電視台',
+  '大学',
+  '大學',
+  '学院',
+  '學院',
+  '公司',
+  '集团',
+  '集團',
+  '银行',
+  '銀行',
+  '俱乐部',
+  '俱樂部',
+  '航空',
+  '协定',
+  '協定',
+  '议定书',
+  '議定書',
+  '组织',
+  '組織',
+  '理事会',
+  '理事會',
+  '广播',
+  '廣播',
+  '电视台',
+  '電視台',
 ];
 /** Characters that end a Chinese compound: particles and conjunctions between words. */
-const COMPOUND_BREAKS = new Set([...'的和与與及或在是了向对對为為将將于於同跟把被等、由从從到']
-  .map((ch) => ch.charCodeAt(0)));
+const COMPOUND_BREAKS = new Set(
+  [...'的和与與及或在是了向对對为為将將于於同跟把被等、由从從到'].map((ch) => ch.charCodeAt(0)),
+);
 /** How far past a place a compound's head may start. */
 const HEAD_WITHIN = 6;
 
 function chineseCompoundAfter(text: string, e: number): boolean {
   let end = e;
-  while (end < text.length && end - e < HEAD_WITHIN + 3 && isHan(text.charCodeAt(end)) && !COMPOUND_BREAKS.has(text.charCodeAt(end))) end++;
+  while (
+    end < text.length &&
+    end - e < HEAD_WITHIN + 3 &&
+    isHan(text.charCodeAt(end)) &&
+    !COMPOUND_BREAKS.has(text.charCodeAt(end))
+  )
+    end++;
   const run = text.slice(e, end);
   for (const head of CHINESE_HEADS) {
     const at = run.indexOf(head);
@@ -88,7 +117,8 @@ export function insideCompound(text: string, s: number, e: number, place: boolea
   const next = text.charCodeAt(e);
   if (next === 0x2b || next === 0x24) return true;
   // 北京时间, 東京時間: a city glued to "time" is a time zone.
-  if ((next === 0x65f6 || next === 0x6642) && (text.charCodeAt(e + 1) === 0x95f4 || text.charCodeAt(e + 1) === 0x9593)) return true;
+  if ((next === 0x65f6 || next === 0x6642) && (text.charCodeAt(e + 1) === 0x95f4 || text.charCodeAt(e + 1) === 0x9593))
+    return true;
   const first = text.charCodeAt(s);
   if (isHan(first) && isHan(text.charCodeAt(e - 1))) {
     if (text.charCodeAt(s - 1) === DEPUTY) return true;

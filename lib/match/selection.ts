@@ -40,7 +40,8 @@ function mostVariants(m: Matcher): number {
   let most = variantCounts.get(m);
   if (most === undefined) {
     most = 1;
-    for (let g = 0; g < m.groupFlags.length; g++) most = Math.max(most, 1 + m.groupVariantExtra[g + 1]! - m.groupVariantExtra[g]!);
+    for (let g = 0; g < m.groupFlags.length; g++)
+      most = Math.max(most, 1 + m.groupVariantExtra[g + 1]! - m.groupVariantExtra[g]!);
     variantCounts.set(m, most);
   }
   return most;
@@ -181,7 +182,17 @@ export class Selection {
     const g = ring.group[slot]!;
     const oStart = ring.oStart[slot]!;
     const oEnd = ring.oEnd[slot]!;
-    const count = verify(this.m, g, this.text, oStart, oEnd, ring.run[slot]!, this.scratch, this.variants, ring.lang[slot]!);
+    const count = verify(
+      this.m,
+      g,
+      this.text,
+      oStart,
+      oEnd,
+      ring.run[slot]!,
+      this.scratch,
+      this.variants,
+      ring.lang[slot]!,
+    );
     if (count > 0) this.sink(oStart, oEnd, g, this.variants, count);
   }
 

@@ -71,7 +71,11 @@ function holdsFullName(probe: Probe, text: string, groups: readonly number[] | u
  * matcher. `groupText(g)` is the normalized text of group g; `variantSource` maps each
  * contextual variant to its alias as written.
  */
-export function markSelfEvidentAliases(m: Matcher, groupText: (g: number) => string, variantSource: ReadonlyMap<number, string>): void {
+export function markSelfEvidentAliases(
+  m: Matcher,
+  groupText: (g: number) => string,
+  variantSource: ReadonlyMap<number, string>,
+): void {
   const { variantEntity, variantFlags } = m;
   const parent = m.entities.parent;
   // Only the entities of contextual aliases and their parents need their full names listed.

@@ -105,7 +105,8 @@ function arraysOf(m: Matcher, kindCodes: Uint8Array): Record<string, AnyArray> {
 const align8 = (n: number): number => (n + 7) & ~7;
 
 function assertLittleEndian(): void {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('matcher: big-endian platforms are not supported');
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+    throw new Error('matcher: big-endian platforms are not supported');
 }
 
 export function serializeMatcher(m: Matcher): Uint8Array {
@@ -137,19 +138,22 @@ export function serializeMatcher(m: Matcher): Uint8Array {
 
 export function loadMatcher(input: Uint8Array): Matcher {
   assertLittleEndian();
-  if (input.length < 12 || MAGIC.some((b, k) => input[k] !== b)) throw new Error('matcher: not a Context Lens matcher file');
+  if (input.length < 12 || MAGIC.some((b, k) => input[k] !== b))
+    throw new Error('matcher: not a Context Lens matcher file');
   // Views need aligned offsets; a misaligned slice of a larger buffer is copied once.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = dv.getUint32(4, true);
-  if (version !== MATCHER_FORMAT_VERSION) throw new Error(`matcher: format version ${version}, expected ${MATCHER_FORMAT_VERSION}`);
+  if (version !== MATCHER_FORMAT_VERSION)
+    throw new Error(`matcher: format version ${version}, expected ${MATCHER_FORMAT_VERSION}`);
   const jsonLength = dv.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as Header;
   const dataStart = bytes.byteOffset + align8(12 + jsonLength);
   const a: Record<string, AnyArray> = {};
   for (const s of header.sections) {
     if (!SECTION_TYPES[s.name]?.includes(s.type)) throw new Error(`matcher: unexpected section ${s.name} (${s.type})`);
-    if (dataStart + s.offset + s.length * bytesPer(s.type) > bytes.byteOffset + bytes.byteLength) throw new Error('matcher: truncated file');
+    if (dataStart + s.offset + s.length * bytesPer(s.type) > bytes.byteOffset + bytes.byteLength)
+      throw new Error('matcher: truncated file');
     a[s.name] = view(s.type, bytes.buffer as ArrayBuffer, dataStart + s.offset, s.length);
   }
   const get = <T extends AnyArray>(name: string): T => {

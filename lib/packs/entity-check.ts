@@ -30,7 +30,8 @@ const FACT_KEYS = new Set<string>([...DATE_FACTS, ...LINK_FACTS, 'participants',
 const OFFICE_KEYS = new Set(['role', 'organization', 'from', 'to']);
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const str = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
 const optStr = (v: unknown, min: number, max: number): boolean => v === undefined || str(v, min, max);
 const optBool = (v: unknown): boolean => v === undefined || typeof v === 'boolean';
 const isId = (v: unknown): boolean => str(v, 1, L.entityId) && ID.test(v);
@@ -102,7 +103,8 @@ export function fastEntityValid(e: unknown, sourcesChecked = false): boolean {
   if (!idList(e.related)) return false;
   const sources = e.sources;
   if (!Array.isArray(sources) || sources.length === 0 || sources.length > L.sources) return false;
-  if (!sourcesChecked) for (const s of sources) if (typeof s !== 'string' || sourceUrlProblem(s, L.sourceLength) !== null) return false;
+  if (!sourcesChecked)
+    for (const s of sources) if (typeof s !== 'string' || sourceUrlProblem(s, L.sourceLength) !== null) return false;
   return true;
 }
 
@@ -112,7 +114,8 @@ function textRule(v: unknown, max: number, multiline = false): string | null {
   return v.length > 0 && v.trim() === '' ? 'is blank (only spaces)' : plainTextProblem(v, multiline);
 }
 
-const tooLong = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length > max ? `too long: ${v.length} characters, at most ${max}` : null);
+const tooLong = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.length > max ? `too long: ${v.length} characters, at most ${max}` : null;
 
 function linkList(report: Report, path: () => string, v: unknown): void {
   if (!Array.isArray(v)) return;
@@ -137,7 +140,8 @@ function namesRules(names: Obj, p: () => string, report: Report): void {
       const a: unknown = aliases[i];
       if (!isObj(a)) continue;
       if ((why = textRule(a.text, L.aliasText))) report(`${p()}.names.${l}.aliases[${i}].text`, why);
-      if (a.note !== '' && (why = textRule(a.note, L.aliasNote, true))) report(`${p()}.names.${l}.aliases[${i}].note`, why);
+      if (a.note !== '' && (why = textRule(a.note, L.aliasNote, true)))
+        report(`${p()}.names.${l}.aliases[${i}].note`, why);
     }
   }
 }
@@ -149,7 +153,8 @@ function factsRules(f: Obj, p: () => string, report: Report): void {
   if ((why = tooLong(f.region, L.text) ?? textRule(f.region, L.text))) report(`${p()}.facts.region`, why);
   const offices = f.offices;
   if (!Array.isArray(offices)) return;
-  if (offices.length > L.offices) return report(`${p()}.facts.offices`, `${offices.length} offices; at most ${L.offices}`);
+  if (offices.length > L.offices)
+    return report(`${p()}.facts.offices`, `${offices.length} offices; at most ${L.offices}`);
   for (let i = 0; i < offices.length; i++) {
     const o: unknown = offices[i];
     if (!isObj(o) || !isObj(o.role)) continue;

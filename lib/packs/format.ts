@@ -11,7 +11,16 @@
  * packs are held to plain-text and size rules (validate.ts), since they come from anywhere.
  */
 import { z } from 'zod';
-import { entityId, entitySchema, isoDate, LANGS, localizedSchema, type Entity, type Lang, type Localized } from '../dataset/schema';
+import {
+  entityId,
+  entitySchema,
+  isoDate,
+  LANGS,
+  localizedSchema,
+  type Entity,
+  type Lang,
+  type Localized,
+} from '../dataset/schema';
 
 export const PACK_FORMAT = 'context-lens-pack';
 export const PACK_VERSION = 1;
@@ -57,11 +66,16 @@ export const packLocalizedSchema = localizedSchema.extend({
 });
 export type PackLocalized = z.infer<typeof packLocalizedSchema>;
 
-const optionalLangs = Object.fromEntries(LANGS.map((l) => [l, packLocalizedSchema.optional()])) as Record<Lang, z.ZodOptional<typeof packLocalizedSchema>>;
+const optionalLangs = Object.fromEntries(LANGS.map((l) => [l, packLocalizedSchema.optional()])) as Record<
+  Lang,
+  z.ZodOptional<typeof packLocalizedSchema>
+>;
 
 export const packNamesSchema = z
   .strictObject(optionalLangs)
-  .refine((names) => LANGS.some((l) => names[l] !== undefined), { message: `needs a name in at least one language (${LANGS.join(', ')})` });
+  .refine((names) => LANGS.some((l) => names[l] !== undefined), {
+    message: `needs a name in at least one language (${LANGS.join(', ')})`,
+  });
 
 /** A pack entity: the dataset entity with optional languages, optional summaries and optional `reviewed`. */
 export const packEntitySchema = entitySchema.extend({

@@ -37,5 +37,12 @@ export {
   type PackStats,
   type ParsePackOptions,
 } from './validate';
-export { fromWikidata, wikidataDate, WIKIDATA_LANGS, type WikidataOptions, type WikidataNote, type WikidataResult } from './wikidata';
+export {
+  fromWikidata,
+  wikidataDate,
+  WIKIDATA_LANGS,
+  type WikidataOptions,
+  type WikidataNote,
+  type WikidataResult,
+} from './wikidata';
 export { WIKIDATA_KINDS, kindOfClasses } from './wikidata-kinds';

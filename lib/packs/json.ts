@@ -44,7 +44,7 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /** End of the JSON string starting at k (a '"'), or -1 when it is not a valid string. */
 function stringEnd(text: string, k: number): number {
-  for (let i = k + 1; i < text.length; ) {
+  for (let i = k + 1; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
     if (c < 0x20) return -1;
@@ -79,8 +79,17 @@ export function firstSyntaxError(text: string): number | null {
     if (expect === 'after') {
       const top = stack[stack.length - 1];
       if (top === undefined) return k; // text after the value
-      if (c === 0x2c) { k++; expect = top === 0x7b ? 'key' : 'value'; first = false; continue; }
-      if ((top === 0x5b && c === 0x5d) || (top === 0x7b && c === 0x7d)) { stack.pop(); k++; continue; }
+      if (c === 0x2c) {
+        k++;
+        expect = top === 0x7b ? 'key' : 'value';
+        first = false;
+        continue;
+      }
+      if ((top === 0x5b && c === 0x5d) || (top === 0x7b && c === 0x7d)) {
+        stack.pop();
+        k++;
+        continue;
+      }
       return k;
     }
     if (expect === 'colon') {
@@ -89,7 +98,13 @@ export function firstSyntaxError(text: string): number | null {
       expect = 'value';
       continue;
     }
-    if (first && (c === 0x5d || c === 0x7d) && c === stack[stack.length - 1]! + 2) { stack.pop(); k++; expect = 'after'; first = false; continue; }
+    if (first && (c === 0x5d || c === 0x7d) && c === stack[stack.length - 1]! + 2) {
+      stack.pop();
+      k++;
+      expect = 'after';
+      first = false;
+      continue;
+    }
     if (expect === 'key') {
       const end = c === 0x22 ? stringEnd(text, k) : -1;
       if (end === -1) return k;
@@ -99,7 +114,13 @@ export function firstSyntaxError(text: string): number | null {
       continue;
     }
     first = false;
-    if (c === 0x5b || c === 0x7b) { stack.push(c); k++; expect = c === 0x7b ? 'key' : 'value'; first = true; continue; }
+    if (c === 0x5b || c === 0x7b) {
+      stack.push(c);
+      k++;
+      expect = c === 0x7b ? 'key' : 'value';
+      first = true;
+      continue;
+    }
     NUMBER.lastIndex = k;
     if (c === 0x22) {
       const end = stringEnd(text, k);
@@ -118,7 +139,11 @@ function reason(message: string): string {
   return message
     .replace(/^JSON\.parse: /, '')
     .replace(/, (\.\.\.)?".*is not valid JSON$/s, '')
-    .replace(/'(.)'/su, (token, ch: string) => (/^[\s\p{Cc}\p{Cf}]$/u.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (an invisible character)` : token))
+    .replace(/'(.)'/su, (token, ch: string) =>
+      /^[\s\p{Cc}\p{Cf}]$/u.test(ch)
+        ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} (an invisible character)`
+        : token,
+    )
     .replace(/ (in JSON )?at position \d+.*$/s, '')
     .replace(/ at line \d+ column \d+ of the JSON data$/, '')
     .trim();

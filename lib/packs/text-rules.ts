@@ -17,7 +17,15 @@ function suspect(text: string): boolean {
     if (c < 0x3e) {
       if (c < 0x20 || c === 0x3c || c === 0x26 || c === 0x3a || c === 0x3d) return true;
     } else if (c >= 0x7f) {
-      if (c <= 0x9f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c >= 0xfffe) return true;
+      if (
+        c <= 0x9f ||
+        (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069) ||
+        (c >= 0xd800 && c <= 0xdfff) ||
+        c === 0xfeff ||
+        c >= 0xfffe
+      )
+        return true;
     }
   }
   return false;
@@ -76,7 +84,10 @@ export function sourceUrlProblem(text: string, maxLength: number): string | null
 /** A short, safe rendering of a value for a message (long strings cut, controls escaped). */
 export function quote(value: string, max = 60): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** What a JSON value is, for "expected …, got …" messages. */

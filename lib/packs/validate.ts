@@ -47,7 +47,12 @@ export interface ParsePackOptions {
 
 export type PackResult =
   | { ok: true; pack: Pack; conflicts: PackConflict[]; needsConfirmation: boolean; stats: PackStats }
-  | { ok: false; problems: PackProblem[]; /** All problems, listed or not. */ problemCount: number; conflicts: PackConflict[] };
+  | {
+      ok: false;
+      problems: PackProblem[];
+      /** All problems, listed or not. */ problemCount: number;
+      conflicts: PackConflict[];
+    };
 
 export class ProblemList {
   readonly list: PackProblem[] = [];
@@ -72,7 +77,9 @@ export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 function keyProblem(key: string): string {
-  return key === '__proto__' || key === 'constructor' || key === 'prototype' ? `forbidden key "${key}"` : 'unknown field';
+  return key === '__proto__' || key === 'constructor' || key === 'prototype'
+    ? `forbidden key "${key}"`
+    : 'unknown field';
 }
 
 /** zod's issues in this module's words (schema-level messages such as the id rule win). */
@@ -82,9 +89,19 @@ const errorMap = (iss: z.core.$ZodRawIssue): string | undefined => {
     case 'invalid_type':
       return input === undefined ? 'missing (required)' : `expected ${iss.expected}, got ${describe(input)}`;
     case 'too_big':
-      return typeof input === 'string' ? `too long: ${input.length} characters, at most ${iss.maximum}` : Array.isArray(input) ? `${input.length} items; at most ${iss.maximum}` : undefined;
+      return typeof input === 'string'
+        ? `too long: ${input.length} characters, at most ${iss.maximum}`
+        : Array.isArray(input)
+          ? `${input.length} items; at most ${iss.maximum}`
+          : undefined;
     case 'too_small':
-      return typeof input === 'string' ? (iss.minimum === 1 ? 'is empty' : `too short: ${input.length} characters, at least ${iss.minimum}`) : Array.isArray(input) ? `needs at least ${iss.minimum} item(s)` : undefined;
+      return typeof input === 'string'
+        ? iss.minimum === 1
+          ? 'is empty'
+          : `too short: ${input.length} characters, at least ${iss.minimum}`
+        : Array.isArray(input)
+          ? `needs at least ${iss.minimum} item(s)`
+          : undefined;
     case 'invalid_value':
       return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describe(input)}`;
     default:
@@ -93,7 +110,12 @@ const errorMap = (iss: z.core.$ZodRawIssue): string | undefined => {
 };
 
 /** zod's problems with one entity, except at paths the pack rules already explained. */
-function zodProblems(e: unknown, prefix: string, report: (path: string, message: string) => void, explained: Set<string>): PackEntity | null {
+function zodProblems(
+  e: unknown,
+  prefix: string,
+  report: (path: string, message: string) => void,
+  explained: Set<string>,
+): PackEntity | null {
   const parsed = packEntitySchema.safeParse(e, { error: errorMap });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -111,7 +133,8 @@ function zodProblems(e: unknown, prefix: string, report: (path: string, message:
 function linksOf(e: PackEntity, p: string): [string, string][] {
   const out: [string, string][] = [];
   const f = e.facts;
-  for (const k of ['location', 'parent', 'predecessor', 'successor'] as const) if (f[k]) out.push([`${p}.facts.${k}`, f[k]]);
+  for (const k of ['location', 'parent', 'predecessor', 'successor'] as const)
+    if (f[k]) out.push([`${p}.facts.${k}`, f[k]]);
   f.participants?.forEach((x, i) => out.push([`${p}.facts.participants[${i}]`, x]));
   f.offices?.forEach((o, i) => o.organization && out.push([`${p}.facts.offices[${i}].organization`, o.organization]));
   e.related.forEach((x, i) => out.push([`${p}.related[${i}]`, x]));
@@ -134,16 +157,25 @@ export function packStats(entities: readonly PackEntity[]): PackStats {
 
 function checkEnvelope(root: Record<string, unknown>, add: ProblemList['add']): boolean {
   if (root.format === undefined) {
-    const hint = isObj(root.entities) || typeof root.type === 'string' || isObj(root.labels) ? ' (this looks like Wikidata JSON: use the Wikidata import)' : '';
+    const hint =
+      isObj(root.entities) || typeof root.type === 'string' || isObj(root.labels)
+        ? ' (this looks like Wikidata JSON: use the Wikidata import)'
+        : '';
     add('format', `missing: a pack starts with "format": "${PACK_FORMAT}"${hint}`);
     return false;
   }
   if (root.format !== PACK_FORMAT) {
-    add('format', `unknown format ${typeof root.format === 'string' ? quote(root.format) : describe(root.format)}; expected "${PACK_FORMAT}"`);
+    add(
+      'format',
+      `unknown format ${typeof root.format === 'string' ? quote(root.format) : describe(root.format)}; expected "${PACK_FORMAT}"`,
+    );
     return false;
   }
   if (root.version !== PACK_VERSION) {
-    const got = typeof root.version === 'number' ? `version ${root.version} is not supported` : `expected a version number, got ${describe(root.version)}`;
+    const got =
+      typeof root.version === 'number'
+        ? `version ${root.version} is not supported`
+        : `expected a version number, got ${describe(root.version)}`;
     add('version', `${got}; this version of Context Lens reads pack version ${PACK_VERSION}`);
     return false;
   }
@@ -158,18 +190,29 @@ function checkEnvelope(root: Record<string, unknown>, add: ProblemList['add']): 
     if (why) add(key, why);
   };
   const id = root.id;
-  if (typeof id !== 'string') add('id', id === undefined ? 'missing (required)' : `expected a string, got ${describe(id)}`);
-  else if (id.length > PACK_LIMITS.packId) add('id', `too long: ${id.length} characters, at most ${PACK_LIMITS.packId}`);
-  else if (!PACK_ID.test(id)) add('id', plainTextProblem(id) ?? `expected a kebab-case slug such as "my-organizations", got ${quote(id)}`);
+  if (typeof id !== 'string')
+    add('id', id === undefined ? 'missing (required)' : `expected a string, got ${describe(id)}`);
+  else if (id.length > PACK_LIMITS.packId)
+    add('id', `too long: ${id.length} characters, at most ${PACK_LIMITS.packId}`);
+  else if (!PACK_ID.test(id))
+    add('id', plainTextProblem(id) ?? `expected a kebab-case slug such as "my-organizations", got ${quote(id)}`);
   textField('name', PACK_LIMITS.packName, true, false);
   textField('description', PACK_LIMITS.packDescription, false, true);
   const created = root.createdAt;
   if (created !== undefined && !(typeof created === 'string' && created.length <= 40 && CREATED_AT.test(created))) {
-    add('createdAt', `expected an ISO 8601 date or date-time such as "2025-06-01" or "2025-06-01T12:00:00Z", got ${describe(created)}`);
+    add(
+      'createdAt',
+      `expected an ISO 8601 date or date-time such as "2025-06-01" or "2025-06-01T12:00:00Z", got ${describe(created)}`,
+    );
   }
   const entities = root.entities;
   if (!Array.isArray(entities)) {
-    add('entities', entities === undefined ? 'missing (required): the list of entities' : `expected an array of entities, got ${describe(entities)}`);
+    add(
+      'entities',
+      entities === undefined
+        ? 'missing (required): the list of entities'
+        : `expected an array of entities, got ${describe(entities)}`,
+    );
     return false;
   }
   if (entities.length === 0) {
@@ -177,7 +220,10 @@ function checkEnvelope(root: Record<string, unknown>, add: ProblemList['add']): 
     return false;
   }
   if (entities.length > PACK_LIMITS.entities) {
-    add('entities', `${entities.length.toLocaleString('en')} entities; a pack holds at most ${PACK_LIMITS.entities.toLocaleString('en')}`);
+    add(
+      'entities',
+      `${entities.length.toLocaleString('en')} entities; a pack holds at most ${PACK_LIMITS.entities.toLocaleString('en')}`,
+    );
     return false;
   }
   return true;
@@ -186,7 +232,12 @@ function checkEnvelope(root: Record<string, unknown>, add: ProblemList['add']): 
 /** Validates an already-parsed pack object (the Wikidata import uses it on what it builds). */
 export function validatePack(root: unknown, options: ParsePackOptions = {}): PackResult {
   const problems = new ProblemList(options.maxProblems ?? 200);
-  const fail = (conflicts: PackConflict[] = []): PackResult => ({ ok: false, problems: problems.list, problemCount: problems.count, conflicts });
+  const fail = (conflicts: PackConflict[] = []): PackResult => ({
+    ok: false,
+    problems: problems.list,
+    problemCount: problems.count,
+    conflicts,
+  });
   if (!isObj(root)) {
     const hint = Array.isArray(root) ? ' (a JSON array is a Wikidata dump? use the Wikidata import)' : '';
     problems.add('(root)', `expected a pack object {"format": "${PACK_FORMAT}", …}, got ${describe(root)}${hint}`);
@@ -205,7 +256,9 @@ export function validatePack(root: unknown, options: ParsePackOptions = {}): Pac
       (explained ??= new Set()).add(path);
       problems.add(path, message);
     });
-    const valid = fastEntityValid(e, sourcesOk) ? (e as PackEntity) : zodProblems(e, prefix(), problems.add, explained ?? new Set());
+    const valid = fastEntityValid(e, sourcesOk)
+      ? (e as PackEntity)
+      : zodProblems(e, prefix(), problems.add, explained ?? new Set());
     const id = isObj(e) ? e.id : undefined;
     if (typeof id === 'string' && id.length <= PACK_LIMITS.entityId) {
       const first = firstIndex.get(id);
@@ -220,21 +273,35 @@ export function validatePack(root: unknown, options: ParsePackOptions = {}): Pac
   for (const [id, index] of firstIndex) if (bundled.has(id)) conflicts.push({ id, index });
   const override = options.override ?? 'ask';
   if (override === false) {
-    for (const c of conflicts) problems.add(`entities[${c.index}].id`, `${quote(c.id)} is already in the bundled dataset (override is off)`);
+    for (const c of conflicts)
+      problems.add(`entities[${c.index}].id`, `${quote(c.id)} is already in the bundled dataset (override is off)`);
   }
   for (const e of entities) {
     const p = `entities[${firstIndex.get(e.id)}]`;
     for (const [path, target] of linksOf(e, p)) {
       if (target === e.id) problems.add(path, 'links to itself');
-      else if (!firstIndex.has(target) && !bundled.has(target)) problems.add(path, `links to unknown id ${quote(target)} (not in this pack or the bundled dataset)`);
+      else if (!firstIndex.has(target) && !bundled.has(target))
+        problems.add(path, `links to unknown id ${quote(target)} (not in this pack or the bundled dataset)`);
     }
   }
   if (problems.count > 0) return fail(conflicts);
 
-  const pack: Pack = { format: PACK_FORMAT, version: PACK_VERSION, id: root.id as string, name: root.name as string, entities };
+  const pack: Pack = {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    id: root.id as string,
+    name: root.name as string,
+    entities,
+  };
   if (root.description !== undefined) pack.description = root.description as string;
   if (root.createdAt !== undefined) pack.createdAt = root.createdAt as string;
-  return { ok: true, pack, conflicts, needsConfirmation: override === 'ask' && conflicts.length > 0, stats: packStats(entities) };
+  return {
+    ok: true,
+    pack,
+    conflicts,
+    needsConfirmation: override === 'ask' && conflicts.length > 0,
+    stats: packStats(entities),
+  };
 }
 
 /** Parses and validates the text of a pack file (a leading byte order mark is ignored, as browsers do). */
@@ -246,7 +313,10 @@ export function parsePack(text: string, options: ParsePackOptions = {}): PackRes
     return fail();
   }
   if (text.length > PACK_LIMITS.textLength) {
-    problems.add('(file)', `the file is too large: ${Math.round(text.length / 1048576)} MB, at most ${PACK_LIMITS.textLength / 1048576} MB`);
+    problems.add(
+      '(file)',
+      `the file is too large: ${Math.round(text.length / 1048576)} MB, at most ${PACK_LIMITS.textLength / 1048576} MB`,
+    );
     return fail();
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

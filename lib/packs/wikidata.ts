@@ -61,7 +61,14 @@ export const WIKIDATA_LANGS: Readonly<Record<Lang, readonly string[]>> = {
   ar: ['ar'],
 };
 
-const DATE_PROPS = { founded: 'P571', dissolved: 'P576', born: 'P569', died: 'P570', start: 'P580', end: 'P582' } as const;
+const DATE_PROPS = {
+  founded: 'P571',
+  dissolved: 'P576',
+  born: 'P569',
+  died: 'P570',
+  start: 'P580',
+  end: 'P582',
+} as const;
 const NOT_ITEMS: [RegExp, string][] = [
   [/^L\d+-F\d+$/, 'a lexeme form'],
   [/^L\d+-S\d+$/, 'a lexeme sense'],
@@ -86,10 +93,20 @@ export function readWikidataDocuments(text: string): { docs: Doc[] } | { problem
   if (whole.ok) {
     const v = whole.value;
     if (Array.isArray(v)) return { docs: v.map((value, i) => ({ where: `[${i}]`, value })) };
-    if (isObj(v) && v.format === PACK_FORMAT) return { problem: { path: 'format', message: 'this is a Context Lens pack, not Wikidata JSON: import it as a pack' } };
-    if (isObj(v) && isObj(v.entities)) return { docs: Object.keys(v.entities).map((k) => ({ where: k, value: (v.entities as Obj)[k] })) };
-    if (isObj(v) && (typeof v.type === 'string' || typeof v.id === 'string')) return { docs: [{ where: '(root)', value: v }] };
-    return { problem: { path: '(root)', message: `not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got ${isObj(v) ? 'another object' : describe(v)}` } };
+    if (isObj(v) && v.format === PACK_FORMAT)
+      return {
+        problem: { path: 'format', message: 'this is a Context Lens pack, not Wikidata JSON: import it as a pack' },
+      };
+    if (isObj(v) && isObj(v.entities))
+      return { docs: Object.keys(v.entities).map((k) => ({ where: k, value: (v.entities as Obj)[k] })) };
+    if (isObj(v) && (typeof v.type === 'string' || typeof v.id === 'string'))
+      return { docs: [{ where: '(root)', value: v }] };
+    return {
+      problem: {
+        path: '(root)',
+        message: `not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got ${isObj(v) ? 'another object' : describe(v)}`,
+      },
+    };
   }
   // A dump: "[", one entity per line with a trailing comma, "]" (maybe cut off anywhere).
   const first = body.trimStart()[0];
@@ -98,7 +115,10 @@ export function readWikidataDocuments(text: string): { docs: Doc[] } | { problem
   let lineStart = 0;
   for (let line = 1; lineStart <= body.length; line++) {
     const end = body.indexOf('\n', lineStart);
-    const raw = body.slice(lineStart, end === -1 ? body.length : end).trim().replace(/,$/, '');
+    const raw = body
+      .slice(lineStart, end === -1 ? body.length : end)
+      .trim()
+      .replace(/,$/, '');
     const at = lineStart;
     lineStart = end === -1 ? body.length + 1 : end + 1;
     if (raw === '' || raw === '[' || raw === ']') continue;
@@ -106,7 +126,12 @@ export function readWikidataDocuments(text: string): { docs: Doc[] } | { problem
     if (!one.ok) {
       if (docs.length === 0) return { problem: { path: '(file)', message: whole.message } };
       const cutOff = end === -1 ? ' (the file is cut off here?)' : '';
-      return { problem: { path: '(file)', message: `line ${lineColumn(body, at).line} is not one entity of a dump: ${one.message.replace(/^not valid JSON /, '')}${cutOff}` } };
+      return {
+        problem: {
+          path: '(file)',
+          message: `line ${lineColumn(body, at).line} is not one entity of a dump: ${one.message.replace(/^not valid JSON /, '')}${cutOff}`,
+        },
+      };
     }
     docs.push({ where: `line ${line}`, value: one.value });
   }
@@ -114,7 +139,14 @@ export function readWikidataDocuments(text: string): { docs: Doc[] } | { problem
 }
 
 /** A label/description/alias text, or null with a note when it cannot stand in a pack. */
-function cleanText(v: unknown, max: number, where: string, what: string, notes: WikidataNote[], multiline = false): string | null {
+function cleanText(
+  v: unknown,
+  max: number,
+  where: string,
+  what: string,
+  notes: WikidataNote[],
+  multiline = false,
+): string | null {
   if (!isObj(v) || typeof v.value !== 'string') return null;
   const text = v.value.trim();
   if (text === '') return null;
@@ -146,14 +178,18 @@ function localized(doc: Obj, lang: Lang, where: string, notes: WikidataNote[]): 
     }
   }
   for (const code of WIKIDATA_LANGS[lang]) {
-    summary ??= cleanText(descriptions[code], PACK_LIMITS.summary, where, `the ${code} description`, notes, true) ?? undefined;
+    summary ??=
+      cleanText(descriptions[code], PACK_LIMITS.summary, where, `the ${code} description`, notes, true) ?? undefined;
   }
   const unique = [...new Set(texts)];
   const name = unique[0];
   if (name === undefined || name.length > PACK_LIMITS.name) return undefined;
   let rest = unique.slice(1).filter((t) => t.length <= PACK_LIMITS.aliasText);
   if (rest.length > PACK_LIMITS.aliasesPerLanguage) {
-    notes.push({ where, message: `${rest.length - PACK_LIMITS.aliasesPerLanguage} ${lang} aliases left out (at most ${PACK_LIMITS.aliasesPerLanguage})` });
+    notes.push({
+      where,
+      message: `${rest.length - PACK_LIMITS.aliasesPerLanguage} ${lang} aliases left out (at most ${PACK_LIMITS.aliasesPerLanguage})`,
+    });
     rest = rest.slice(0, PACK_LIMITS.aliasesPerLanguage);
   }
   const out: PackLocalized = { name, aliases: rest.map((text) => ({ text })) };
@@ -199,7 +235,10 @@ function firstDate(doc: Obj, prop: string): string | undefined {
 
 function facts(doc: Obj, kind: Kind): PackEntity['facts'] {
   const f: PackEntity['facts'] = {};
-  const d = Object.fromEntries(Object.entries(DATE_PROPS).map(([k, p]) => [k, firstDate(doc, p)])) as Record<keyof typeof DATE_PROPS, string | undefined>;
+  const d = Object.fromEntries(Object.entries(DATE_PROPS).map(([k, p]) => [k, firstDate(doc, p)])) as Record<
+    keyof typeof DATE_PROPS,
+    string | undefined
+  >;
   if (d.founded) f.founded = d.founded;
   if (d.dissolved) f.dissolved = d.dissolved;
   if (d.born) f.born = d.born;
@@ -211,7 +250,9 @@ function facts(doc: Obj, kind: Kind): PackEntity['facts'] {
     if (d.born && !f.start) f.start = d.born;
   }
   if (kind === 'place') {
-    const iso2 = statements(doc, 'P297').map(value).find((v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v));
+    const iso2 = statements(doc, 'P297')
+      .map(value)
+      .find((v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v));
     if (typeof iso2 === 'string') f.iso2 = iso2;
   }
   return f;
@@ -246,11 +287,20 @@ function toEntity(doc: Obj, options: WikidataOptions, notes: WikidataNote[]): Pa
     .filter((q): q is string => q !== null);
   const kind = kindOfClasses(classes) ?? options.defaultKind;
   if (!kind) {
-    const what = classes.length ? `its classes (P31: ${classes.slice(0, 5).join(', ')}) are not in the kind table` : 'it has no class (P31)';
+    const what = classes.length
+      ? `its classes (P31: ${classes.slice(0, 5).join(', ')}) are not in the kind table`
+      : 'it has no class (P31)';
     notes.push({ where: qid, message: `skipped: ${what}; choose a default kind to import it` });
     return null;
   }
-  const entity: PackEntity = { id: qid.toLowerCase(), kind, names, facts: facts(doc, kind), related: [], sources: [`https://www.wikidata.org/wiki/${qid}`] };
+  const entity: PackEntity = {
+    id: qid.toLowerCase(),
+    kind,
+    names,
+    facts: facts(doc, kind),
+    related: [],
+    sources: [`https://www.wikidata.org/wiki/${qid}`],
+  };
   const modified = typeof doc.modified === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(doc.modified) : null;
   if (modified) entity.reviewed = modified[0];
   return entity;
@@ -265,7 +315,10 @@ export function fromWikidata(text: string, options: WikidataOptions = {}): Wikid
   for (const { where, value: doc } of read.docs) {
     const why = notAnItem(doc);
     if (why) {
-      notes.push({ where: isObj(doc) && typeof doc.id === 'string' && why.startsWith(doc.id) ? doc.id : where, message: why });
+      notes.push({
+        where: isObj(doc) && typeof doc.id === 'string' && why.startsWith(doc.id) ? doc.id : where,
+        message: why,
+      });
       continue;
     }
     const qid = (doc as Obj).id as string;
@@ -277,12 +330,17 @@ export function fromWikidata(text: string, options: WikidataOptions = {}): Wikid
     const e = toEntity(doc as Obj, options, notes);
     if (e) entities.push(e);
     if (entities.length > PACK_LIMITS.entities) {
-      const problem = { path: '(file)', message: `more than ${PACK_LIMITS.entities.toLocaleString('en')} items; a pack holds at most ${PACK_LIMITS.entities.toLocaleString('en')}` };
+      const problem = {
+        path: '(file)',
+        message: `more than ${PACK_LIMITS.entities.toLocaleString('en')} items; a pack holds at most ${PACK_LIMITS.entities.toLocaleString('en')}`,
+      };
       return { ok: false, problems: [problem], problemCount: 1, conflicts: [], notes };
     }
   }
   if (entities.length === 0) {
-    const problems = notes.length ? notes.map((n) => ({ path: n.where, message: n.message })) : [{ path: '(file)', message: 'no Wikidata items in the file' }];
+    const problems = notes.length
+      ? notes.map((n) => ({ path: n.where, message: n.message }))
+      : [{ path: '(file)', message: 'no Wikidata items in the file' }];
     const max = options.maxProblems ?? 200;
     return { ok: false, problems: problems.slice(0, max), problemCount: problems.length, conflicts: [], notes };
   }

@@ -30,7 +30,8 @@ export function blocksBetween(blocks: readonly WireBlock[], from: number, to: nu
   let k = 0;
   while (k + 1 < blocks.length && blocks[k + 1]!.at <= from) k++;
   const piece: WireBlock[] = [];
-  for (; k < blocks.length && blocks[k]!.at < to; k++) piece.push({ at: Math.max(0, blocks[k]!.at - from), tag: blocks[k]!.tag });
+  for (; k < blocks.length && blocks[k]!.at < to; k++)
+    piece.push({ at: Math.max(0, blocks[k]!.at - from), tag: blocks[k]!.tag });
   return piece;
 }
 

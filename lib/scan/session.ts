@@ -8,10 +8,15 @@ import { LanguageRuns } from '../lang/runs';
 import type { ScanReply, WireBlock } from './protocol';
 
 /** Language runs of a piece: each block's declared language checked against its own text. */
-export function runsOfBlocks(text: string, blocks: readonly WireBlock[], pageLanguage: BlockLanguage | null): LanguageRuns {
+export function runsOfBlocks(
+  text: string,
+  blocks: readonly WireBlock[],
+  pageLanguage: BlockLanguage | null,
+): LanguageRuns {
   const runs = new LanguageRuns();
   const declared = new Map<string | null, BlockLanguage | null>();
-  if (blocks.length === 0 || blocks[0]!.at !== 0) runs.push(0, blockLanguage(pageLanguage, text, 0, blocks[0]?.at ?? text.length));
+  if (blocks.length === 0 || blocks[0]!.at !== 0)
+    runs.push(0, blockLanguage(pageLanguage, text, 0, blocks[0]?.at ?? text.length));
   for (let k = 0; k < blocks.length; k++) {
     const { at, tag } = blocks[k]!;
     let lang = declared.get(tag);
@@ -37,7 +42,8 @@ export class ScanSession {
 
   /** Scans one piece; returns what it confirmed and what it confirmed of earlier pieces. */
   piece(seq: number, text: string, base: number, blocks: readonly WireBlock[]): ScanReply {
-    if (this.pageLanguage === undefined && /\S/.test(text)) this.pageLanguage = documentLanguage(languageOfTag(this.rootTag), text);
+    if (this.pageLanguage === undefined && /\S/.test(text))
+      this.pageLanguage = documentLanguage(languageOfTag(this.rootTag), text);
     const pageLanguage = this.pageLanguage ?? null;
     const mentions = this.doc.add(text, base, runsOfBlocks(text, blocks, pageLanguage));
     for (const m of this.doc.pendingResolved()) mentions.push(m);

@@ -106,7 +106,9 @@ export function buildSearchData(entities: readonly SearchSource[]): SearchData {
       records.push([k, LANGS.indexOf(lang), text]);
     }
   });
-  const index = Fuse.createIndex<string>([], keys, { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight }).toJSON() as SerializedFuseIndex;
+  const index = Fuse.createIndex<string>([], keys, {
+    fieldNormWeight: FUSE_OPTIONS.fieldNormWeight,
+  }).toJSON() as SerializedFuseIndex;
   return {
     version: SEARCH_DATA_VERSION,
     entities: entities.map((e) => ({ id: e.id, kind: e.kind, names: shownNames(e) })),

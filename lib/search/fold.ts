@@ -72,5 +72,7 @@ export function scriptRuns(prepared: string): string[] {
     }
   }
   if (new Set(runs.map((r) => r.script)).size < 2) return [];
-  return runs.map((r) => r.text.trim()).filter((t, k) => t.length >= 2 || (t.length === 1 && runs[k]!.script === 'han'));
+  return runs
+    .map((r) => r.text.trim())
+    .filter((t, k) => t.length >= 2 || (t.length === 1 && runs[k]!.script === 'han'));
 }

@@ -83,7 +83,13 @@ export function patternGrams(pattern: string, size: 1 | 2): [number, number][] {
  * in record) to acc[record] (saturating at 255); records seen for the first time (both
  * accumulators at 0) are appended to `touched`.
  */
-export function accumulate(index: GramIndex, grams: [number, number][], acc: Uint8Array, other: Uint8Array, touched: number[]): void {
+export function accumulate(
+  index: GramIndex,
+  grams: [number, number][],
+  acc: Uint8Array,
+  other: Uint8Array,
+  touched: number[],
+): void {
   const { offsets, records, counts } = index;
   for (const [g, inPattern] of grams) {
     for (let j = offsets[g]!, end = offsets[g + 1]!; j < end; j++) {

@@ -27,7 +27,16 @@ import Fuse, { type FuseIndex } from 'fuse.js';
 import { LANGS, type Kind, type Lang } from '../dataset/basics';
 import { FUSE_OPTIONS, foldedKeys, type SearchData, type SearchEntity } from './data';
 import { prepareQuery, scriptRuns } from './fold';
-import { accumulate, buildGramIndex, clearPeq, editDistanceFloor, packKeys, patternGrams, setPeq, type GramIndex } from './grams';
+import {
+  accumulate,
+  buildGramIndex,
+  clearPeq,
+  editDistanceFloor,
+  packKeys,
+  patternGrams,
+  setPeq,
+  type GramIndex,
+} from './grams';
 import { TypedOnBounds } from './typed-on';
 
 export interface SearchHit {
@@ -74,7 +83,8 @@ class Top {
   constructor(private readonly limit: number) {}
   offer(record: number, score: number, entity: number): void {
     const list = this.list;
-    const before = (a: RankedRecord, b: RankedRecord): boolean => a.score < b.score || (a.score === b.score && a.record < b.record);
+    const before = (a: RankedRecord, b: RankedRecord): boolean =>
+      a.score < b.score || (a.score === b.score && a.record < b.record);
     const item = { record, score, entity };
     const existing = list.findIndex((x) => x.entity === entity);
     if (existing >= 0) {
@@ -101,7 +111,10 @@ export function loadSearcher(data: SearchData): Searcher {
   const entityOf = Int32Array.from(data.records, (r) => r[0]);
   const n = keys.length;
   // One Fuse over a FuseIndex whose records we swap for each batch of candidates.
-  const batchIndex: FuseIndex<string> = Fuse.parseIndex<string>({ keys: [], records: [] }, { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight });
+  const batchIndex: FuseIndex<string> = Fuse.parseIndex<string>(
+    { keys: [], records: [] },
+    { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight },
+  );
   const fuse = new Fuse<string>(keys, FUSE_OPTIONS, batchIndex);
   const chars: GramIndex = buildGramIndex(keys, 1);
   const bigrams: GramIndex = buildGramIndex(keys, 2);
@@ -136,7 +149,8 @@ export function loadSearcher(data: SearchData): Searcher {
     // Score floor of each (edit bound, norm class); classes with equal floors share a group.
     const classes = norms.length;
     const floorOf = new Float64Array((k + 1) * classes);
-    for (let e = 0; e <= k; e++) for (let c = 0; c < classes; c++) floorOf[e * classes + c] = Math.pow(Math.max(0.001, e / m), norms[c]!);
+    for (let e = 0; e <= k; e++)
+      for (let c = 0; c < classes; c++) floorOf[e * classes + c] = Math.pow(Math.max(0.001, e / m), norms[c]!);
     const floors = [...new Set(floorOf)].sort((a, b) => a - b);
     const groupOf = Int16Array.from(floorOf, (f) => floors.indexOf(f));
     const sizes = new Int32Array(floors.length + 1);
@@ -232,7 +246,8 @@ export function loadSearcher(data: SearchData): Searcher {
     const actual = new Map<number, number>();
     batchIndex.setIndexRecords(list.map((x) => stored[x.record]!));
     for (const h of fuse.search(pattern)) actual.set(h.refIndex, h.score ?? 1);
-    if (list.every((x) => actual.get(x.record) === x.score)) return list.map(({ record, score }) => ({ record, score }));
+    if (list.every((x) => actual.get(x.record) === x.score))
+      return list.map(({ record, score }) => ({ record, score }));
     const all = new Top(limit);
     batchIndex.setIndexRecords(stored);
     for (const h of fuse.search(pattern)) all.offer(h.refIndex, h.score ?? 1, entityOf[h.refIndex]!);

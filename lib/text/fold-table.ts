@@ -20,7 +20,8 @@ function hanSimplified(c: number): number | undefined {
   if (c < 0x3400 || c > 0xfaff) return undefined;
   if (!hanMap) {
     hanMap = new Map();
-    for (let k = 0; k + 1 < HAN_T2S_PAIRS.length; k += 2) hanMap.set(HAN_T2S_PAIRS.charCodeAt(k), HAN_T2S_PAIRS.charCodeAt(k + 1));
+    for (let k = 0; k + 1 < HAN_T2S_PAIRS.length; k += 2)
+      hanMap.set(HAN_T2S_PAIRS.charCodeAt(k), HAN_T2S_PAIRS.charCodeAt(k + 1));
   }
   return hanMap.get(c);
 }
@@ -48,8 +49,8 @@ const MULTI_CASED = new Map<number, string>();
 
 /** Unicode White_Space, plus line breaks: all fold to a plain space. */
 const SPACES = [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 ];
 
 /** Invisible format characters that split words for no visible reason: removed. */
@@ -124,12 +125,22 @@ const COMBINING = /\p{M}/gu;
 
 /** Latin letters with precomposed accents: the only ranges whose accents are stripped. */
 function isLatinAccentRange(c: number): boolean {
-  return (c >= 0x00c0 && c <= 0x024f) || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2c60 && c <= 0x2c7f) || (c >= 0xa720 && c <= 0xa7ff);
+  return (
+    (c >= 0x00c0 && c <= 0x024f) ||
+    (c >= 0x1e00 && c <= 0x1eff) ||
+    (c >= 0x2c60 && c <= 0x2c7f) ||
+    (c >= 0xa720 && c <= 0xa7ff)
+  );
 }
 
 /** Ranges whose compatibility decomposition (NFKC) is wanted: ligatures, Arabic presentation forms, full width. */
 function isCompatRange(c: number): boolean {
-  return (c >= 0xfb00 && c <= 0xfb06) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc) || (c >= 0xff01 && c <= 0xff5e);
+  return (
+    (c >= 0xfb00 && c <= 0xfb06) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfefc) ||
+    (c >= 0xff01 && c <= 0xff5e)
+  );
 }
 
 function inRanges(c: number, list: Array<number | [number, number]>): boolean {

@@ -239,4 +239,3 @@ export function originalSpan(original: string, map: Uint32Array, s: number, e: n
   if (last === undefined) return [start, start];
   return [start, originalCharEnd(original, last)];
 }
-

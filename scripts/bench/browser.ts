@@ -30,16 +30,28 @@ export async function startBenchBrowser(bundle: string): Promise<BenchBrowser> {
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   process.once('SIGINT', () => process.exit(130));
   writeFileSync(join(dir, 'bench.js'), bundle);
-  writeFileSync(join(dir, 'harness.html'), `<!doctype html><meta charset="utf-8"><title>bench harness</title><body><script src="/bench/bench.js"></script></body>`);
+  writeFileSync(
+    join(dir, 'harness.html'),
+    `<!doctype html><meta charset="utf-8"><title>bench harness</title><body><script src="/bench/bench.js"></script></body>`,
+  );
   const server = await startStaticServer({ ...defaultMounts(), '/bench/': dir + '/' });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Saved pages reference their publishers' servers: never wait for the network, only 127.0.0.1.
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+  );
   return {
     browser,
     context,
@@ -71,7 +83,8 @@ async function wrap(page: Page, context: BrowserContext): Promise<BenchPage> {
     cdp,
     call: <T>(fn: string, ...args: unknown[]) =>
       page.evaluate(
-        ([g, f, a]) => (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)[g]![f]!(...a),
+        ([g, f, a]) =>
+          (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>)[g]![f]!(...a),
         [PAGE_GLOBAL, fn, args] as const,
       ) as Promise<T>,
     heap: async () => {

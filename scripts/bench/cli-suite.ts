@@ -62,7 +62,11 @@ function writeInputs(dir: string): { name: string; path: string }[] {
 function runCli(path: string): Promise<Omit<CliRun, 'input' | 'bytes'>> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/report-rss.ts', 'scripts/annotate.ts', path], { cwd: REPO_ROOT });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench/report-rss.ts', 'scripts/annotate.ts', path],
+      { cwd: REPO_ROOT },
+    );
     let lines = 0;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

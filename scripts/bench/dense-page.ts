@@ -30,7 +30,10 @@ const SPACED = (lang: Lang): boolean => lang !== 'zh';
 class FillerStream {
   private text: string;
   private at = 0;
-  constructor(lang: Lang, private readonly spaced: boolean) {
+  constructor(
+    lang: Lang,
+    private readonly spaced: boolean,
+  ) {
     this.text = loadFiller(lang).join(spaced ? ' ' : '');
   }
   take(n: number): string {
@@ -57,7 +60,8 @@ interface Name {
 
 function namesByLang(core: Entity[]): Record<Lang, Name[]> {
   const out = Object.fromEntries(LANGS.map((l) => [l, [] as Name[]])) as Record<Lang, Name[]>;
-  for (const e of core) for (const a of aliasesOf(e)) out[a.lang].push({ text: a.text, contextual: a.contextual, entity: e.id });
+  for (const e of core)
+    for (const a of aliasesOf(e)) out[a.lang].push({ text: a.text, contextual: a.contextual, entity: e.id });
   return out;
 }
 
@@ -75,9 +79,14 @@ export function buildDensePage(core: Entity[], seed = 0x5eed): DensePage {
   const rng = createRng(seed);
   const names = namesByLang(core);
   const full = Object.fromEntries(LANGS.map((l) => [l, names[l].filter((n) => !n.contextual)])) as Record<Lang, Name[]>;
-  const streams = Object.fromEntries(LANGS.map((l) => [l, new FillerStream(l, SPACED(l))])) as Record<Lang, FillerStream>;
-  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Context Lens bench: dense page</title>',
-    '<style>body{font:16px/1.5 serif;max-width:60em;margin:auto}section{margin:2em 0}</style></head><body>'];
+  const streams = Object.fromEntries(LANGS.map((l) => [l, new FillerStream(l, SPACED(l))])) as Record<
+    Lang,
+    FillerStream
+  >;
+  const parts: string[] = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Context Lens bench: dense page</title>',
+    '<style>body{font:16px/1.5 serif;max-width:60em;margin:auto}section{margin:2em 0}</style></head><body>',
+  ];
   let planted = 0;
   const plantedNames: string[] = [];
   let textChars = 0;
@@ -103,7 +112,9 @@ export function buildDensePage(core: Entity[], seed = 0x5eed): DensePage {
         html.push(escapeHtml(filler));
         // Now and then the short contextual form of the entity just named ("Mr. Ban" after "Ban Ki-moon").
         const previous: Name | null = lastFull;
-        const ctx: Name | undefined = previous ? names[lang].find((n) => n.contextual && n.entity === previous.entity) : undefined;
+        const ctx: Name | undefined = previous
+          ? names[lang].find((n) => n.contextual && n.entity === previous.entity)
+          : undefined;
         const name: Name = ctx && rng.chance(0.5) ? ctx : rng.pick(full[lang]);
         // Spaces around the name, except between Han characters; a Latin name ("COP28") in
         // Chinese text still gets them when it would touch a letter or digit.

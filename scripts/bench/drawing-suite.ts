@@ -17,7 +17,14 @@ export interface DrawingResult {
   idleFramesMs: number;
   highlight: { writeMs: number; layoutMs: number; framesMs: number; n: number };
   marks: { writeMs: number; layoutMs: number; framesMs: number; n: number };
-  domChangeUs: { none: number; staticRanges: number; liveRanges: number; n: number; nLive: number; ops: Record<string, number> };
+  domChangeUs: {
+    none: number;
+    staticRanges: number;
+    liveRanges: number;
+    n: number;
+    nLive: number;
+    ops: Record<string, number>;
+  };
 }
 
 // Enough operations per sample (~10 ms) that timer resolution and stray interrupts wash out.
@@ -50,7 +57,15 @@ export async function runDrawingSuite(
     await p.call('clearHighlights');
     // Without and with our highlights alternate, so drift (JIT, GC) does not favour either;
     // live Ranges come last because they stay attached to the document until collected.
-    for (const state of ['none', 'staticRanges', 'none', 'staticRanges', 'none', 'staticRanges', 'liveRanges'] as const) {
+    for (const state of [
+      'none',
+      'staticRanges',
+      'none',
+      'staticRanges',
+      'none',
+      'staticRanges',
+      'liveRanges',
+    ] as const) {
       if (state !== 'none') await p.call('registerHighlights', state === 'staticRanges' ? 'static' : 'live');
       await p.call('idleFrames');
       await p.call('domChange', 50); // warm-up
@@ -67,13 +82,20 @@ export async function runDrawingSuite(
     mk.layout.push(t.layoutMs);
     mk.frames.push(t.framesMs);
     await m.close();
-    opts.log(`  drawing run ${run + 1}/${opts.runs}: highlights ${median(hl.write).toFixed(1)} ms, <mark> ${median(mk.write).toFixed(1)} ms`);
+    opts.log(
+      `  drawing run ${run + 1}/${opts.runs}: highlights ${median(hl.write).toFixed(1)} ms, <mark> ${median(mk.write).toFixed(1)} ms`,
+    );
   }
   return {
     mentions,
     runs: opts.runs,
     idleFramesMs: median(idle),
-    highlight: { writeMs: median(hl.write), layoutMs: median(hl.layout), framesMs: median(hl.frames), n: hl.write.length },
+    highlight: {
+      writeMs: median(hl.write),
+      layoutMs: median(hl.layout),
+      framesMs: median(hl.frames),
+      n: hl.write.length,
+    },
     marks: { writeMs: median(mk.write), layoutMs: median(mk.layout), framesMs: median(mk.frames), n: mk.write.length },
     domChangeUs: {
       none: median(churn.none),

@@ -50,7 +50,8 @@ export function loadFiller(lang: Lang): string[] {
   const passages: string[] = [];
   const sdg = join(TEXTS_DIR, 'sdg', SDG_DIR[lang]);
   if (existsSync(sdg)) {
-    for (const f of readdirSync(sdg).sort()) if (f.endsWith('.yml')) passages.push(...yamlValues(readFileSync(join(sdg, f), 'utf8')));
+    for (const f of readdirSync(sdg).sort())
+      if (f.endsWith('.yml')) passages.push(...yamlValues(readFileSync(join(sdg, f), 'utf8')));
   }
   const udhr = join(TEXTS_DIR, 'udhr', `${UDHR_FILE[lang]}.html`);
   if (existsSync(udhr)) passages.push(...htmlParagraphs(readFileSync(udhr, 'utf8')));
@@ -61,6 +62,7 @@ export function loadFiller(lang: Lang): string[] {
 /** The distinct Han characters of the Chinese filler, most frequent first (for pseudo-names). */
 export function hanCharacters(): string[] {
   const freq = new Map<string, number>();
-  for (const p of loadFiller('zh')) for (const ch of p) if (/\p{Script=Han}/u.test(ch)) freq.set(ch, (freq.get(ch) ?? 0) + 1);
+  for (const p of loadFiller('zh'))
+    for (const ch of p) if (/\p{Script=Han}/u.test(ch)) freq.set(ch, (freq.get(ch) ?? 0) + 1);
   return [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ch]) => ch);
 }

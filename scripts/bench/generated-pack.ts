@@ -10,7 +10,9 @@ import { pseudoEntity } from './pseudo-names';
 import { PACK_FORMAT, PACK_VERSION, type Pack, type PackEntity, type PackLocalized } from '../../lib/packs/format';
 
 /** A fixed pool of Han characters (CJK Unified Ideographs spread over the block), so no file is read. */
-const HAN_POOL: readonly string[] = Array.from({ length: 600 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 0x5000)));
+const HAN_POOL: readonly string[] = Array.from({ length: 600 }, (_, k) =>
+  String.fromCharCode(0x4e00 + ((k * 7919) % 0x5000)),
+);
 
 const SUMMARY: Record<Lang, string> = {
   en: 'A generated entity of a test pack.',
@@ -24,7 +26,8 @@ const SUMMARY: Record<Lang, string> = {
 /** Another made-up name from a name: its words rotated, or its characters reversed (cheap, deterministic). */
 function formerName(name: string, k: number): string {
   const words = name.split(' ');
-  if (words.length > 1) return [...words.slice(1 + (k % (words.length - 1))), ...words.slice(0, 1 + (k % (words.length - 1)))].join(' ');
+  if (words.length > 1)
+    return [...words.slice(1 + (k % (words.length - 1))), ...words.slice(0, 1 + (k % (words.length - 1)))].join(' ');
   const chars = [...name].reverse().join('');
   return k % 2 ? `${chars} ${name}` : `${name} ${chars}`;
 }
@@ -75,7 +78,8 @@ export function generateEntities(n: number, seed = 1, idPrefix = 'gen'): PackEnt
     const year = String(1900 + rng.int(125));
     if (full.kind === 'person') facts.born = year;
     else if (full.kind === 'organization') facts.founded = year;
-    else if (full.kind === 'event') Object.assign(facts, { start: `${year}-0${1 + rng.int(9)}`, end: `${year}-1${rng.int(3)}` });
+    else if (full.kind === 'event')
+      Object.assign(facts, { start: `${year}-0${1 + rng.int(9)}`, end: `${year}-1${rng.int(3)}` });
     const id = generatedId(index, idPrefix);
     out.push({ id, kind: full.kind, names, facts, related: [], sources: [`https://example.org/packs/${id}`] });
   }

@@ -41,11 +41,18 @@ export async function runMarkJsSuite(
   const [first, ...rest] = packLabels;
   const order = first ? [first, ...rest.slice(-1), ...rest.slice(0, -1)] : [];
   for (const label of order) {
-    const pages = label === first ? targets : [...targets].sort((x, y) => out[first!]![x.name]!.ms - out[first!]![y.name]!.ms);
+    const pages =
+      label === first ? targets : [...targets].sort((x, y) => out[first!]![x.name]!.ms - out[first!]![y.name]!.ms);
     for (const t of pages) {
       // A run may take the whole cap: do not start one that could overrun the bench's budget.
       if (Date.now() - started + CAP_MS > opts.budgetMs) {
-        out[label]![t.name] = { outcome: 'skipped', ms: Number.NaN, marks: -1, termsDone: 0, detail: 'mark.js time budget used up' };
+        out[label]![t.name] = {
+          outcome: 'skipped',
+          ms: Number.NaN,
+          marks: -1,
+          termsDone: 0,
+          detail: 'mark.js time budget used up',
+        };
         continue;
       }
       const h = await openHarness(b);
@@ -66,7 +73,9 @@ export async function runMarkJsSuite(
         await h.close();
       }
       out[label]![t.name] = cell;
-      opts.log(`  mark.js ${label} ${t.name}: ${cell.outcome} after ${(cell.ms / 1000).toFixed(1)} s (${cell.termsDone} terms searched)`);
+      opts.log(
+        `  mark.js ${label} ${t.name}: ${cell.outcome} after ${(cell.ms / 1000).toFixed(1)} s (${cell.termsDone} terms searched)`,
+      );
     }
   }
   return out;

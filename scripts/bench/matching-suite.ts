@@ -16,7 +16,16 @@ import { median } from './stats';
 import type { Target } from './targets';
 import type { CompiledPack, PackInput } from './term-packs';
 
-export const APPROACHES = ['floorNodes', 'floorJoined', 'walkLengths', 'walkJoin', 'ours', 'product', 'regexp', 'ahocorasick'] as const;
+export const APPROACHES = [
+  'floorNodes',
+  'floorJoined',
+  'walkLengths',
+  'walkJoin',
+  'ours',
+  'product',
+  'regexp',
+  'ahocorasick',
+] as const;
 export type Approach = (typeof APPROACHES)[number] | 'foldRead' | 'scanOnly' | 'automaton';
 /** Only with the largest pack, to split ours' cost: the fold-table read alone, the scan loop without building mentions, and the bare automaton. */
 const BREAKDOWN: Approach[] = ['foldRead', 'scanOnly', 'automaton'];
@@ -125,10 +134,13 @@ export async function runMatchingSuite(
       acHeapBytes: heap3 - heap2,
     };
     out.packs.push(load);
-    opts.log(`  ${input.label}: loadMatcher ${loadCold!.toFixed(1)} ms cold, RegExp built in ${regexpBuildMs.toFixed(0)} ms, modern-ahocorasick in ${acBuildMs.toFixed(0)} ms`);
+    opts.log(
+      `  ${input.label}: loadMatcher ${loadCold!.toFixed(1)} ms cold, RegExp built in ${regexpBuildMs.toFixed(0)} ms, modern-ahocorasick in ${acBuildMs.toFixed(0)} ms`,
+    );
     const perPack: Record<string, Partial<Record<Approach, ScanCell>>> = {};
     for (const t of targets) {
-      const approaches: Approach[] = input === packs[packs.length - 1]!.input ? [...APPROACHES, ...BREAKDOWN] : [...APPROACHES];
+      const approaches: Approach[] =
+        input === packs[packs.length - 1]!.input ? [...APPROACHES, ...BREAKDOWN] : [...APPROACHES];
       const warm = new Map<Approach, Timed[]>(approaches.map((a) => [a, []]));
       const cold = new Map<Approach, Timed[]>(approaches.map((a) => [a, []]));
       for (let run = 0; run < opts.runs; run++) {
@@ -147,7 +159,12 @@ export async function runMatchingSuite(
       const cells: Partial<Record<Approach, ScanCell>> = {};
       for (const a of approaches) {
         const w = warm.get(a)!;
-        cells[a] = { warmMs: median(w.map((x) => x.ms)), coldMs: median(cold.get(a)!.map((x) => x.ms)), result: w[w.length - 1]!.result, n: w.length };
+        cells[a] = {
+          warmMs: median(w.map((x) => x.ms)),
+          coldMs: median(cold.get(a)!.map((x) => x.ms)),
+          result: w[w.length - 1]!.result,
+          n: w.length,
+        };
       }
       perPack[t.name] = cells;
       if (input === packs[packs.length - 1]!.input) {
@@ -155,7 +172,9 @@ export async function runMatchingSuite(
           if (page === t.name) out.profiles[`${approach} ${page}`] = await profileScan(h, approach, 20);
         }
       }
-      opts.log(`  ${input.label} ${t.name}: floor ${floorOf(cells)!.warmMs.toFixed(2)} ms, ours ${cells.ours!.warmMs.toFixed(2)} ms (${cells.ours!.result} mentions)`);
+      opts.log(
+        `  ${input.label} ${t.name}: floor ${floorOf(cells)!.warmMs.toFixed(2)} ms, ours ${cells.ours!.warmMs.toFixed(2)} ms (${cells.ours!.result} mentions)`,
+      );
     }
     out.scans[input.label] = perPack;
     await h.close();

@@ -31,7 +31,10 @@ export interface TabsRow {
 export function packPageHtml(pack: Pack): string {
   const names = pack.entities.slice(0, 60).map((e) => e.names.en?.name ?? '');
   const paragraphs: string[] = [];
-  for (let i = 0; i < names.length; i += 3) paragraphs.push(`<p>Reporting from the meeting, ${names[i]} spoke after ${names[i + 1]}, and ${names[i + 2]} answered questions.</p>`);
+  for (let i = 0; i < names.length; i += 3)
+    paragraphs.push(
+      `<p>Reporting from the meeting, ${names[i]} spoke after ${names[i + 1]}, and ${names[i + 2]} answered questions.</p>`,
+    );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pack page</title></head><body><h1>Briefing</h1>${paragraphs.join('\n')}</body></html>`;
 }
 
@@ -59,7 +62,11 @@ async function plainHeapMB(url: string, server: StaticServer): Promise<number> {
   }
 }
 
-export async function measurePackTabs(context: BrowserContext, pack: Pack, log: (s: string) => void): Promise<TabsRow[]> {
+export async function measurePackTabs(
+  context: BrowserContext,
+  pack: Pack,
+  log: (s: string) => void,
+): Promise<TabsRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'context-lens-pack-page-'));
   writeFileSync(join(dir, 'pack.html'), packPageHtml(pack));
   const server = await startStaticServer({ '/p/': dir + '/' });
@@ -79,7 +86,9 @@ export async function measurePackTabs(context: BrowserContext, pack: Pack, log: 
         medianFirstHighlightMs: median(opened.map((o) => o.firstHighlightMs)),
         extraHeapMB: median(heaps),
       };
-      log(`  ${tabs} tab(s): ${status?.mentions ?? 0} pack names in the last; first highlight ${row.lastFirstHighlightMs.toFixed(0)} ms after load; +${row.extraHeapMB.toFixed(2)} MB per tab`);
+      log(
+        `  ${tabs} tab(s): ${status?.mentions ?? 0} pack names in the last; first highlight ${row.lastFirstHighlightMs.toFixed(0)} ms after load; +${row.extraHeapMB.toFixed(2)} MB per tab`,
+      );
       rows.push(row);
       for (const { page } of opened) await page.close();
     }
@@ -96,15 +105,30 @@ export function packTabsTable(rows: TabsRow[]): string {
   return [
     '| tabs open | first pack highlight after load, last tab (ms) | median over the tabs (ms) | extra JS heap per tab (MB) |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.tabs} | ${r.lastFirstHighlightMs.toFixed(0)} | ${r.medianFirstHighlightMs.toFixed(0)} | ${r.extraHeapMB.toFixed(2)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.tabs} | ${r.lastFirstHighlightMs.toFixed(0)} | ${r.medianFirstHighlightMs.toFixed(0)} | ${r.extraHeapMB.toFixed(2)} |`,
+    ),
   ].join('\n');
 }
 
 export function packTabsGoals(rows: TabsRow[]): string {
   const at20 = rows.find((r) => r.tabs === 20);
   const worstHeap = Math.max(...rows.map((r) => r.extraHeapMB));
-  return table(['goal', 'measured', 'met'], [
-    ['100k pack: ≤ 5 MB extra memory per tab', `${worstHeap.toFixed(2)} MB (worst median)`, check(worstHeap <= TAB_GOALS.extraHeapMB)],
-    ['100k pack: names on screen ≤ 500 ms after load with 20 tabs open', `${at20 ? at20.lastFirstHighlightMs.toFixed(0) : '–'} ms`, check(!!at20 && at20.lastFirstHighlightMs <= TAB_GOALS.firstHighlightMs)],
-  ], 'Goals');
+  return table(
+    ['goal', 'measured', 'met'],
+    [
+      [
+        '100k pack: ≤ 5 MB extra memory per tab',
+        `${worstHeap.toFixed(2)} MB (worst median)`,
+        check(worstHeap <= TAB_GOALS.extraHeapMB),
+      ],
+      [
+        '100k pack: names on screen ≤ 500 ms after load with 20 tabs open',
+        `${at20 ? at20.lastFirstHighlightMs.toFixed(0) : '–'} ms`,
+        check(!!at20 && at20.lastFirstHighlightMs <= TAB_GOALS.firstHighlightMs),
+      ],
+    ],
+    'Goals',
+  );
 }

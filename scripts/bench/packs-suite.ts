@@ -19,7 +19,14 @@ export interface PacksResult {
   fileMB: number;
   /** Wall time from choosing the file to "installed" on screen. */
   importMs: number;
-  timings: { parseMs: number; installMs: number; matcherMs: number; searchMs: number; totalMs: number; matcherBytes: number };
+  timings: {
+    parseMs: number;
+    installMs: number;
+    matcherMs: number;
+    searchMs: number;
+    totalMs: number;
+    matcherBytes: number;
+  };
   /** Page load to first scan report, bundled matcher alone vs with the pack; and until the pack's matcher has scanned (transfer included). */
   pageReadyMs: { bundled: number; withPack: number; packScanned: number };
   progressSeen: string[];
@@ -28,7 +35,12 @@ export interface PacksResult {
 }
 
 /** Page load until the content script reports a complete scan; with `withPack`, a scan with the pack matcher. */
-async function timeToScanned(page: Page, url: string, context: Parameters<typeof pageStatus>[0], withPack = false): Promise<number> {
+async function timeToScanned(
+  page: Page,
+  url: string,
+  context: Parameters<typeof pageStatus>[0],
+  withPack = false,
+): Promise<number> {
   const t0 = Date.now();
   await page.goto(url);
   for (;;) {
@@ -45,7 +57,10 @@ export async function runPacksSuite(options: { entities: number; log: (s: string
   const file = join(tmpdir(), `context-lens-bench-pack-${options.entities}.json`);
   const text = JSON.stringify(pack);
   writeFileSync(file, text);
-  const aliases = pack.entities.reduce((n, e) => n + Object.values(e.names).reduce((k, l) => k + 1 + (l?.short ? 1 : 0) + (l?.aliases?.length ?? 0), 0), 0);
+  const aliases = pack.entities.reduce(
+    (n, e) => n + Object.values(e.names).reduce((k, l) => k + 1 + (l?.short ? 1 : 0) + (l?.aliases?.length ?? 0), 0),
+    0,
+  );
   log(`  pack: ${pack.entities.length} entities, ${aliases} names and aliases, ${(text.length / 1e6).toFixed(1)} MB`);
   const server = await startStaticServer(defaultMounts());
   const ext = await launchWithExtension();
@@ -62,9 +77,19 @@ export async function runPacksSuite(options: { entities: number; log: (s: string
     await library.getByTestId('pack-file').setInputFiles(file);
     const installed = library.getByTestId('pack-installed');
     while (!(await installed.count())) {
-      const stage = await library.getByTestId('pack-progress').textContent().catch(() => null);
-      if (stage) progressSeen.add(stage.replace(/\s+/g, ' ').trim().replace(/[\d,.\s]+\/[\d,.\s]+$/, ''));
-      if (await library.getByTestId('pack-problems').count()) throw new Error(`pack refused: ${await library.getByTestId('pack-problems').textContent()}`);
+      const stage = await library
+        .getByTestId('pack-progress')
+        .textContent()
+        .catch(() => null);
+      if (stage)
+        progressSeen.add(
+          stage
+            .replace(/\s+/g, ' ')
+            .trim()
+            .replace(/[\d,.\s]+\/[\d,.\s]+$/, ''),
+        );
+      if (await library.getByTestId('pack-problems').count())
+        throw new Error(`pack refused: ${await library.getByTestId('pack-problems').textContent()}`);
       if (Date.now() - t0 > 600_000) throw new Error('pack import did not finish in 10 minutes');
       await library.waitForTimeout(100);
     }
@@ -78,7 +103,16 @@ export async function runPacksSuite(options: { entities: number; log: (s: string
     await library.close();
     await page.close();
     const tabs = await measurePackTabs(ext.context, pack, log);
-    return { entities: pack.entities.length, aliases, fileMB: text.length / 1e6, importMs, timings, pageReadyMs: { bundled, withPack, packScanned }, progressSeen: [...progressSeen], tabs };
+    return {
+      entities: pack.entities.length,
+      aliases,
+      fileMB: text.length / 1e6,
+      importMs,
+      timings,
+      pageReadyMs: { bundled, withPack, packScanned },
+      progressSeen: [...progressSeen],
+      tabs,
+    };
   } finally {
     await ext.close();
     await server.close();
@@ -89,7 +123,7 @@ export function packsTable(r: PacksResult): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
     `Pack: ${r.entities.toLocaleString('en')} entities, ${r.aliases.toLocaleString('en')} names and aliases, ${r.fileMB.toFixed(1)} MB of JSON.`,
-    '| step (in the library page\'s worker) | time |',
+    "| step (in the library page's worker) | time |",
     '|---|---|',
     `| parse + validate | ${s(r.timings.parseMs)} |`,
     `| install into IndexedDB (one transaction) | ${s(r.timings.installMs)} |`,

@@ -10,11 +10,25 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../../tests/support/chromium';
 import type { StaticServer } from '../../tests/support/static-server';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
 
 export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'context-lens-plain-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium()!, headless: true, viewport: { width: 1200, height: 900 }, args: FLAGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium()!,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: FLAGS,
+  });
   return {
     context,
     close: async () => {
@@ -26,7 +40,9 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
 
 /** Saved pages name their publishers' servers: only the local server answers. */
 export async function localOnly(context: BrowserContext, server: StaticServer): Promise<void> {
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+  );
 }
 
 const PROBE = `(() => {
@@ -46,7 +62,9 @@ export async function probedPage(context: BrowserContext): Promise<Page> {
 
 /** The first highlighted frame after the load event (ms; negative: before it), waiting up to `waitMs`; null if none. */
 export async function firstHighlightAfterLoad(page: Page, waitMs = 0): Promise<number | null> {
-  const loadedAt = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  const loadedAt = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  );
   const deadline = Date.now() + waitMs;
   for (;;) {
     const at = await page.evaluate(() => (window as unknown as { __firstHighlight?: number }).__firstHighlight ?? null);

@@ -47,5 +47,9 @@ export async function profileScan(h: BenchPage, approach: string, calls: number)
 }
 
 export function profileTable(title: string, p: ProfileSummary): string {
-  return table(['function (self time)', 'share'], p.functions.map((f) => [f.fn, `${f.selfPct.toFixed(1)}%`]), title);
+  return table(
+    ['function (self time)', 'share'],
+    p.functions.map((f) => [f.fn, `${f.selfPct.toFixed(1)}%`]),
+    title,
+  );
 }

@@ -8,10 +8,103 @@
 import type { Entity, Kind, Lang } from '../../lib/dataset/schema';
 import type { Rng } from './prng';
 
-const LATIN = ['ba', 'ko', 'ri', 'ta', 'mu', 'le', 'no', 'vi', 'sa', 'du', 'ge', 'pa', 'zo', 'fi', 'ka', 'lu', 'me', 'ro', 'ti', 'ne', 'va', 'so', 'bi', 'ma', 'de', 'ra', 'lo', 'ki', 'tu', 'ze'];
+const LATIN = [
+  'ba',
+  'ko',
+  'ri',
+  'ta',
+  'mu',
+  'le',
+  'no',
+  'vi',
+  'sa',
+  'du',
+  'ge',
+  'pa',
+  'zo',
+  'fi',
+  'ka',
+  'lu',
+  'me',
+  'ro',
+  'ti',
+  'ne',
+  'va',
+  'so',
+  'bi',
+  'ma',
+  'de',
+  'ra',
+  'lo',
+  'ki',
+  'tu',
+  'ze',
+];
 // The same syllables in Cyrillic, so one entity's names agree across scripts like real names do.
-const CYRILLIC = ['ба', 'ко', 'ри', 'та', 'му', 'ле', 'но', 'ви', 'са', 'ду', 'ге', 'па', 'зо', 'фи', 'ка', 'лу', 'ме', 'ро', 'ти', 'не', 'ва', 'со', 'би', 'ма', 'де', 'ра', 'ло', 'ки', 'ту', 'зе'];
-const ARABIC = ['ب', 'ك', 'ر', 'ت', 'م', 'ل', 'ن', 'ف', 'س', 'د', 'ج', 'ب', 'ز', 'ف', 'ق', 'ل', 'م', 'ر', 'ط', 'ن', 'و', 'ص', 'ب', 'م', 'د', 'ر', 'ل', 'ك', 'ت', 'ز'];
+const CYRILLIC = [
+  'ба',
+  'ко',
+  'ри',
+  'та',
+  'му',
+  'ле',
+  'но',
+  'ви',
+  'са',
+  'ду',
+  'ге',
+  'па',
+  'зо',
+  'фи',
+  'ка',
+  'лу',
+  'ме',
+  'ро',
+  'ти',
+  'не',
+  'ва',
+  'со',
+  'би',
+  'ма',
+  'де',
+  'ра',
+  'ло',
+  'ки',
+  'ту',
+  'зе',
+];
+const ARABIC = [
+  'ب',
+  'ك',
+  'ر',
+  'ت',
+  'م',
+  'ل',
+  'ن',
+  'ف',
+  'س',
+  'د',
+  'ج',
+  'ب',
+  'ز',
+  'ف',
+  'ق',
+  'ل',
+  'م',
+  'ر',
+  'ط',
+  'ن',
+  'و',
+  'ص',
+  'ب',
+  'م',
+  'د',
+  'ر',
+  'ل',
+  'ك',
+  'ت',
+  'ز',
+];
 const LONG_VOWEL = ['ا', 'و', 'ي', ''];
 
 const HEADS: Record<Exclude<Kind, 'office'>, Record<Lang, string[]>> = {
@@ -24,9 +117,12 @@ const HEADS: Record<Exclude<Kind, 'office'>, Record<Lang, string[]>> = {
     ar: ['وكالة', 'مجلس', 'صندوق', 'برنامج', 'لجنة', 'مكتب', 'معهد', 'سلطة'],
   },
   event: {
-    en: ['Summit', 'Conference', 'Forum', 'Decade'], fr: ['Sommet', 'Conférence', 'Forum', 'Décennie'],
-    es: ['Cumbre', 'Conferencia', 'Foro', 'Decenio'], ru: ['Саммит', 'Конференция', 'Форум', 'Десятилетие'],
-    zh: ['峰会', '会议', '论坛', '十年'], ar: ['قمة', 'مؤتمر', 'منتدى', 'عقد'],
+    en: ['Summit', 'Conference', 'Forum', 'Decade'],
+    fr: ['Sommet', 'Conférence', 'Forum', 'Décennie'],
+    es: ['Cumbre', 'Conferencia', 'Foro', 'Decenio'],
+    ru: ['Саммит', 'Конференция', 'Форум', 'Десятилетие'],
+    zh: ['峰会', '会议', '论坛', '十年'],
+    ar: ['قمة', 'مؤتمر', 'منتدى', 'عقد'],
   },
   person: { en: [''], fr: [''], es: [''], ru: [''], zh: [''], ar: [''] },
   place: { en: [''], fr: [''], es: [''], ru: [''], zh: [''], ar: [''] },
@@ -41,8 +137,10 @@ function word(rng: Rng, minSyllables = 2): Word {
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const latin = (w: Word): string => cap(w.map((s) => LATIN[s]!).join(''));
 const cyrillic = (w: Word): string => cap(w.map((s) => CYRILLIC[s]!).join(''));
-const arabic = (w: Word, article: boolean): string => (article ? 'ال' : '') + w.map((s, k) => ARABIC[s]! + LONG_VOWEL[(s + k) % 4]!).join('');
-const han = (w: Word, pool: readonly string[]): string => w.map((s, k) => pool[(s * 31 + k * 7 + w.length) % pool.length]!).join('');
+const arabic = (w: Word, article: boolean): string =>
+  (article ? 'ال' : '') + w.map((s, k) => ARABIC[s]! + LONG_VOWEL[(s + k) % 4]!).join('');
+const han = (w: Word, pool: readonly string[]): string =>
+  w.map((s, k) => pool[(s * 31 + k * 7 + w.length) % pool.length]!).join('');
 const initials = (words: string[]): string => words.map((w) => w.charAt(0).toUpperCase()).join('');
 
 /** The names of one pseudo-entity in the six languages (index picks the kind). */
@@ -54,8 +152,12 @@ export function pseudoEntity(index: number, rng: Rng, hanPool: readonly string[]
   const head = rng.int(8);
   const h = (lang: Lang): string => HEADS[kind][lang][head % HEADS[kind][lang].length]!;
   const names: Record<Lang, { name: string; short?: string; aliases: Entity['names']['en']['aliases'] }> = {
-    en: { name: '', aliases: [] }, fr: { name: '', aliases: [] }, es: { name: '', aliases: [] },
-    ru: { name: '', aliases: [] }, zh: { name: '', aliases: [] }, ar: { name: '', aliases: [] },
+    en: { name: '', aliases: [] },
+    fr: { name: '', aliases: [] },
+    es: { name: '', aliases: [] },
+    ru: { name: '', aliases: [] },
+    zh: { name: '', aliases: [] },
+    ar: { name: '', aliases: [] },
   };
   const lat = words.map(latin);
   const cyr = words.map(cyrillic);

@@ -25,7 +25,8 @@ export interface SearchBenchResult {
   agreement: { same: number; total: number };
 }
 
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? Number.NaN;
+const p95 = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? Number.NaN;
 /** Runs the whole sequence `reps` times; each element's time is its median over the passes. */
 function timedPasses(sequence: readonly string[], reps: number, run: (q: string) => void): number[] {
   const times = sequence.map(() => [] as number[]);
@@ -39,9 +40,16 @@ function timedPasses(sequence: readonly string[], reps: number, run: (q: string)
   return times.map(median);
 }
 
-const summary = (xs: number[]): { median: number; p95: number; max: number } => ({ median: median(xs), p95: p95(xs), max: Math.max(...xs) });
+const summary = (xs: number[]): { median: number; p95: number; max: number } => ({
+  median: median(xs),
+  p95: p95(xs),
+  max: Math.max(...xs),
+});
 
-export function runSearchSuite(real: Entity[], options: { pseudo?: number; reps?: number; log?: (s: string) => void } = {}): SearchBenchResult {
+export function runSearchSuite(
+  real: Entity[],
+  options: { pseudo?: number; reps?: number; log?: (s: string) => void } = {},
+): SearchBenchResult {
   const log = options.log ?? (() => {});
   const reps = options.reps ?? 5;
   const pseudo = pseudoEntities(real, options.pseudo ?? 10_000);
@@ -53,7 +61,9 @@ export function runSearchSuite(real: Entity[], options: { pseudo?: number; reps?
   const searcher = loadSearcher(JSON.parse(json));
   const oursLoadMs = performance.now() - t0;
   const data = searcher.data;
-  log(`  search: ${data.records.length} names of ${entities.length} entities, built in ${(buildMs / 1000).toFixed(1)} s, loaded in ${oursLoadMs.toFixed(0)} ms`);
+  log(
+    `  search: ${data.records.length} names of ${entities.length} entities, built in ${(buildMs / 1000).toFixed(1)} s, loaded in ${oursLoadMs.toFixed(0)} ms`,
+  );
 
   const queries = [...REAL_QUERIES, ...pseudoQueries(pseudo, 6)];
   const strokes = queries.flatMap(keystrokes);
@@ -98,9 +108,23 @@ export function searchTables(r: SearchBenchResult): string {
     table(
       ['per keystroke', 'median ms', 'p95 ms', 'max ms', 'open ms', 'top-5 agreement'],
       [
-        ['ours, typed (prefilter + Fuse scoring)', fmtMs(r.ours.median), fmtMs(r.ours.p95), fmtMs(r.ours.max), fmtMs(r.oursLoadMs), `${r.agreement.same}/${r.agreement.total}`],
+        [
+          'ours, typed (prefilter + Fuse scoring)',
+          fmtMs(r.ours.median),
+          fmtMs(r.ours.p95),
+          fmtMs(r.ours.max),
+          fmtMs(r.oursLoadMs),
+          `${r.agreement.same}/${r.agreement.total}`,
+        ],
         ['ours, erased (nothing reused)', fmtMs(r.erased.median), fmtMs(r.erased.p95), fmtMs(r.erased.max), '', ''],
-        ['plain Fuse, built at open', fmtMs(r.plain.median), fmtMs(r.plain.p95), fmtMs(r.plain.max), fmtMs(r.plainBuildMs), '(reference)'],
+        [
+          'plain Fuse, built at open',
+          fmtMs(r.plain.median),
+          fmtMs(r.plain.p95),
+          fmtMs(r.plain.max),
+          fmtMs(r.plainBuildMs),
+          '(reference)',
+        ],
       ],
       `Popup search: ${r.names} names of ${r.entities} entities (real + pseudo), ${r.keystrokes} keystrokes, limit 20; goal ≤ 5 ms p95`,
     ),

@@ -17,7 +17,10 @@ export interface Target {
 
 /** "readability/yahoo-2.html" → "yahoo-2"; "www.reddit.com--image.html" → "reddit". */
 function shortName(rel: string): string {
-  const base = rel.split('/').pop()!.replace(/\.html$/, '');
+  const base = rel
+    .split('/')
+    .pop()!
+    .replace(/\.html$/, '');
   const site = /^www\.([^.]+)\./.exec(base);
   return site ? site[1]! : base;
 }

@@ -38,7 +38,8 @@ export function aliasesOf(e: Entity): AliasText[] {
     const n = e.names[lang];
     out.push({ lang, text: n.name, contextual: false, caseSensitive: false });
     if (n.short) out.push({ lang, text: n.short, contextual: false, caseSensitive: false });
-    for (const a of n.aliases ?? []) out.push({ lang, text: a.text, contextual: !!a.contextual, caseSensitive: !!a.caseSensitive });
+    for (const a of n.aliases ?? [])
+      out.push({ lang, text: a.text, contextual: !!a.contextual, caseSensitive: !!a.caseSensitive });
   }
   return out;
 }
@@ -133,7 +134,13 @@ export function assemblePacks(real: Entity[], core: Entity[]): PackInput[] {
     const all = entities.flatMap(aliasesOf);
     const scripts: Record<string, number> = {};
     for (const a of all) scripts[scriptOf(a.text)] = (scripts[scriptOf(a.text)] ?? 0) + 1;
-    return { label: packLabel(size), entities, aliasCount: all.length, terms: [...new Set(all.map((a) => a.text))], scripts };
+    return {
+      label: packLabel(size),
+      entities,
+      aliasCount: all.length,
+      terms: [...new Set(all.map((a) => a.text))],
+      scripts,
+    };
   });
 }
 

@@ -28,7 +28,8 @@ describe('annotating pages in Chromium', () => {
     return page;
   }
 
-  const highlightTexts = async (page: Page, name: string) => (await readHighlights(page)).filter((h) => h.name === name).map((h) => h.text);
+  const highlightTexts = async (page: Page, name: string) =>
+    (await readHighlights(page)).filter((h) => h.name === name).map((h) => h.text);
 
   test('select text, add a note with tags, reload: the note is back in place', async () => {
     const page = await openScanned(SEED_PAGES[0]!);
@@ -57,7 +58,9 @@ describe('annotating pages in Chromium', () => {
     const r = await rectOfText(page, PHRASE);
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
     const bubble = await inUi(page, 'note-bubble');
-    await expect.poll(() => bubble.textContent(), { timeout: 5_000 }).toContain('Core argument <script>alert(1)</script>');
+    await expect
+      .poll(() => bubble.textContent(), { timeout: 5_000 })
+      .toContain('Core argument <script>alert(1)</script>');
     expect(await bubble.locator('script').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'annotate-reloaded.png') });
     await page.mouse.move(5, 5);
@@ -102,7 +105,9 @@ describe('annotating pages in Chromium', () => {
     await (await inUi(page, 'note-edit-tags')).fill('edited');
     await page.mouse.move(5, 5); // leaving the passage while typing keeps the bubble
     await (await inUi(page, 'note-edit-save')).click();
-    await expect.poll(async () => (await inUi(page, 'note-bubble-text')).textContent()).toBe('Second thought, edited on the page');
+    await expect
+      .poll(async () => (await inUi(page, 'note-bubble-text')).textContent())
+      .toBe('Second thought, edited on the page');
     await expect.poll(() => dumpLibrary(suite.browser.context)).toContain('Second thought, edited on the page');
     expect(await dumpLibrary(suite.browser.context)).not.toContain('First thought');
 
@@ -125,9 +130,13 @@ describe('annotating pages in Chromium', () => {
     });
     await selectText(page, 'the politics of division');
     // Alt+Shift+S: the note form, with focus in the note.
-    expect(await sendToTab(suite.browser.context, page, { type: 'selection:annotate', payload: {} })).toEqual({ ok: true });
+    expect(await sendToTab(suite.browser.context, page, { type: 'selection:annotate', payload: {} })).toEqual({
+      ok: true,
+    });
     const field = await inUi(page, 'toolbar-note-text');
-    await expect.poll(() => field.evaluate((el) => el === document.activeElement && document.hasFocus()), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => field.evaluate((el) => el === document.activeElement && document.hasFocus()), { timeout: 5_000 })
+      .toBe(true);
     await page.keyboard.type('typed from the keyboard');
     expect(await field.inputValue()).toBe('typed from the keyboard');
     expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual([]);
@@ -135,9 +144,13 @@ describe('annotating pages in Chromium', () => {
     await expect.poll(() => countInUi(page, 'toolbar-note-text')).toBe(0);
 
     // Alt+Shift+J (next-mention): the next name's card, with focus on its first button; Esc closes it.
-    expect(await sendToTab(suite.browser.context, page, { type: 'mention:step', payload: { direction: 'next' } })).toEqual({ ok: true });
+    expect(
+      await sendToTab(suite.browser.context, page, { type: 'mention:step', payload: { direction: 'next' } }),
+    ).toEqual({ ok: true });
     const card = await inUi(page, 'entity-card');
-    await expect.poll(() => card.evaluate((el) => el.contains(document.activeElement) && document.hasFocus()), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => card.evaluate((el) => el.contains(document.activeElement) && document.hasFocus()), { timeout: 5_000 })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => countInUi(page, 'entity-card')).toBe(0);
     await page.close();
@@ -167,7 +180,9 @@ describe('annotating pages in Chromium', () => {
 
     await page.reload();
     // At first the story is not there: the highlight cannot be placed, and is kept, not dropped.
-    await expect.poll(() => highlightTexts(page, 'context-lens-saved'), { timeout: 15_000 }).toEqual(['media literacy helps young people']);
+    await expect
+      .poll(() => highlightTexts(page, 'context-lens-saved'), { timeout: 15_000 })
+      .toEqual(['media literacy helps young people']);
     await page.close();
   });
 });

@@ -35,7 +35,10 @@ describe('scanning in the background, in Chromium', () => {
   });
 
   test('the content script a page loads is at most 30 KB gzip and carries no matcher and no full zod', () => {
-    const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[]; web_accessible_resources: { resources: string[] }[] };
+    const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as {
+      content_scripts: { js: string[] }[];
+      web_accessible_resources: { resources: string[] }[];
+    };
     const files = manifest.content_scripts.flatMap((c) => c.js);
     expect(files).toEqual(['content-scripts/content.js']);
     const code = readFileSync(join(CHROME_BUILD, files[0]!));
@@ -50,7 +53,9 @@ describe('scanning in the background, in Chromium', () => {
   test('after the service worker is stopped, a name added later resolves against one read before', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/later/later.html'));
-    await expect.poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 })
+      .toBe(true);
     const mrBan = async () => (await readHighlights(page)).filter((h) => h.text === 'Mr. Ban').length;
     const before = await mrBan();
 
@@ -84,8 +89,12 @@ describe('scanning in the background, in Chromium', () => {
   test('lang attributes of thousands of characters do not stop the scan', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/later/long-lang.html'));
-    await expect.poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 5_000 }).toEqual(expect.arrayContaining(['UNICEF', 'World Health Organization', 'Geneva']));
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(['UNICEF', 'World Health Organization', 'Geneva']));
     await page.close();
   });
 });

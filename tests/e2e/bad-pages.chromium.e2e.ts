@@ -32,7 +32,10 @@ function writePages(dir: string): void {
     paragraphs.push(p);
     size += p.length;
   }
-  writeFileSync(join(dir, 'huge.html'), page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>'));
+  writeFileSync(
+    join(dir, 'huge.html'),
+    page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>'),
+  );
   // 200,000 text nodes in one paragraph, built by the page's script (spreading them into one
   // push() call overflowed the stack), with names at both ends.
   writeFileSync(

@@ -49,16 +49,24 @@ describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
         const w = window as unknown as { __textBefore: string; __pageMutated: boolean };
         w.__textBefore = document.body?.innerText ?? '';
         w.__pageMutated = false;
-        new MutationObserver(() => (w.__pageMutated = true)).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        new MutationObserver(() => (w.__pageMutated = true)).observe(document, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
       });
     });
     await page.goto(suite.server.url(`/corpus/${path}`), { waitUntil: 'domcontentloaded', timeout: 30_000 });
     let status: ContentReplies['page:status'] | null = null;
     await expect
-      .poll(async () => {
-        status = await pageStatus(suite.browser.context, page);
-        return status?.scanned ?? false;
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          status = await pageStatus(suite.browser.context, page);
+          return status?.scanned ?? false;
+        },
+        { timeout: 20_000 },
+      )
       .toBe(true);
     const s = status as unknown as ContentReplies['page:status'];
     const { before, after, pageMutated, ours } = await page.evaluate(() => {

@@ -28,7 +28,9 @@ describe('highlighting and hover in Chromium', () => {
     const popup = await suite.browser.context.newPage();
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('page-entities').waitFor({ timeout: 10_000 });
-    const ids = await popup.$$eval('[data-testid="page-entities"] li', (lis) => lis.map((li) => li.getAttribute('data-entity') ?? ''));
+    const ids = await popup.$$eval('[data-testid="page-entities"] li', (lis) =>
+      lis.map((li) => li.getAttribute('data-entity') ?? ''),
+    );
     await popup.close();
     return ids;
   }
@@ -166,7 +168,9 @@ describe('highlighting and hover in Chromium', () => {
   test('a title naming no holder is the office: its card lists the holders, the current one "as of" its review', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/pages/office.html'));
-    await expect.poll(async () => (await readHighlights(page)).map((h) => `${h.name}:${h.text}`), { timeout: 15_000 }).toContain('context-lens-office:Secretary-General');
+    await expect
+      .poll(async () => (await readHighlights(page)).map((h) => `${h.name}:${h.text}`), { timeout: 15_000 })
+      .toContain('context-lens-office:Secretary-General');
     const r = await rectOfText(page, 'Secretary-General');
     await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
     expect(await (await inUi(page, 'entity-card')).getAttribute('data-entity')).toBe('un-secretary-general');

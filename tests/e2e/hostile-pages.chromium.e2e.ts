@@ -43,7 +43,9 @@ function page(body: string, script = ''): string {
 
 const PAGES: Record<string, string> = {
   // One text node of 5 MB.
-  'big-node.html': page(`<p id="big">${(SENTENCES.join(' ') + ' Lorem ipsum dolor sit amet. ').repeat(Math.ceil(5_000_000 / 280))}</p>`),
+  'big-node.html': page(
+    `<p id="big">${(SENTENCES.join(' ') + ' Lorem ipsum dolor sit amet. ').repeat(Math.ceil(5_000_000 / 280))}</p>`,
+  ),
   // 2,300 custom elements, each with an open shadow root holding a paragraph.
   'shadow-roots.html': page(
     '<div id="hosts"></div>',
@@ -160,7 +162,9 @@ describe('generated hostile pages in Chromium', () => {
       p.on('pageerror', (e) => errors.push(e.message));
       const t0 = Date.now();
       await p.goto(suite.server.url(path), { timeout: 60_000 });
-      await expect.poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 60_000, interval: 250 }).toBe(true);
+      await expect
+        .poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 60_000, interval: 250 })
+        .toBe(true);
       const status = (await pageStatus(suite.browser.context, p))!;
       expect(status.mentions).toBeGreaterThanOrEqual(minMentions);
       expect(status.longestTaskMs).toBeLessThan(50);
@@ -168,7 +172,9 @@ describe('generated hostile pages in Chromium', () => {
       await p.waitForTimeout(1000);
       const ours = await longTasks(p);
       const theirs = await withoutExtension(path, settleMs);
-      console.log(`${name}: ${status.mentions} mentions, scan's longest task ${status.longestTaskMs.toFixed(0)} ms; long tasks with ${JSON.stringify(ours)}, without ${JSON.stringify(theirs)}`);
+      console.log(
+        `${name}: ${status.mentions} mentions, scan's longest task ${status.longestTaskMs.toFixed(0)} ms; long tasks with ${JSON.stringify(ours)}, without ${JSON.stringify(theirs)}`,
+      );
       if (theirs.length === 0) expect(ours).toEqual([]);
 
       // Save: a note, and the page itself; then the note comes back after a reload.
@@ -176,7 +182,14 @@ describe('generated hostile pages in Chromium', () => {
       expect(await sendToTab(suite.browser.context, p, { type: 'page:save', payload: {} })).toEqual({ ok: true });
       await p.reload({ timeout: 60_000 });
       await expect
-        .poll(async () => (await sendToTab(suite.browser.context, p, { type: 'annotations:status', payload: {} })) as { placed: number; orphans: unknown[] } | null, { timeout: 30_000 })
+        .poll(
+          async () =>
+            (await sendToTab(suite.browser.context, p, { type: 'annotations:status', payload: {} })) as {
+              placed: number;
+              orphans: unknown[];
+            } | null,
+          { timeout: 30_000 },
+        )
         .toMatchObject({ placed: 1, orphans: [] });
       const after = await longTasks(p);
       console.log(`${name}: after save and reload, long tasks ${JSON.stringify(after)}`);

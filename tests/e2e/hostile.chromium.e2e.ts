@@ -127,7 +127,11 @@ describe('a hostile page in Chromium', () => {
     await expect.poll(() => message.textContent()).toBe('Saved');
 
     await page.reload();
-    await expect.poll(async () => (await readHighlights(page)).filter((h) => h.name === 'context-lens-noted').length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await readHighlights(page)).filter((h) => h.name === 'context-lens-noted').length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     const library = await dumpLibrary(suite.browser.context);
     // Faked hover on the noted passage: no bubble.
     await page.evaluate(() => window.__attack.fakeHover('deep and practical consequences'));
@@ -173,7 +177,9 @@ describe('a hostile page in Chromium', () => {
       await setStoredSetting(suite.browser.context, 'settings.notesHiddenOn', null);
     }
     const page = await openHostile();
-    await expect.poll(() => page.evaluate(() => CSS.highlights.has('context-lens-noted')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.has('context-lens-noted')), { timeout: 10_000 })
+      .toBe(true);
     await page.close();
   });
 
@@ -205,7 +211,9 @@ describe('a hostile page in Chromium', () => {
     await library.close();
 
     const page = await openHostile();
-    await expect.poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 15_000 }).toContain('Ottoline Vexham');
+    await expect
+      .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 15_000 })
+      .toContain('Ottoline Vexham');
     await page.evaluate(() => window.__attack.fakeHover('Ottoline Vexham'));
     await page.waitForTimeout(800);
     expect(uiFrames(page)).toHaveLength(0);
@@ -223,11 +231,20 @@ describe('a hostile page in Chromium', () => {
     // No element of ours while no UI shows.
     expect(await page.evaluate(() => window.__spy.added)).toEqual([]);
     const fetched = await page.evaluate((origin) => window.__attack.fetchOurs(origin), `chrome-extension://${ext()}`);
-    expect(fetched).toEqual(['/data/matcher.bin: refused', '/ui-frame.html: refused', '/manifest.json: refused', '/library.html: refused']);
+    expect(fetched).toEqual([
+      '/data/matcher.bin: refused',
+      '/ui-frame.html: refused',
+      '/manifest.json: refused',
+      '/library.html: refused',
+    ]);
     // The event WXT's scripts stopped on, forged: highlighting goes on.
     await page.evaluate((id) => window.__attack.forgeStarted(id), ext());
-    await page.evaluate(() => (document.getElementById('late')!.textContent = 'Later, the World Health Organization spoke.'));
-    await expect.poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 10_000 }).toContain('World Health Organization');
+    await page.evaluate(
+      () => (document.getElementById('late')!.textContent = 'Later, the World Health Organization spoke.'),
+    );
+    await expect
+      .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 10_000 })
+      .toContain('World Health Organization');
     await page.close();
   });
 
@@ -235,7 +252,10 @@ describe('a hostile page in Chromium', () => {
     const page = await openHostile();
     await hoverReally(page, 'UNESCO');
     const open = await inUi(page, 'card-open-library');
-    const [library] = await Promise.all([suite.browser.context.waitForEvent('page', { timeout: 10_000 }), open.click()]);
+    const [library] = await Promise.all([
+      suite.browser.context.waitForEvent('page', { timeout: 10_000 }),
+      open.click(),
+    ]);
     await library.waitForLoadState();
     expect(library.url()).toBe(`chrome-extension://${ext()}/library.html#entity=unesco`);
     await library.getByTestId('library').waitFor({ timeout: 10_000 });
@@ -249,7 +269,9 @@ describe('a hostile page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(suite.server.url('/pages/hostile/sabotage.html'));
-    await expect.poll(() => page.evaluate(highlightedTexts), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Ban Ki-moon', 'UNESCO', 'General Assembly of the United Nations']));
+    await expect
+      .poll(() => page.evaluate(highlightedTexts), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Ban Ki-moon', 'UNESCO', 'General Assembly of the United Nations']));
     const at = await page.evaluate(centerOfWord, 'UNESCO');
     await page.mouse.move(at.x, at.y);
     const card = await inUi(page, 'entity-card');

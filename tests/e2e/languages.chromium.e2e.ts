@@ -43,7 +43,9 @@ describe('languages of blocks in Chromium', () => {
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(suite.server.url(path));
-    await expect.poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 15_000 })
+      .toBe(true);
     const texts = (await readHighlights(p)).map((h) => h.text);
     expect(errors).toEqual([]);
     await p.close();
@@ -54,18 +56,32 @@ describe('languages of blocks in Chromium', () => {
     const texts = await highlightsOf('/lang/mixed.html');
     // "Maurice" once (the French quote), never the English "Ms. Maurice".
     expect(texts.filter((t) => t === 'Maurice')).toHaveLength(1);
-    expect(texts).toEqual(expect.arrayContaining(['Security Council', 'Mauritius', 'Chad', 'Tchad', 'Conseil de sécurité', 'Совет Безопасности', 'Чада']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Security Council',
+        'Mauritius',
+        'Chad',
+        'Tchad',
+        'Conseil de sécurité',
+        'Совет Безопасности',
+        'Чада',
+      ]),
+    );
   });
 
   test('a French page whose template says lang="en"', async () => {
     const texts = await highlightsOf('/lang/wrong-lang.html');
-    expect(texts).toEqual(expect.arrayContaining(['Conseil de sécurité des Nations Unies', 'Sahel', 'Tchad', 'Maurice']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Conseil de sécurité des Nations Unies', 'Sahel', 'Tchad', 'Maurice']),
+    );
   });
 
   test('cards follow the page by default: a French page shows French cards, under an English interface', async () => {
     const p = await suite.browser.context.newPage();
     await p.goto(suite.server.url('/lang/wrong-lang.html'));
-    await expect.poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, p))?.scanned, { timeout: 15_000 })
+      .toBe(true);
     const hoverCard = async () => {
       await p.mouse.move(1, 1);
       const r = await rectOfText(p, 'Tchad');

@@ -29,7 +29,10 @@ function annotationsOf(path: string) {
 }
 
 async function exportJsonLd(library: Page, name: string): Promise<string> {
-  const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId('export-jsonld').click()]);
+  const [download] = await Promise.all([
+    library.waitForEvent('download'),
+    library.getByTestId('export-jsonld').click(),
+  ]);
   const path = join(OUT, name);
   await download.saveAs(path);
   return path;
@@ -68,7 +71,12 @@ describe('the research library page in Chromium', () => {
 
   test('lists, searches, edits, deletes with undo, and round-trips through JSON-LD', async () => {
     await note(SEED_PAGES[0]!, 'deep and practical consequences', 'Core argument, "quoted", with commas', 'argument');
-    await note(SEED_PAGES[0]!, 'the politics of division rule the day', 'Compare with 2005 report', 'argument, context');
+    await note(
+      SEED_PAGES[0]!,
+      'the politics of division rule the day',
+      'Compare with 2005 report',
+      'argument, context',
+    );
     await note(SEED_PAGES[1]!, 'Harmony Through Diversity', 'Title of the consultations — بالعربية أيضا', 'event');
 
     const library = await suite.browser.context.newPage();
@@ -93,14 +101,22 @@ describe('the research library page in Chromium', () => {
     await first.getByTestId('annotation-edit').click();
     await library.getByTestId('edit-note').fill('Compare with the <b>2005</b> report');
     await library.getByTestId('edit-save').click();
-    await expect.poll(() => library.getByTestId('annotation-note').allTextContents()).toContain('Compare with the <b>2005</b> report');
+    await expect
+      .poll(() => library.getByTestId('annotation-note').allTextContents())
+      .toContain('Compare with the <b>2005</b> report');
     expect(await library.locator('.annotation b').count()).toBe(0);
 
     // Delete, then undo.
-    await library.getByTestId('annotation').filter({ hasText: 'Core argument' }).getByTestId('annotation-delete').click();
+    await library
+      .getByTestId('annotation')
+      .filter({ hasText: 'Core argument' })
+      .getByTestId('annotation-delete')
+      .click();
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(2);
     // The Undo button is readable on its dark bar (it was white on light grey).
-    const [fg, bg] = await library.getByTestId('undo').evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+    const [fg, bg] = await library
+      .getByTestId('undo')
+      .evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
     expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
     await library.getByTestId('undo').click();
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(3);
@@ -118,7 +134,8 @@ describe('the research library page in Chromium', () => {
       await expect.poll(() => other.getByTestId('annotation').count()).toBe(3);
       const again = await exportJsonLd(other, 'export-2.jsonld');
       expect(annotationsOf(again)).toEqual(annotationsOf(exported));
-      const pagesOf = (p: string) => JSON.stringify((JSON.parse(readFileSync(p, 'utf8')) as { contextLens?: unknown }).contextLens);
+      const pagesOf = (p: string) =>
+        JSON.stringify((JSON.parse(readFileSync(p, 'utf8')) as { contextLens?: unknown }).contextLens);
       expect(pagesOf(again)).toEqual(pagesOf(exported));
 
       // Importing the same file again adds nothing.
@@ -127,7 +144,15 @@ describe('the research library page in Chromium', () => {
 
       // A hostile file is refused with the reasons, and the library is unchanged.
       const hostile = join(OUT, 'hostile.jsonld');
-      writeFileSync(hostile, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', contextLens: { version: 99 }, items: [{ id: 1 }] }));
+      writeFileSync(
+        hostile,
+        JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'AnnotationCollection',
+          contextLens: { version: 99 },
+          items: [{ id: 1 }],
+        }),
+      );
       await other.getByTestId('import-file').setInputFiles(hostile);
       await other.getByTestId('import-problems').waitFor();
       expect(await other.getByTestId('import-problems').textContent()).toMatch(/version/i);
@@ -146,7 +171,9 @@ describe('the pack format page in Chromium', () => {
   test('imports a Hypothesis export: its passages and notes appear, its page notes are listed as left out', async () => {
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
-    await library.getByTestId('import-file').setInputFiles(join(REPO_ROOT, 'tests/fixtures/annotations/hypothesis-export.json'));
+    await library
+      .getByTestId('import-file')
+      .setInputFiles(join(REPO_ROOT, 'tests/fixtures/annotations/hypothesis-export.json'));
     await expect.poll(() => library.getByTestId('import-report').textContent()).toMatch(/2 added/);
     expect(await library.getByTestId('import-not-anchored').textContent()).toMatch(/1/);
     await expect.poll(() => library.getByTestId('annotation').count()).toBe(2);
@@ -158,13 +185,19 @@ describe('the pack format page in Chromium', () => {
   test('the library links to a readable pack format, whose sample pack downloads and parses', async () => {
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
-    const [formatPage] = await Promise.all([suite.browser.context.waitForEvent('page'), library.getByTestId('pack-format-link').click()]);
+    const [formatPage] = await Promise.all([
+      suite.browser.context.waitForEvent('page'),
+      library.getByTestId('pack-format-link').click(),
+    ]);
     await formatPage.waitForLoadState();
     const doc = formatPage.getByTestId('pack-format-doc');
     await expect.poll(() => doc.locator('h2').allTextContents()).toContain('Envelope');
     expect(await doc.locator('table').count()).toBeGreaterThan(0);
     await formatPage.screenshot({ path: join(SHOTS, 'pack-format.png') });
-    const [download] = await Promise.all([formatPage.waitForEvent('download'), formatPage.getByTestId('download-sample-pack').click()]);
+    const [download] = await Promise.all([
+      formatPage.waitForEvent('download'),
+      formatPage.getByTestId('download-sample-pack').click(),
+    ]);
     const file = await download.path();
     const pack = JSON.parse(readFileSync(file!, 'utf8')) as { format: string; entities: unknown[] };
     expect(pack.format).toBe('context-lens-pack');
@@ -173,4 +206,3 @@ describe('the pack format page in Chromium', () => {
     await library.close();
   });
 });
-

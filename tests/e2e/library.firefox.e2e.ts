@@ -17,7 +17,8 @@ describe('the library page in Firefox', () => {
   const suite = useFirefoxSuite({
     extensionPath: E2E_BUILD,
     check: () => {
-      if (!existsSync(join(E2E_BUILD, 'manifest.json'))) throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
+      if (!existsSync(join(E2E_BUILD, 'manifest.json')))
+        throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
     },
   });
 
@@ -34,10 +35,14 @@ describe('the library page in Firefox', () => {
 
   test('imports a pack: both module workers, IndexedDB and the matcher rebuild work, and pages highlight its names', async () => {
     await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
-    await expect.poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 }).toContain('UNAOC');
+    await expect
+      .poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 })
+      .toContain('UNAOC');
     expect(await suite.firefox.evaluate<string[]>(highlighted)).not.toContain('Vladimir Fofanov');
     await suite.firefox.evaluate(`(window.postMessage({ contextLensE2E: 'open', path: '/library.html' }, '*'), true)`);
-    await expect.poll(() => suite.firefox.evaluate<string>('location.href').catch(() => ''), { timeout: 10_000, interval: 250 }).toBe(`${suite.firefox.extensionOrigin}/library.html`);
+    await expect
+      .poll(() => suite.firefox.evaluate<string>('location.href').catch(() => ''), { timeout: 10_000, interval: 250 })
+      .toBe(`${suite.firefox.extensionOrigin}/library.html`);
     const pack = JSON.stringify({
       format: 'context-lens-pack',
       version: 1,
@@ -53,7 +58,11 @@ describe('the library page in Firefox', () => {
       ],
     });
     try {
-      await expect.poll(() => suite.firefox.evaluate<boolean>(`!!document.querySelector('[data-testid="pack-file"]')`), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => suite.firefox.evaluate<boolean>(`!!document.querySelector('[data-testid="pack-file"]')`), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       await suite.firefox.evaluate(`(() => {
         const input = document.querySelector('[data-testid="pack-file"]');
         const files = new DataTransfer();
@@ -63,9 +72,15 @@ describe('the library page in Firefox', () => {
         return true;
       })()`);
       const outcome = () =>
-        suite.firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"], [data-testid="pack-problems"], [role="alert"]')?.getAttribute('data-testid') ?? ''`);
+        suite.firefox.evaluate<string>(
+          `document.querySelector('[data-testid="pack-installed"], [data-testid="pack-problems"], [role="alert"]')?.getAttribute('data-testid') ?? ''`,
+        );
       await expect.poll(outcome, { timeout: 30_000, interval: 250 }).toBe('pack-installed');
-      const timings = JSON.parse(await suite.firefox.evaluate<string>(`document.querySelector('[data-testid="pack-installed"]').getAttribute('data-timings')`)) as { matcherBytes: number };
+      const timings = JSON.parse(
+        await suite.firefox.evaluate<string>(
+          `document.querySelector('[data-testid="pack-installed"]').getAttribute('data-timings')`,
+        ),
+      ) as { matcherBytes: number };
       expect(timings.matcherBytes).toBeGreaterThan(0);
       expect(await suite.firefox.evaluate<number>(`document.querySelectorAll('[data-testid="pack"]').length`)).toBe(1);
     } finally {
@@ -73,7 +88,9 @@ describe('the library page in Firefox', () => {
     }
     // The content script fetches the pack matcher from the background (Firefox's ports, storage events).
     await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
-    await expect.poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 15_000, interval: 250 }).toContain('Vladimir Fofanov');
+    await expect
+      .poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 15_000, interval: 250 })
+      .toContain('Vladimir Fofanov');
     await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-highlight.png'));
   }, 60_000);
 
@@ -84,7 +101,7 @@ describe('the library page in Firefox', () => {
         .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'));
     const hasHook = (dir: string) => scripts(dir).some((code) => code.includes('context-lens:e2e-open'));
     expect(hasHook(E2E_BUILD)).toBe(true);
-    for (const shipped of ['.output/firefox-mv2', '.output/chrome-mv3']) expect(hasHook(join(REPO_ROOT, shipped)), shipped).toBe(false);
+    for (const shipped of ['.output/firefox-mv2', '.output/chrome-mv3'])
+      expect(hasHook(join(REPO_ROOT, shipped)), shipped).toBe(false);
   });
 });
-

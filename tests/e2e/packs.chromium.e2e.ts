@@ -27,7 +27,17 @@ const entity = (id: string, name: string, summary: string, kind = 'person') => (
 
 function writePack(file: string, entities: unknown[], extra: Record<string, unknown> = {}): string {
   const path = join(OUT, file);
-  writeFileSync(path, JSON.stringify({ format: 'context-lens-pack', version: 1, id: 'newsroom', name: 'Newsroom names', entities, ...extra }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'context-lens-pack',
+      version: 1,
+      id: 'newsroom',
+      name: 'Newsroom names',
+      entities,
+      ...extra,
+    }),
+  );
   return path;
 }
 
@@ -71,7 +81,9 @@ describe('entity packs in Chromium', () => {
     const popup = await suite.browser.context.newPage();
     await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html`);
     await popup.getByTestId('search-input').fill('fofanof');
-    await expect.poll(() => popup.locator('[role="option"]').first().getAttribute('data-entity'), { timeout: 10_000 }).toBe('vladimir-fofanov');
+    await expect
+      .poll(() => popup.locator('[role="option"]').first().getAttribute('data-entity'), { timeout: 10_000 })
+      .toBe('vladimir-fofanov');
     await popup.close();
 
     // Disabled: gone from the open tab again.
@@ -87,7 +99,11 @@ describe('entity packs in Chromium', () => {
     const library = await suite.browser.context.newPage();
     await library.goto(libraryUrl());
     await expect.poll(() => library.getByTestId('pack').count()).toBe(1);
-    const hostile = writePack('hostile.json', [entity('evil', 'Evil <img src=x onerror=alert(1)>', '<script>alert(1)</script>')], { id: 'hostile' });
+    const hostile = writePack(
+      'hostile.json',
+      [entity('evil', 'Evil <img src=x onerror=alert(1)>', '<script>alert(1)</script>')],
+      { id: 'hostile' },
+    );
     await library.getByTestId('pack-file').setInputFiles(hostile);
     await library.getByTestId('pack-problems').waitFor({ timeout: 30_000 });
     expect(await library.getByTestId('pack-problems').textContent()).toMatch(/entities\[0\]\.names\.en\.name/);

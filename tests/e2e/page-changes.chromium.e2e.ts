@@ -27,12 +27,15 @@ describe('following the page in Chromium', () => {
         const texts: string[] = [];
         for (const [, h] of CSS.highlights) {
           for (const r of h as unknown as Iterable<AbstractRange>) {
-            if (r.startContainer.getRootNode() instanceof ShadowRoot) texts.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
+            if (r.startContainer.getRootNode() instanceof ShadowRoot)
+              texts.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
           }
         }
         return texts;
       });
-    await expect.poll(inShadow, { timeout: 10_000 }).toEqual(expect.arrayContaining(['UNESCO', 'Paris', 'World Food Programme']));
+    await expect
+      .poll(inShadow, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['UNESCO', 'Paris', 'World Food Programme']));
     // The card opens from a mention inside the shadow tree too.
     const box = await page.evaluate(() => {
       const text = document.getElementById('card')!.shadowRoot!.querySelector('p')!.firstChild as Text;
@@ -70,7 +73,13 @@ describe('following the page in Chromium', () => {
     const card = await inUi(page, 'entity-card');
     expect(await card.getAttribute('data-entity')).toBe('ban-ki-moon');
     // Drawn by the frame's own content script, inside the frame.
-    expect(card.page().frames().find((f) => f.url().includes('ui-frame.html'))?.parentFrame()).toBe(inner);
+    expect(
+      card
+        .page()
+        .frames()
+        .find((f) => f.url().includes('ui-frame.html'))
+        ?.parentFrame(),
+    ).toBe(inner);
     // The card stays inside the frame's viewport and does not cover the mention.
     const cardBox = (await card.boundingBox())!;
     expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(box.y + box.height + 1);
@@ -104,7 +113,9 @@ describe('following the page in Chromium', () => {
     await page.goto(suite.server.url('/pages/dynamic.html'));
     await page.waitForTimeout(2000);
     // The page's own observer writes once per external change; we add no DOM changes of our own.
-    expect(await page.evaluate(() => (window as unknown as { tickerWrites: number }).tickerWrites)).toBeLessThanOrEqual(3);
+    expect(await page.evaluate(() => (window as unknown as { tickerWrites: number }).tickerWrites)).toBeLessThanOrEqual(
+      3,
+    );
     await page.close();
   });
 
@@ -124,7 +135,9 @@ describe('following the page in Chromium', () => {
   test('the library page switches open tabs to the underline style', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url(SEED_PAGES[0]!));
-    await expect.poll(() => page.evaluate(() => CSS.highlights.has('context-lens-person')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.has('context-lens-person')), { timeout: 10_000 })
+      .toBe(true);
     const library = await suite.browser.context.newPage();
     await library.goto(`chrome-extension://${suite.browser.extensionId}/library.html`);
     await library.getByTestId('highlight-style').selectOption('underline');

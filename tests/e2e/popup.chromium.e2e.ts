@@ -27,13 +27,16 @@ describe('the popup in Chromium', () => {
     return popup;
   }
 
-  test.each(['Пан Ги Мун', '潘基文', 'بان كي مون', 'ban ki moon', 'Bam Ki-mun'])('"%s" finds Ban Ki-moon first', async (query) => {
-    const popup = await openPopup();
-    await popup.getByTestId('search-input').fill(query);
-    const first = popup.locator('[data-testid="search-results"] [role="option"]').first();
-    await expect.poll(() => first.getAttribute('data-entity'), { timeout: 10_000 }).toBe('ban-ki-moon');
-    await popup.close();
-  });
+  test.each(['Пан Ги Мун', '潘基文', 'بان كي مون', 'ban ki moon', 'Bam Ki-mun'])(
+    '"%s" finds Ban Ki-moon first',
+    async (query) => {
+      const popup = await openPopup();
+      await popup.getByTestId('search-input').fill(query);
+      const first = popup.locator('[data-testid="search-results"] [role="option"]').first();
+      await expect.poll(() => first.getAttribute('data-entity'), { timeout: 10_000 }).toBe('ban-ki-moon');
+      await popup.close();
+    },
+  );
 
   test('results are reached with the keyboard and open in the card view', async () => {
     const popup = await openPopup();
@@ -71,7 +74,13 @@ describe('the popup in Chromium', () => {
         }));
       // The first query also loads the search data (twice as large since the dataset doubled): wait for an answer.
       if (query.trim() === '') expect(await state()).toEqual({ results: 0, nothing: false });
-      else await expect.poll(async () => { const s = await state(); return s.results > 0 || s.nothing; }).toBe(true);
+      else
+        await expect
+          .poll(async () => {
+            const s = await state();
+            return s.results > 0 || s.nothing;
+          })
+          .toBe(true);
     }
     await input.fill('?!…—«»');
     await popup.getByTestId('search-nothing').waitFor();
@@ -87,12 +96,15 @@ describe('the popup in Chromium', () => {
     const tabId = await tabIdOf(suite.browser.context, page);
     const popup = await openPopup(tabId);
     // Every row's step buttons keep their own height, also on rows whose name runs to two lines.
-    const heights = await popup.locator('[data-testid="mention-previous"]').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+    const heights = await popup
+      .locator('[data-testid="mention-previous"]')
+      .evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(30);
     await popup.screenshot({ path: join(SHOTS, 'popup-page-list.png'), fullPage: true });
     const row = popup.locator('[data-testid="page-entities"] li[data-entity="ban-ki-moon"]');
     await row.locator('button.name').click();
-    const flashed = async () => (await readHighlights(page)).filter((h) => h.name === 'context-lens-flash').map((h) => h.text);
+    const flashed = async () =>
+      (await readHighlights(page)).filter((h) => h.name === 'context-lens-flash').map((h) => h.text);
     await expect.poll(flashed).toHaveLength(1);
     expect(await row.locator('.count').textContent()).toMatch(/^1 of \d+$/);
     await row.getByTestId('mention-next').click();
@@ -133,7 +145,7 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
-  test('the toolbar button shows the page\'s count, and a grey icon where highlighting is off', async () => {
+  test("the toolbar button shows the page's count, and a grey icon where highlighting is off", async () => {
     const worker = suite.browser.context.serviceWorkers()[0]!;
     // Record what the background draws on the button (the API cannot read it back).
     await worker.evaluate(() => {
@@ -143,7 +155,10 @@ describe('the popup in Chromium', () => {
       const setIcon = action.setIcon.bind(action);
       const setBadgeText = action.setBadgeText.bind(action);
       action.setIcon = ((d: unknown) => (g.drawn.push({ icon: d }), setIcon(d as never))) as typeof action.setIcon;
-      action.setBadgeText = ((d: unknown) => (g.drawn.push({ badge: d }), setBadgeText(d as never))) as typeof action.setBadgeText;
+      action.setBadgeText = ((d: unknown) => (
+        g.drawn.push({ badge: d }),
+        setBadgeText(d as never)
+      )) as typeof action.setBadgeText;
     });
     const drawn = () => worker.evaluate(() => JSON.stringify((globalThis as unknown as { drawn: unknown[] }).drawn));
     const page = await suite.browser.context.newPage();
@@ -155,7 +170,9 @@ describe('the popup in Chromium', () => {
     const popup = await openPopup(tabId);
     try {
       await popup.getByTestId('toggle-site').uncheck();
-      await expect.poll(drawn, { timeout: 10_000 }).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
+      await expect
+        .poll(drawn, { timeout: 10_000 })
+        .toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
       await expect.poll(drawn, { timeout: 10_000 }).toContain(`"badge":{"tabId":${tabId},"text":""}`);
     } finally {
       await setStoredSetting(suite.browser.context, 'settings.siteRules', null);

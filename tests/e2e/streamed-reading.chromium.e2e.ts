@@ -16,7 +16,10 @@ import { readTokens } from '../../scripts/annotate-html';
 
 async function streamed(html: string): Promise<string> {
   let text = '';
-  const reader = new StreamedText((t) => (text += t), () => {});
+  const reader = new StreamedText(
+    (t) => (text += t),
+    () => {},
+  );
   const parser = new SAXParser();
   readTokens(parser, reader);
   const done = new Promise((resolve) => parser.on('finish', resolve));

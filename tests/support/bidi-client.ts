@@ -100,7 +100,10 @@ export class BidiClient {
     socket.on('error', (error) => this.failAll(`socket error: ${error.message}`));
   }
 
-  static async connect(url: string, options: { timeoutMs?: number; diagnostics?: () => string } = {}): Promise<BidiClient> {
+  static async connect(
+    url: string,
+    options: { timeoutMs?: number; diagnostics?: () => string } = {},
+  ): Promise<BidiClient> {
     const socket = new WebSocket(url, { handshakeTimeout: options.timeoutMs ?? 10_000 });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -150,7 +153,15 @@ export class BidiClient {
   }
 
   private onMessage(text: string): void {
-    let message: { id?: number; type?: string; method?: string; params?: unknown; result?: unknown; error?: string; message?: string };
+    let message: {
+      id?: number;
+      type?: string;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: string;
+      message?: string;
+    };
     try {
       message = JSON.parse(text);
     } catch {

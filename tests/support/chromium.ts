@@ -10,7 +10,12 @@ import type { ContentReplies } from '../../lib/protocol';
 
 export const CHROME_BUILD = join(REPO_ROOT, '.output/chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** The Chromium to use: $CHROMIUM_PATH, else the first one installed. */
 export function findChromium(): string | null {
@@ -103,7 +108,11 @@ export async function setStoredSetting(context: BrowserContext, key: string, val
 }
 
 /** Sends a message to the top frame's content script of the tab showing `page`, as a keyboard command would. */
-export async function sendToTab(context: BrowserContext, page: Page, message: { type: string; payload: Record<string, unknown> }): Promise<unknown> {
+export async function sendToTab(
+  context: BrowserContext,
+  page: Page,
+  message: { type: string; payload: Record<string, unknown> },
+): Promise<unknown> {
   const tabId = await tabIdOf(context, page);
   return context.serviceWorkers()[0]!.evaluate(
     async ([id, m]) => {
@@ -116,7 +125,10 @@ export async function sendToTab(context: BrowserContext, page: Page, message: { 
 
 /** Asks the content script of the tab showing `page` for its status (null when none answers). */
 export async function pageStatus(context: BrowserContext, page: Page): Promise<ContentReplies['page:status'] | null> {
-  return ((await sendToTab(context, page, { type: 'page:status', payload: {} }).catch(() => null)) as ContentReplies['page:status'] | undefined) ?? null;
+  return (
+    ((await sendToTab(context, page, { type: 'page:status', payload: {} }).catch(() => null)) as
+      ContentReplies['page:status'] | undefined) ?? null
+  );
 }
 
 /**

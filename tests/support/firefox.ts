@@ -131,7 +131,9 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
   if (geckoId) prefs['extensions.webextensions.uuids'] = JSON.stringify({ [geckoId]: uuid });
   writeFileSync(
     join(profile, 'user.js'),
-    Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''),
+    Object.entries(prefs)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`)
+      .join(''),
   );
 
   const output: string[] = [];
@@ -172,7 +174,13 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
     if (closed) return;
     closed = true;
     // Ask politely first; if that fails (or BiDi never came up) go straight to signals.
-    const asked = client && !client.closed ? await client.send('browser.close', {}, 5_000).then(() => true, () => false) : false;
+    const asked =
+      client && !client.closed
+        ? await client.send('browser.close', {}, 5_000).then(
+            () => true,
+            () => false,
+          )
+        : false;
     client?.close();
     await stop(child, exited, asked ? 10_000 : 0);
     removeHooks();
@@ -184,10 +192,15 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
     client = await BidiClient.connect(`${wsUrl}/session`, { diagnostics: tail });
     const bidi = client;
     await bidi.send('session.new', { capabilities: {} });
-    const { extension: addonId } = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: ext } });
+    const { extension: addonId } = await bidi.send('webExtension.install', {
+      extensionData: { type: 'path', path: ext },
+    });
     const tree = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
     const context = tree.contexts[0]?.context ?? (await bidi.send('browsingContext.create', { type: 'tab' })).context;
-    await bidi.send('browsingContext.setViewport', { context, viewport: options.viewport ?? { width: 1200, height: 900 } });
+    await bidi.send('browsingContext.setViewport', {
+      context,
+      viewport: options.viewport ?? { width: 1200, height: 900 },
+    });
 
     return {
       addonId,
@@ -198,15 +211,26 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
         await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
       },
       async evaluate<T>(expression: string): Promise<T> {
-        const r = await bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+        const r = await bidi.send('script.evaluate', {
+          expression,
+          target: { context },
+          awaitPromise: true,
+          resultOwnership: 'none',
+        });
         if (r.type === 'exception') {
           throw new Error(`evaluate threw: ${r.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
         }
         return deserialize(r.result) as T;
       },
       async evaluateIn<T>(target: string, expression: string): Promise<T> {
-        const r = await bidi.send('script.evaluate', { expression, target: { context: target }, awaitPromise: true, resultOwnership: 'none' });
-        if (r.type === 'exception') throw new Error(`evaluate threw: ${r.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
+        const r = await bidi.send('script.evaluate', {
+          expression,
+          target: { context: target },
+          awaitPromise: true,
+          resultOwnership: 'none',
+        });
+        if (r.type === 'exception')
+          throw new Error(`evaluate threw: ${r.exceptionDetails.text}\n  in: ${expression.slice(0, 300)}`);
         return deserialize(r.result) as T;
       },
       async frames() {
@@ -226,7 +250,10 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
             ? { type: 'pointerMove', x: Math.round(s.move.x), y: Math.round(s.move.y), duration: 50 }
             : { type: 'down' in s ? 'pointerDown' : 'pointerUp', button: 0 },
         );
-        await bidi.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] });
+        await bidi.send('input.performActions', {
+          context,
+          actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+        });
       },
       async type(text) {
         const actions = [...text].flatMap((value) => [

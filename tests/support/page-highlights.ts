@@ -22,7 +22,11 @@ export async function readHighlights(page: Page): Promise<SeenHighlight[]> {
 }
 
 /** The viewport rectangle of the first occurrence of `text` in the page, found by a TreeWalker. */
-export async function rectOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function rectOfText(
+  page: Page,
+  text: string,
+  occurrence = 0,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const rect = await page.evaluate(
     ({ text, occurrence }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

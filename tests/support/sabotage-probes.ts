@@ -7,7 +7,9 @@
 /** Every highlighted text on the page. */
 export function highlightedTexts(): string[] {
   const out: string[] = [];
-  for (const [, h] of CSS.highlights) for (const r of h as unknown as Iterable<AbstractRange>) out.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
+  for (const [, h] of CSS.highlights)
+    for (const r of h as unknown as Iterable<AbstractRange>)
+      out.push((r.startContainer as Text).data.slice(r.startOffset, r.endOffset));
   return out;
 }
 

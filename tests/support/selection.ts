@@ -43,13 +43,17 @@ async function inIsolatedWorld<A, R>(page: Page, fn: (arg: A) => R, arg: A): Pro
   const cdp = await page.context().newCDPSession(page);
   try {
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'context-lens-test' });
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'context-lens-test',
+    });
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
       contextId: executionContextId,
       returnByValue: true,
     });
-    if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails)
+      throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as R;
   } finally {
     await cdp.detach();

@@ -39,9 +39,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(
-  mounts: Record<string, string> = defaultMounts(),
-): Promise<StaticServer> {
+export async function startStaticServer(mounts: Record<string, string> = defaultMounts()): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

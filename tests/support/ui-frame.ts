@@ -13,7 +13,11 @@ export function uiFrames(page: Page): Frame[] {
 /** How many elements with this test id the page's UI frames show now. */
 export async function countInUi(page: Page, testId: string): Promise<number> {
   let n = 0;
-  for (const frame of uiFrames(page)) n += await frame.getByTestId(testId).count().catch(() => 0);
+  for (const frame of uiFrames(page))
+    n += await frame
+      .getByTestId(testId)
+      .count()
+      .catch(() => 0);
   return n;
 }
 

@@ -18,8 +18,15 @@ interface Line {
 }
 
 function annotate(...files: string[]): { status: number | null; lines: Line[]; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', ...files], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
   return { status: r.status, lines, stderr: r.stderr };
 }
 
@@ -46,17 +53,27 @@ describe('npm run annotate', () => {
     const { status, lines } = annotate('tests/fixtures/pages/un-news-alliance-2012.html');
     expect(status).toBe(0);
     const ids = new Set(lines.map((l) => l.id));
-    for (const id of ['ban-ki-moon', 'unaoc', 'jorge-sampaio', 'nassir-abdulaziz-al-nasser', 'syria', 'united-nations']) {
+    for (const id of [
+      'ban-ki-moon',
+      'unaoc',
+      'jorge-sampaio',
+      'nassir-abdulaziz-al-nasser',
+      'syria',
+      'united-nations',
+    ]) {
       expect(ids).toContain(id);
     }
     // "<a>Secretary-General</a> Ban Ki-moon" reads as one run of text.
     expect(lines.some((l) => l.text === 'Ban Ki-moon')).toBe(true);
   }, 60_000);
 
-  test('scopes aliases to each line\'s language; --lang states the language of a file that cannot tell', () => {
+  test("scopes aliases to each line's language; --lang states the language of a file that cannot tell", () => {
     const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
     const file = join(dir, 'mixed.txt');
-    writeFileSync(file, 'Ms. Maurice told the Security Council on Tuesday that her country would vote.\nLe représentant du Tchad a remercié Maurice pour son soutien au Conseil.\n');
+    writeFileSync(
+      file,
+      'Ms. Maurice told the Security Council on Tuesday that her country would vote.\nLe représentant du Tchad a remercié Maurice pour son soutien au Conseil.\n',
+    );
     const { status, lines } = annotate(file);
     expect(status).toBe(0);
     // The English "Ms. Maurice" is a person; the French line's Maurice is Mauritius.
@@ -89,7 +106,11 @@ describe('npm run annotate', () => {
     const written = readFileSync(toFile);
     expect(written.toString('utf8').split('\n').filter(Boolean)).toHaveLength(60_000);
     expect(readFileSync(toPipe).equals(written)).toBe(true);
-    const head = spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`], { cwd: ROOT, encoding: 'utf8' });
+    const head = spawnSync(
+      'sh',
+      ['-c', `npx tsx scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(head.stderr).not.toMatch(/EPIPE|Error/);
     const binary = join(dir, 'image.html');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
@@ -116,8 +137,14 @@ describe('npm run annotate', () => {
   test('HTML is read as a browser parses it: an unclosed comment or textarea hides what follows; remote links load nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'annotate-'));
     const files = {
-      proto: ['<!doctype html><html><head><link rel="preload" href="//cdn.example.com/a.css" as="style"><link rel="stylesheet" href="//cdn.example.com/b.css"></head><body><p>UNESCO met.</p></body></html>', ['unesco']],
-      comment: ['<html><body><p>UNICEF here.</p><!-- an unclosed comment with UNESCO inside <p>and WHO</p></body></html>', ['unicef']],
+      proto: [
+        '<!doctype html><html><head><link rel="preload" href="//cdn.example.com/a.css" as="style"><link rel="stylesheet" href="//cdn.example.com/b.css"></head><body><p>UNESCO met.</p></body></html>',
+        ['unesco'],
+      ],
+      comment: [
+        '<html><body><p>UNICEF here.</p><!-- an unclosed comment with UNESCO inside <p>and WHO</p></body></html>',
+        ['unicef'],
+      ],
       textarea: ['<html><body><p>UNICEF here.</p><textarea>UNESCO in a field <p>WHO</p></body></html>', ['unicef']],
     } as const;
     const paths = Object.entries(files).map(([name, [html]]) => {
@@ -127,7 +154,9 @@ describe('npm run annotate', () => {
     });
     const r = annotate(...paths);
     expect(r.status).toBe(0);
-    Object.values(files).forEach(([, ids], k) => expect(r.lines.filter((l) => l.file === paths[k]).map((l) => l.id)).toEqual(ids));
+    Object.values(files).forEach(([, ids], k) =>
+      expect(r.lines.filter((l) => l.file === paths[k]).map((l) => l.id)).toEqual(ids),
+    );
   }, 60_000);
 
   test('a 30 MB page is streamed: read under a 192 MB heap, every mention found, in order', () => {
@@ -136,9 +165,14 @@ describe('npm run annotate', () => {
     // Markup-heavy, like real pages: 200,000 cards, one name each, pieces cut wherever they fall.
     const cards: string[] = [];
     for (let i = 0; i < 200_000; i++) {
-      cards.push(`<div class="card card-${i % 7}" data-id="${i}"><span class="meta"><a href="/n/${i}">UNICEF</a></span> <em>note ${i}</em></div>\n`);
+      cards.push(
+        `<div class="card card-${i % 7}" data-id="${i}"><span class="meta"><a href="/n/${i}">UNICEF</a></span> <em>note ${i}</em></div>\n`,
+      );
     }
-    writeFileSync(path, `<!doctype html><html lang="en"><head><title>big</title></head><body>${cards.join('')}</body></html>`);
+    writeFileSync(
+      path,
+      `<!doctype html><html lang="en"><head><title>big</title></head><body>${cards.join('')}</body></html>`,
+    );
     const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', path], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '../..');
 
 function validEntity(id: string) {
-  const names = (suffix: string) => ({ name: `Test body ${id}`, aliases: [], summary: `A test body created in 1945 for the compiler test${suffix}.` });
+  const names = (suffix: string) => ({
+    name: `Test body ${id}`,
+    aliases: [],
+    summary: `A test body created in 1945 for the compiler test${suffix}.`,
+  });
   return {
     id,
     kind: 'organization',
@@ -27,7 +31,10 @@ function build(files: Record<string, unknown>) {
     writeFileSync(join(source, path), typeof content === 'string' ? content : JSON.stringify(content));
   }
   const out = join(dir, 'out');
-  const result = spawnSync('npx', ['tsx', 'scripts/data-build.ts', '--source', source, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('npx', ['tsx', 'scripts/data-build.ts', '--source', source, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, out };
 }
 
@@ -38,9 +45,13 @@ describe('npm run data:build', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/entities: 2 \(organization 2/);
     const second = build(files);
-    expect(readFileSync(join(second.out, 'dataset.json'), 'utf8')).toBe(readFileSync(join(first.out, 'dataset.json'), 'utf8'));
+    expect(readFileSync(join(second.out, 'dataset.json'), 'utf8')).toBe(
+      readFileSync(join(first.out, 'dataset.json'), 'utf8'),
+    );
     const changed = build({ ...files, 'organization/c.json': validEntity('c') });
-    expect(readFileSync(join(changed.out, 'dataset.json'), 'utf8')).not.toBe(readFileSync(join(first.out, 'dataset.json'), 'utf8'));
+    expect(readFileSync(join(changed.out, 'dataset.json'), 'utf8')).not.toBe(
+      readFileSync(join(first.out, 'dataset.json'), 'utf8'),
+    );
   }, 60_000);
 
   test('a broken file is named with its field and nothing is written', () => {

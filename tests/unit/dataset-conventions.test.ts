@@ -12,7 +12,16 @@ function entity(id: string, patch: Partial<Entity> = {}, aliases: Entity['names'
       { name: `${id} name`, aliases, summary: `Summary of ${id}, founded in 1945.${LANG_SUFFIX[l]}` },
     ]),
   ) as Entity['names'];
-  return { id, kind: 'organization', names, facts: {}, related: [], sources: ['https://www.un.org/'], reviewed: '2026-11-22', ...patch };
+  return {
+    id,
+    kind: 'organization',
+    names,
+    facts: {},
+    related: [],
+    sources: ['https://www.un.org/'],
+    reviewed: '2026-11-22',
+    ...patch,
+  };
 }
 
 describe('dataset conventions', () => {
@@ -28,7 +37,9 @@ describe('dataset conventions', () => {
 
   test('reports a dangling link with its field', () => {
     const problems = checkConventions([entity('a', { facts: { parent: 'nowhere' } })]);
-    expect(problems).toEqual([expect.objectContaining({ field: 'facts.parent', message: expect.stringContaining('nowhere') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'facts.parent', message: expect.stringContaining('nowhere') }),
+    ]);
   });
 
   test('refuses "who" as a case-insensitive English alias but accepts the acronym WHO', () => {
@@ -51,7 +62,10 @@ describe('dataset conventions', () => {
   });
 
   test('the same alias on two entities needs a note on each', () => {
-    const without = checkConventions([entity('a', {}, [{ text: 'ICC', caseSensitive: true }]), entity('b', {}, [{ text: 'ICC', caseSensitive: true }])]);
+    const without = checkConventions([
+      entity('a', {}, [{ text: 'ICC', caseSensitive: true }]),
+      entity('b', {}, [{ text: 'ICC', caseSensitive: true }]),
+    ]);
     expect(without.length).toBeGreaterThan(0);
     const noted = { text: 'ICC', caseSensitive: true, note: 'Court vs Chamber of Commerce' };
     expect(checkConventions([entity('a', {}, [noted]), entity('b', {}, [noted])])).toEqual([]);
@@ -89,7 +103,10 @@ describe('parsing an entity file', () => {
   });
 
   test('requires a source URL', () => {
-    const { problems } = parseEntityFile('data/entities/organization/a.json', JSON.stringify(entity('a', { sources: [] })));
+    const { problems } = parseEntityFile(
+      'data/entities/organization/a.json',
+      JSON.stringify(entity('a', { sources: [] })),
+    );
     expect(problems[0]?.field).toBe('sources');
   });
 });

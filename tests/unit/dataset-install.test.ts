@@ -29,28 +29,50 @@ const freshDb = () => new LensDatabase(`test-${++n}`);
 describe('installing the bundled dataset', () => {
   test('installs on first run and records the version', async () => {
     const db = freshDb();
-    expect(await installBundledDataset(db, async () => 'v1', async () => [entity('a'), entity('b')])).toBe(true);
+    expect(
+      await installBundledDataset(
+        db,
+        async () => 'v1',
+        async () => [entity('a'), entity('b')],
+      ),
+    ).toBe(true);
     expect(await db.entities.count()).toBe(2);
     expect(await installedDatasetVersion(db)).toBe('v1');
   });
 
   test('does nothing when the version did not change', async () => {
     const db = freshDb();
-    await installBundledDataset(db, async () => 'v1', async () => [entity('a')]);
+    await installBundledDataset(
+      db,
+      async () => 'v1',
+      async () => [entity('a')],
+    );
     let read = false;
-    const installed = await installBundledDataset(db, async () => 'v1', async () => {
-      read = true;
-      return [];
-    });
+    const installed = await installBundledDataset(
+      db,
+      async () => 'v1',
+      async () => {
+        read = true;
+        return [];
+      },
+    );
     expect(installed).toBe(false);
     expect(read).toBe(false);
   });
 
   test('replaces bundled entities on a new version but keeps user packs', async () => {
     const db = freshDb();
-    await installBundledDataset(db, async () => 'v1', async () => [entity('a'), entity('gone')]);
+    await installBundledDataset(
+      db,
+      async () => 'v1',
+      async () => [entity('a'), entity('gone')],
+    );
     await db.packChunks.put({ pack: 'newsroom', chunk: 0, json: JSON.stringify([entity('mine')]) });
-    await installBundledDataset(db, async () => 'v2', async () => [entity('a', 'A body founded in 1946 instead.')]);
+    await installBundledDataset(
+      db,
+      async () => 'v2',
+      async () => [entity('a', 'A body founded in 1946 instead.')],
+    );
     expect((await db.entities.toArray()).map((e) => e.id).sort()).toEqual(['a']);
     expect(await db.packChunks.count()).toBe(1);
     expect((await db.entities.get('a'))?.names.en.summary).toMatch(/1946/);
@@ -58,11 +80,19 @@ describe('installing the bundled dataset', () => {
 
   test('a failure while reading leaves the installed dataset as it was', async () => {
     const db = freshDb();
-    await installBundledDataset(db, async () => 'v1', async () => [entity('a')]);
+    await installBundledDataset(
+      db,
+      async () => 'v1',
+      async () => [entity('a')],
+    );
     await expect(
-      installBundledDataset(db, async () => 'v2', async () => {
-        throw new Error('disk read failed');
-      }),
+      installBundledDataset(
+        db,
+        async () => 'v2',
+        async () => {
+          throw new Error('disk read failed');
+        },
+      ),
     ).rejects.toThrow('disk read failed');
     expect(await installedDatasetVersion(db)).toBe('v1');
     expect(await db.entities.count()).toBe(1);

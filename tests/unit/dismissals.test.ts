@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addDismissal, dismissedOn, foldMentionText, MAX_DISMISSALS, removeDismissal, type Dismissal } from '../../lib/dismissals';
+import {
+  addDismissal,
+  dismissedOn,
+  foldMentionText,
+  MAX_DISMISSALS,
+  removeDismissal,
+  type Dismissal,
+} from '../../lib/dismissals';
 import { readSetting } from '../../lib/settings';
 
 const here = { page: 'https://news.example/a', host: 'news.example' };
@@ -21,12 +28,26 @@ describe('dismissals', () => {
     expect(d('Chad', 'chad')).toBe(false); // dismissed on another site only
     expect(d('Jordan', 'jordan')).toBe(true);
     expect(list.find((x) => x.scope === 'everywhere')?.where).toBeUndefined();
-    expect(dismissedOn(list, { page: 'https://news.example/b', host: 'news.example' })('Georgia', 'georgia')).toBe(false);
+    expect(dismissedOn(list, { page: 'https://news.example/b', host: 'news.example' })('Georgia', 'georgia')).toBe(
+      false,
+    );
   });
 
   test('adding the same one twice keeps one; undo removes exactly it', () => {
-    let list = addDismissal([], { text: 'Georgia', entity: 'georgia', scope: 'site', where: 'a.example', at: '2026-01-01T00:00:00Z' });
-    list = addDismissal(list, { text: 'georgia', entity: 'georgia', scope: 'site', where: 'a.example', at: '2026-02-01T00:00:00Z' });
+    let list = addDismissal([], {
+      text: 'Georgia',
+      entity: 'georgia',
+      scope: 'site',
+      where: 'a.example',
+      at: '2026-01-01T00:00:00Z',
+    });
+    list = addDismissal(list, {
+      text: 'georgia',
+      entity: 'georgia',
+      scope: 'site',
+      where: 'a.example',
+      at: '2026-02-01T00:00:00Z',
+    });
     expect(list).toHaveLength(1);
     list = addDismissal(list, { text: 'Georgia', entity: 'georgia', scope: 'site', where: 'b.example' });
     expect(removeDismissal(list, list[0]!)).toEqual([list[1]]);
@@ -34,7 +55,8 @@ describe('dismissals', () => {
 
   test('the list is bounded, dropping the oldest page-scoped ones first', () => {
     let list: Dismissal[] = [addDismissal([], { text: 'Keep', entity: 'k', scope: 'everywhere' })[0]!];
-    for (let i = 0; i < MAX_DISMISSALS + 5; i++) list = addDismissal(list, { text: `n${i}`, entity: 'e', scope: 'page', where: `https://x/${i}` });
+    for (let i = 0; i < MAX_DISMISSALS + 5; i++)
+      list = addDismissal(list, { text: `n${i}`, entity: 'e', scope: 'page', where: `https://x/${i}` });
     expect(list).toHaveLength(MAX_DISMISSALS);
     expect(list[0]!.text).toBe('keep');
   });

@@ -10,7 +10,11 @@ const person: Entity = {
   names: {
     en: { name: 'Ban Ki-moon', aliases: [], summary: 'Eighth Secretary-General of the United Nations, 2007 to 2016.' },
     fr: { name: 'Ban Ki-moon', aliases: [], summary: 'Huitième Secrétaire général de l’ONU, de 2007 à 2016.' },
-    es: { name: 'Ban Ki-moon', aliases: [], summary: 'Octavo Secretario General de las Naciones Unidas, de 2007 a 2016.' },
+    es: {
+      name: 'Ban Ki-moon',
+      aliases: [],
+      summary: 'Octavo Secretario General de las Naciones Unidas, de 2007 a 2016.',
+    },
     ru: { name: 'Пан Ги Мун', aliases: [], summary: 'Восьмой Генеральный секретарь ООН в 2007–2016 годах.' },
     zh: { name: '潘基文', aliases: [], summary: '联合国第八任秘书长，任期为2007年至2016年。' },
     ar: { name: 'بان كي مون', aliases: [], summary: 'الأمين العام الثامن للأمم المتحدة من 2007 إلى 2016.' },
@@ -18,7 +22,14 @@ const person: Entity = {
   facts: {
     offices: [
       {
-        role: { en: 'Secretary-General', fr: 'Secrétaire général', es: 'Secretario General', ru: 'Генеральный секретарь', zh: '秘书长', ar: 'الأمين العام' },
+        role: {
+          en: 'Secretary-General',
+          fr: 'Secrétaire général',
+          es: 'Secretario General',
+          ru: 'Генеральный секретарь',
+          zh: '秘书长',
+          ar: 'الأمين العام',
+        },
         from: '2007-01-01',
         to: '2016-12-31',
       },

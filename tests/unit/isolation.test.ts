@@ -13,13 +13,25 @@ import { isHandshake } from '../../lib/ui-frame-protocol';
 const ID = fakeBrowser.runtime.id;
 const tab = { id: 7 } as Browser.tabs.Tab;
 const contentScript = (url: string): Browser.runtime.MessageSender => ({ id: ID, tab, url, frameId: 0 });
-const extensionPage = (path: string, tabId = 7): Browser.runtime.MessageSender => ({ id: ID, tab: { id: tabId } as Browser.tabs.Tab, url: `chrome-extension://${ID}${path}` });
+const extensionPage = (path: string, tabId = 7): Browser.runtime.MessageSender => ({
+  id: ID,
+  tab: { id: tabId } as Browser.tabs.Tab,
+  url: `chrome-extension://${ID}${path}`,
+});
 
 describe('a content script acts only on its own page', () => {
   test('the claimed URL must be the page the message came from', () => {
-    expect(mayActOnPage(contentScript('https://news.un.org/en/story/1?utm_source=x#top'), 'https://news.un.org/en/story/1')).toBe(true);
+    expect(
+      mayActOnPage(contentScript('https://news.un.org/en/story/1?utm_source=x#top'), 'https://news.un.org/en/story/1'),
+    ).toBe(true);
     expect(mayActOnPage(contentScript('https://evil.example/'), 'https://news.un.org/en/story/1')).toBe(false);
-    expect(mayActOnPage(contentScript('https://news.un.org/en/story/1'), 'https://news.un.org/en/story/1', 'https://news.un.org/en/story/2')).toBe(false);
+    expect(
+      mayActOnPage(
+        contentScript('https://news.un.org/en/story/1'),
+        'https://news.un.org/en/story/1',
+        'https://news.un.org/en/story/2',
+      ),
+    ).toBe(false);
     expect(mayActOnPage({ id: ID, tab }, 'https://news.un.org/')).toBe(false);
   });
 
@@ -30,7 +42,10 @@ describe('a content script acts only on its own page', () => {
 
   test("reading another page's notes gets nothing", async () => {
     const handle = createBackgroundHandler(new LensDatabase(`iso-${Math.random()}`), Promise.resolve());
-    const reply = await handle({ type: 'annotations:forPage', payload: { url: 'https://victim.example/notes' } }, contentScript('https://evil.example/'));
+    const reply = await handle(
+      { type: 'annotations:forPage', payload: { url: 'https://victim.example/notes' } },
+      contentScript('https://evil.example/'),
+    );
     expect(reply).toEqual({ annotations: [] });
   });
 });
@@ -56,14 +71,21 @@ describe('UI frame tokens', () => {
 
   test('the background lets only the frame page claim, and only content scripts register', async () => {
     const handle = createBackgroundHandler(new LensDatabase(`iso-${Math.random()}`), Promise.resolve());
-    const register = (sender: Browser.runtime.MessageSender) => handle({ type: 'frame:register', payload: { token } }, sender);
-    const claim = (sender: Browser.runtime.MessageSender) => handle({ type: 'frame:claim', payload: { token } }, sender);
+    const register = (sender: Browser.runtime.MessageSender) =>
+      handle({ type: 'frame:register', payload: { token } }, sender);
+    const claim = (sender: Browser.runtime.MessageSender) =>
+      handle({ type: 'frame:claim', payload: { token } }, sender);
     expect(await register(extensionPage('/library.html'))).toEqual({ ok: false });
     expect(await register(contentScript('https://a.example/'))).toEqual({ ok: true });
     expect(await claim(extensionPage('/library.html'))).toEqual({ ok: false });
     expect(await register(contentScript('https://a.example/'))).toEqual({ ok: true });
     expect(await claim(extensionPage('/ui-frame.html'))).toEqual({ ok: true });
-    expect(await handle({ type: 'frame:claim', payload: { token } }, { ...extensionPage('/ui-frame.html'), id: 'another-extension' })).toBeUndefined();
+    expect(
+      await handle(
+        { type: 'frame:claim', payload: { token } },
+        { ...extensionPage('/ui-frame.html'), id: 'another-extension' },
+      ),
+    ).toBeUndefined();
   });
 
   test('the handshake needs the exact token', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  SETTINGS,
-  isEnabledOnHost,
-  readSetting,
-  resolveContentLanguage,
-  resolveUiLanguage,
-} from '../../lib/settings';
+import { SETTINGS, isEnabledOnHost, readSetting, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
 import { getSetting, resetSetting, setSetting, watchSetting } from '../../platform/settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 

@@ -33,7 +33,10 @@ function importsOf(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-test.each(['entrypoints/library/pack-worker.ts', 'entrypoints/library/matcher-worker.ts'])('%s imports no extension API', (worker) => {
-  const all = [...importsOf(join(ROOT, worker))];
-  expect(all.filter((m) => m.startsWith('wxt') || m.includes('webextension'))).toEqual([]);
-});
+test.each(['entrypoints/library/pack-worker.ts', 'entrypoints/library/matcher-worker.ts'])(
+  '%s imports no extension API',
+  (worker) => {
+    const all = [...importsOf(join(ROOT, worker))];
+    expect(all.filter((m) => m.startsWith('wxt') || m.includes('webextension'))).toEqual([]);
+  },
+);

@@ -188,7 +188,7 @@ function automatonOnly(text: string): number {
       state = 0;
       continue;
     }
-    for (let s = state, sAt = at; ; ) {
+    for (let s = state, sAt = at; ;) {
       const t = nodes[sAt]! + a;
       if (nodes[STRIDE * t + 1] === s) {
         state = t;
@@ -221,7 +221,18 @@ function regexCount(text: string): number {
   return n;
 }
 
-export type Approach = 'floorNodes' | 'floorJoined' | 'walkLengths' | 'walkJoin' | 'foldRead' | 'automaton' | 'scanOnly' | 'ours' | 'product' | 'regexp' | 'ahocorasick';
+export type Approach =
+  | 'floorNodes'
+  | 'floorJoined'
+  | 'walkLengths'
+  | 'walkJoin'
+  | 'foldRead'
+  | 'automaton'
+  | 'scanOnly'
+  | 'ours'
+  | 'product'
+  | 'regexp'
+  | 'ahocorasick';
 
 const APPROACHES: Record<Approach, (doc: Document) => number> = {
   floorNodes,
@@ -244,7 +255,8 @@ const APPROACHES: Record<Approach, (doc: Document) => number> = {
 };
 
 export function available(a: Approach): boolean {
-  if (a === 'ours' || a === 'product' || a === 'scanOnly' || a === 'automaton' || a === 'foldRead') return matcher !== null;
+  if (a === 'ours' || a === 'product' || a === 'scanOnly' || a === 'automaton' || a === 'foldRead')
+    return matcher !== null;
   if (a === 'regexp') return regex !== null;
   if (a === 'ahocorasick') return ac !== null;
   return true;
@@ -287,6 +299,11 @@ export function runMarkJs(): { ms: number; marks: number; termsDone: number; err
   } catch (e) {
     // Deep recursion fails as a RangeError, or as a SyntaxError when new RegExp runs out of stack.
     const stack = /stack/i.test(String(e));
-    return { ms: performance.now() - t0, marks, termsDone: unmatched + matched.size, error: stack ? 'stack overflow' : String(e) };
+    return {
+      ms: performance.now() - t0,
+      marks,
+      termsDone: unmatched + matched.size,
+      error: stack ? 'stack overflow' : String(e),
+    };
   }
 }

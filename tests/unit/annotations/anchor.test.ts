@@ -18,7 +18,8 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -50,7 +51,10 @@ function random(seed: number): () => number {
 }
 
 function prose(length: number, seed: number): string {
-  const words = 'the of and to in a is that for it as was with be by on not this are or from at which but have an they were her one all we their peace security council assembly nations united'.split(' ');
+  const words =
+    'the of and to in a is that for it as was with be by on not this are or from at which but have an they were her one all we their peace security council assembly nations united'.split(
+      ' ',
+    );
   const next = random(seed);
   const parts: string[] = [];
   let n = 0;
@@ -66,7 +70,12 @@ suite('describing a selection', () => {
   test('keeps the quote with 32 characters of context each side and the offsets', () => {
     const start = at(TEXT, 'United Nations');
     const [quote, position] = describe(TEXT, start, start + 14);
-    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'United Nations', prefix: TEXT.slice(start - 32, start), suffix: TEXT.slice(start + 14, start + 46) });
+    expect(quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'United Nations',
+      prefix: TEXT.slice(start - 32, start),
+      suffix: TEXT.slice(start + 14, start + 46),
+    });
     expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + 14 });
   });
 
@@ -126,7 +135,11 @@ suite('anchoring', () => {
     const selectors = describe(TEXT, second, second + 14);
     // Both occurrences move; only the context tells them apart.
     const edited = TEXT.replace('spoke to', 'addressed');
-    expect(anchor(edited, selectors)).toEqual({ start: at(edited, 'United Nations', 1), end: at(edited, 'United Nations', 1) + 14, method: 'quote' });
+    expect(anchor(edited, selectors)).toEqual({
+      start: at(edited, 'United Nations', 1),
+      end: at(edited, 'United Nations', 1) + 14,
+      method: 'quote',
+    });
   });
 
   test('picks the nearest occurrence when contexts agree equally', () => {
@@ -164,7 +177,8 @@ suite('anchoring', () => {
     const start = 1_500_000;
     const original = text.slice(start, start + 300);
     const selectors = describe(text, start, start + 300);
-    const edited = text.slice(0, 100_000) + original.replace(/the/g, 'teh') + text.slice(100_000, start) + text.slice(start + 300);
+    const edited =
+      text.slice(0, 100_000) + original.replace(/the/g, 'teh') + text.slice(100_000, start) + text.slice(start + 300);
     const found = anchor(edited, selectors);
     expect(found).toMatchObject({ start: 100_000, method: 'fuzzy' });
   }, 20_000);
@@ -212,7 +226,9 @@ suite('approximate search', () => {
       }
       const best = bestSubstringDistance(pattern, text);
       const found = findApproximate(text, pattern, maxErrors, 0, text.length, 1000);
-      expect(found.length ? Math.min(...found.map((m) => m.errors)) : Infinity).toBe(best <= maxErrors ? best : Infinity);
+      expect(found.length ? Math.min(...found.map((m) => m.errors)) : Infinity).toBe(
+        best <= maxErrors ? best : Infinity,
+      );
     }
   });
 });

@@ -82,7 +82,9 @@ describe('the page built by script', () => {
 
   test('stores the text its script builds, as the content script reads it', async () => {
     // Our own fixture's script, run by happy-dom, then read with the content script's functions.
-    const window = new Window({ settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+    const window = new Window({
+      settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+    });
     try {
       window.document.write(read(fixture.page));
       await window.happyDOM.waitUntilComplete();

@@ -26,12 +26,17 @@ describe('canonical page URLs', () => {
     expect(canonicalUrl(input)).toBe(expected);
   });
 
-  test.each(['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'chrome-extension://abc/page.html', 'about:blank', 'not a url', ''])(
-    'returns null for %j',
-    (href) => {
-      expect(canonicalUrl(href)).toBeNull();
-    },
-  );
+  test.each([
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'chrome-extension://abc/page.html',
+    'about:blank',
+    'not a url',
+    '',
+  ])('returns null for %j', (href) => {
+    expect(canonicalUrl(href)).toBeNull();
+  });
 
   test('returns null for a URL longer than the library stores', () => {
     expect(canonicalUrl(`https://a.org/${'x'.repeat(2100)}`)).toBeNull();

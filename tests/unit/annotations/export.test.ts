@@ -41,7 +41,12 @@ describe('JSON-LD export', () => {
   test('is a W3C AnnotationCollection with textual, tagging and identifying bodies', () => {
     const annotation = sampleAnnotation({ entityId: 'ban-ki-moon', note: 'Key quote', tags: ['unaoc', 'speech'] });
     const doc = toAnnotationCollection([samplePage()], [annotation], nameOf);
-    expect(doc).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 1, contextLens: { version: 1, pages: [samplePage()] } });
+    expect(doc).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 1,
+      contextLens: { version: 1, pages: [samplePage()] },
+    });
     expect(doc.first.items[0]).toEqual({
       id: annotation.id,
       type: 'Annotation',
@@ -52,17 +57,37 @@ describe('JSON-LD export', () => {
         { type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: 'Key quote' },
         { type: 'TextualBody', purpose: 'tagging', value: 'unaoc' },
         { type: 'TextualBody', purpose: 'tagging', value: 'speech' },
-        { type: 'TextualBody', purpose: 'identifying', id: 'urn:x-context-lens:entity:ban-ki-moon', value: 'Ban Ki-moon' },
+        {
+          type: 'TextualBody',
+          purpose: 'identifying',
+          id: 'urn:x-context-lens:entity:ban-ki-moon',
+          value: 'Ban Ki-moon',
+        },
       ],
       target: { source: PAGE_URL, selector: annotation.target.selector },
     });
   });
 
   test('leaves out the body of a bare highlight and names an unknown entity by its id', () => {
-    const bare = toAnnotationCollection([], [sampleAnnotation({ note: '', tags: [], motivation: 'highlighting' })], nameOf);
+    const bare = toAnnotationCollection(
+      [],
+      [sampleAnnotation({ note: '', tags: [], motivation: 'highlighting' })],
+      nameOf,
+    );
     expect(bare.first.items[0]).not.toHaveProperty('body');
-    const unknown = toAnnotationCollection([], [sampleAnnotation({ note: '', tags: [], entityId: 'gone-entity' })], nameOf);
-    expect(unknown.first.items[0]!.body).toEqual([{ type: 'TextualBody', purpose: 'identifying', id: 'urn:x-context-lens:entity:gone-entity', value: 'gone-entity' }]);
+    const unknown = toAnnotationCollection(
+      [],
+      [sampleAnnotation({ note: '', tags: [], entityId: 'gone-entity' })],
+      nameOf,
+    );
+    expect(unknown.first.items[0]!.body).toEqual([
+      {
+        type: 'TextualBody',
+        purpose: 'identifying',
+        id: 'urn:x-context-lens:entity:gone-entity',
+        value: 'gone-entity',
+      },
+    ]);
   });
 
   test('keeps the library page apart only when it differs from the target source', () => {
@@ -79,7 +104,20 @@ describe('Markdown export', () => {
   test('groups by page with quotes as blockquotes, notes, tags and entity names', () => {
     const md = toMarkdown(
       [samplePage()],
-      [sampleAnnotation({ exact: 'second', note: 'Later', target: { source: PAGE_URL, selector: [{ type: 'TextQuoteSelector', exact: 'second', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 500, end: 506 }] } }), sampleAnnotation({ entityId: 'ban-ki-moon' })],
+      [
+        sampleAnnotation({
+          exact: 'second',
+          note: 'Later',
+          target: {
+            source: PAGE_URL,
+            selector: [
+              { type: 'TextQuoteSelector', exact: 'second', prefix: '', suffix: '' },
+              { type: 'TextPositionSelector', start: 500, end: 506 },
+            ],
+          },
+        }),
+        sampleAnnotation({ entityId: 'ban-ki-moon' }),
+      ],
       nameOf,
     );
     expect(md).toContain(`## [Ban hails work of Alliance of Civilizations](${PAGE_URL})`);
@@ -89,7 +127,16 @@ describe('Markdown export', () => {
   });
 
   test('escapes user text so it renders as text, never as markup or HTML', () => {
-    const md = toMarkdown([samplePage({ title: '[x](javascript:alert(1))' })], [sampleAnnotation({ note: '<script>alert(1)</script>\n# not a heading\n1. not a list\n    not code', exact: '*not bold*' })], nameOf);
+    const md = toMarkdown(
+      [samplePage({ title: '[x](javascript:alert(1))' })],
+      [
+        sampleAnnotation({
+          note: '<script>alert(1)</script>\n# not a heading\n1. not a list\n    not code',
+          exact: '*not bold*',
+        }),
+      ],
+      nameOf,
+    );
     expect(md).not.toMatch(/[^\\]<script>/);
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).toContain('\\# not a heading');
@@ -107,17 +154,36 @@ describe('Markdown export', () => {
 
 describe('CSV export', () => {
   test('has the documented columns and one row per annotation', () => {
-    const rows = parseCsv(toCsv([samplePage()], [sampleAnnotation({ entityId: 'ban-ki-moon', tags: ['a', 'b'] })], nameOf));
+    const rows = parseCsv(
+      toCsv([samplePage()], [sampleAnnotation({ entityId: 'ban-ki-moon', tags: ['a', 'b'] })], nameOf),
+    );
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows[1]).toEqual([
-      PAGE_URL, 'Ban hails work of Alliance of Civilizations', 'Alliance of Civilizations', 'work of the ', ' in fostering',
-      '100', '125', 'A first note', 'a; b', 'ban-ki-moon', 'Ban Ki-moon', '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z',
+      PAGE_URL,
+      'Ban hails work of Alliance of Civilizations',
+      'Alliance of Civilizations',
+      'work of the ',
+      ' in fostering',
+      '100',
+      '125',
+      'A first note',
+      'a; b',
+      'ban-ki-moon',
+      'Ban Ki-moon',
+      '2024-05-01T10:00:00.000Z',
+      '2024-05-01T10:00:00.000Z',
     ]);
   });
 
   test('quotes hostile text per RFC 4180 and reads back the same', () => {
     const safe = HOSTILE.filter((s) => !/^[=+\-@\t\r]/.test(s));
-    const rows = parseCsv(toCsv([], safe.map((note) => sampleAnnotation({ note })), nameOf));
+    const rows = parseCsv(
+      toCsv(
+        [],
+        safe.map((note) => sampleAnnotation({ note })),
+        nameOf,
+      ),
+    );
     expect(rows.slice(1).map((r) => r[7])).toEqual(safe.map((s) => s.replaceAll('\0', '\n')));
   });
 

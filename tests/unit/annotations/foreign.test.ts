@@ -8,7 +8,13 @@ import { uuidFrom } from '../../../lib/annotations/foreign';
 const hypothesis = readFileSync(join(import.meta.dirname, '../../fixtures/annotations/hypothesis-export.json'), 'utf8');
 
 const w3c = (items: unknown[]) =>
-  JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'https://tool.example/c/1', type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } });
+  JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: 'https://tool.example/c/1',
+    type: 'AnnotationCollection',
+    total: items.length,
+    first: { type: 'AnnotationPage', items },
+  });
 const annotation = (over: Record<string, unknown> = {}) => ({
   '@context': 'http://www.w3.org/ns/anno.jsonld',
   id: 'https://tool.example/anno/1',
@@ -41,8 +47,15 @@ describe('a Hypothesis export', () => {
     expect(first!.created).toBe('2024-05-02T10:11:12.345Z');
     expect(first!.motivation).toBe('commenting');
     expect(second!.motivation).toBe('highlighting');
-    expect(second!.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 'Harmony Through Diversity'.length });
-    expect(r.pages.map((p) => p.url).sort()).toEqual(['https://news.un.org/en/story/2012/09/421552', 'https://www.unaoc.org/2012/10/shanghai/']);
+    expect(second!.target.selector[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: 0,
+      end: 'Harmony Through Diversity'.length,
+    });
+    expect(r.pages.map((p) => p.url).sort()).toEqual([
+      'https://news.un.org/en/story/2012/09/421552',
+      'https://www.unaoc.org/2012/10/shanghai/',
+    ]);
     expect(r.pages.find((p) => p.url.includes('news.un.org'))!.title).toMatch(/^Ban hails/);
     expect(r.skipped).toEqual([{ path: 'rows.1', message: expect.stringMatching(/no passage/) }]);
   });
@@ -69,18 +82,30 @@ describe('W3C Web Annotation files from other tools', () => {
     const [a] = r.annotations;
     expect(a!.pageUrl).toBe('https://example.org/article');
     expect(a!.body).toEqual({ note: 'An important claim', tags: ['claims'] });
-    expect(a!.target.selector[0]).toEqual({ type: 'TextQuoteSelector', exact: 'the Security Council', prefix: 'said ', suffix: ' met' });
+    expect(a!.target.selector[0]).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'the Security Council',
+      prefix: 'said ',
+      suffix: ' met',
+    });
   });
 
   test('bodyValue and a body with no purpose are notes; a body that is only a URL is ignored', () => {
-    const r = parseAnyImport(JSON.stringify(annotation({ body: ['https://example.org/tag', { type: 'TextualBody', value: 'plain' }], bodyValue: 'short' })));
+    const r = parseAnyImport(
+      JSON.stringify(
+        annotation({ body: ['https://example.org/tag', { type: 'TextualBody', value: 'plain' }], bodyValue: 'short' }),
+      ),
+    );
     expect(r.ok && r.annotations[0]!.body.note).toBe('short\n\nplain');
   });
 
   test('a hostile or broken item refuses the whole file, saying where', () => {
     const bad = [
       annotation(),
-      annotation({ id: 'b', target: { source: 'javascript:alert(1)', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] } }),
+      annotation({
+        id: 'b',
+        target: { source: 'javascript:alert(1)', selector: [{ type: 'TextQuoteSelector', exact: 'x' }] },
+      }),
       annotation({ id: 'c', target: {} }),
       'not an object',
     ];

@@ -8,12 +8,16 @@ import { BLOCK_BREAK, joinTextNodes } from '../../../reading/page-text';
 import { collectTextNodes } from '../../../reading/text-nodes';
 
 export async function htmlToText(html: string): Promise<string> {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  const window = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true },
+  });
   try {
     window.document.write(html);
     const body = window.document.body as unknown as Node;
     // Blocks are joined with BLOCK_BREAK; saved selectors hold a line break there (same length).
-    return joinTextNodes(collectTextNodes(body) as Text[]).text.split(BLOCK_BREAK).join('\n');
+    return joinTextNodes(collectTextNodes(body) as Text[])
+      .text.split(BLOCK_BREAK)
+      .join('\n');
   } finally {
     await window.happyDOM.close();
   }

@@ -61,13 +61,21 @@ describe('import', () => {
     expect(problemsOf('[1, 2]')[0]!.message).toMatch(/not a Context Lens library export/);
     const foreign = goodDoc();
     delete foreign.contextLens;
-    expect(problemsOf(fileOf(foreign))[0]).toEqual({ path: 'contextLens', message: expect.stringMatching(/no contextLens.version/) });
+    expect(problemsOf(fileOf(foreign))[0]).toEqual({
+      path: 'contextLens',
+      message: expect.stringMatching(/no contextLens.version/),
+    });
   });
 
   test('refuses an unknown format version, naming it', () => {
     const doc = goodDoc();
     doc.contextLens!.version = 2;
-    expect(problemsOf(fileOf(doc))).toEqual([{ path: 'contextLens.version', message: 'unsupported format version 2: this version of Context Lens reads version 1' }]);
+    expect(problemsOf(fileOf(doc))).toEqual([
+      {
+        path: 'contextLens.version',
+        message: 'unsupported format version 2: this version of Context Lens reads version 1',
+      },
+    ]);
   });
 
   test('refuses a file over 50 MB before parsing it', () => {
@@ -82,15 +90,45 @@ describe('import', () => {
 
   test.each([
     ['a wrong type', (d: Doc) => (d.first.items[0]!.created = 12), 'first.items.0.created'],
-    ['a javascript: URL', (d: Doc) => (d.first.items[0]!.target.source = 'javascript:alert(1)'), 'first.items.0.target.source'],
+    [
+      'a javascript: URL',
+      (d: Doc) => (d.first.items[0]!.target.source = 'javascript:alert(1)'),
+      'first.items.0.target.source',
+    ],
     ['a non-http page', (d: Doc) => (d.contextLens!.pages[0]!.url = 'file:///etc/passwd'), 'contextLens.pages.0.url'],
-    ['a note over the limit', (d: Doc) => (d.first.items[0]!.body[0]!.value = 'x'.repeat(10_001)), 'first.items.0.body.0.value'],
-    ['a tag over the limit', (d: Doc) => (d.first.items[0]!.body[1]!.value = 'x'.repeat(101)), 'first.items.0.body.1.value'],
-    ['a quote over the limit', (d: Doc) => (d.first.items[0]!.target.selector[0]!.exact = 'x'.repeat(5001)), 'first.items.0.target.selector.0.exact'],
-    ['a title over the limit', (d: Doc) => (d.contextLens!.pages[0]!.title = 'x'.repeat(2001)), 'contextLens.pages.0.title'],
+    [
+      'a note over the limit',
+      (d: Doc) => (d.first.items[0]!.body[0]!.value = 'x'.repeat(10_001)),
+      'first.items.0.body.0.value',
+    ],
+    [
+      'a tag over the limit',
+      (d: Doc) => (d.first.items[0]!.body[1]!.value = 'x'.repeat(101)),
+      'first.items.0.body.1.value',
+    ],
+    [
+      'a quote over the limit',
+      (d: Doc) => (d.first.items[0]!.target.selector[0]!.exact = 'x'.repeat(5001)),
+      'first.items.0.target.selector.0.exact',
+    ],
+    [
+      'a title over the limit',
+      (d: Doc) => (d.contextLens!.pages[0]!.title = 'x'.repeat(2001)),
+      'contextLens.pages.0.title',
+    ],
     ['two notes', (d: Doc) => d.first.items[0]!.body.push(d.first.items[0]!.body[0]!), 'first.items.0.body'],
     ['an unknown field', (d: Doc) => (d.first.items[0]!.onload = 'alert(1)'), 'first.items.0'],
-    ['a bad entity body', (d: Doc) => d.first.items[0]!.body.push({ type: 'TextualBody', purpose: 'identifying', id: 'https://evil.example', value: 'x' }), 'first.items.0.body.2.id'],
+    [
+      'a bad entity body',
+      (d: Doc) =>
+        d.first.items[0]!.body.push({
+          type: 'TextualBody',
+          purpose: 'identifying',
+          id: 'https://evil.example',
+          value: 'x',
+        }),
+      'first.items.0.body.2.id',
+    ],
     ['a duplicate id', (d: Doc) => d.first.items.push(d.first.items[0]!), 'first.items.1.id'],
     ['a wrong total', (d: Doc) => (d.total = 7), 'total'],
   ])('refuses %s, saying where', (_name, spoil, path) => {
@@ -117,18 +155,33 @@ describe('merging an import', () => {
     const plan = planMerge({ pages: [page], annotations: [a] }, { pages: [page], annotations: [a, b] });
     expect(plan.annotationsToPut).toEqual([b]);
     expect(plan.pagesToPut).toEqual([]);
-    expect(plan.report).toEqual({ added: 1, updated: 0, unchanged: 1, skipped: 0, pages: { added: 0, updated: 0, unchanged: 1, skipped: 0 } });
+    expect(plan.report).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 1,
+      skipped: 0,
+      pages: { added: 0, updated: 0, unchanged: 1, skipped: 0 },
+    });
   });
 
   test('keeps the newer of two versions of the same annotation', () => {
     const newer = { ...a, body: { ...a.body, note: 'edited' }, modified: '2024-06-01T00:00:00.000Z' };
-    expect(planMerge({ pages: [], annotations: [a] }, { pages: [], annotations: [newer] })).toMatchObject({ annotationsToPut: [newer], report: { updated: 1 } });
-    expect(planMerge({ pages: [], annotations: [newer] }, { pages: [], annotations: [a] })).toMatchObject({ annotationsToPut: [], report: { skipped: 1 } });
+    expect(planMerge({ pages: [], annotations: [a] }, { pages: [], annotations: [newer] })).toMatchObject({
+      annotationsToPut: [newer],
+      report: { updated: 1 },
+    });
+    expect(planMerge({ pages: [], annotations: [newer] }, { pages: [], annotations: [a] })).toMatchObject({
+      annotationsToPut: [],
+      report: { skipped: 1 },
+    });
   });
 
   test('skips an annotation of the same passage with the same note under another id', () => {
     const copy = { ...a, id: 'urn:uuid:11111111-1111-4111-8111-111111111111', created: '2025-01-01T00:00:00Z' };
-    expect(planMerge({ pages: [], annotations: [a] }, { pages: [], annotations: [copy] })).toMatchObject({ annotationsToPut: [], report: { skipped: 1, added: 0 } });
+    expect(planMerge({ pages: [], annotations: [a] }, { pages: [], annotations: [copy] })).toMatchObject({
+      annotationsToPut: [],
+      report: { skipped: 1, added: 0 },
+    });
     const twice = planMerge({ pages: [], annotations: [] }, { pages: [], annotations: [a, copy] });
     expect(twice.annotationsToPut).toEqual([a]);
   });
@@ -139,9 +192,20 @@ describe('merging an import', () => {
   });
 
   test('updates a page only when the import is newer, keeping the first save time', () => {
-    const later = samplePage({ title: 'New title', savedAt: '2024-07-01T00:00:00.000Z', updatedAt: '2024-07-01T00:00:00.000Z' });
-    expect(planMerge({ pages: [page], annotations: [] }, { pages: [later], annotations: [] }).pagesToPut).toEqual([{ ...later, savedAt: page.savedAt }]);
-    expect(planMerge({ pages: [later], annotations: [] }, { pages: [page], annotations: [] }).report.pages).toEqual({ added: 0, updated: 0, unchanged: 0, skipped: 1 });
+    const later = samplePage({
+      title: 'New title',
+      savedAt: '2024-07-01T00:00:00.000Z',
+      updatedAt: '2024-07-01T00:00:00.000Z',
+    });
+    expect(planMerge({ pages: [page], annotations: [] }, { pages: [later], annotations: [] }).pagesToPut).toEqual([
+      { ...later, savedAt: page.savedAt },
+    ]);
+    expect(planMerge({ pages: [later], annotations: [] }, { pages: [page], annotations: [] }).report.pages).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 1,
+    });
   });
 
   test('importing the same file twice changes nothing the second time', () => {
@@ -149,6 +213,12 @@ describe('merging an import', () => {
     if (!result.ok) throw new Error('import failed');
     const first = planMerge({ pages: [], annotations: [] }, result);
     const second = planMerge({ pages: first.pagesToPut, annotations: first.annotationsToPut }, result);
-    expect(second.report).toEqual({ added: 0, updated: 0, unchanged: 1, skipped: 0, pages: { added: 0, updated: 0, unchanged: 1, skipped: 0 } });
+    expect(second.report).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      skipped: 0,
+      pages: { added: 0, updated: 0, unchanged: 1, skipped: 0 },
+    });
   });
 });

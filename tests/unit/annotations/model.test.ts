@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { annotationSchema, LIMITS, newAnnotationId, savedEntities, savedPageSchema } from '../../../lib/annotations/model';
+import {
+  annotationSchema,
+  LIMITS,
+  newAnnotationId,
+  savedEntities,
+  savedPageSchema,
+} from '../../../lib/annotations/model';
 import { sampleAnnotation, samplePage } from './sample';
 
 describe('annotation model', () => {
@@ -34,12 +40,19 @@ describe('annotation model', () => {
   });
 
   test('accepts notes and quotes right at the limits', () => {
-    expect(annotationSchema.safeParse(sampleAnnotation({ note: 'x'.repeat(10_000), exact: 'y'.repeat(5_000) })).success).toBe(true);
+    expect(
+      annotationSchema.safeParse(sampleAnnotation({ note: 'x'.repeat(10_000), exact: 'y'.repeat(5_000) })).success,
+    ).toBe(true);
   });
 
   test('refuses a position that ends before it starts, and unknown fields', () => {
     const a = sampleAnnotation();
-    expect(annotationSchema.safeParse({ ...a, target: { ...a.target, selector: [a.target.selector[0], { type: 'TextPositionSelector', start: 5, end: 5 }] } }).success).toBe(false);
+    expect(
+      annotationSchema.safeParse({
+        ...a,
+        target: { ...a.target, selector: [a.target.selector[0], { type: 'TextPositionSelector', start: 5, end: 5 }] },
+      }).success,
+    ).toBe(false);
     expect(annotationSchema.safeParse({ ...a, html: '<b>x</b>' }).success).toBe(false);
     expect(savedPageSchema.safeParse({ ...samplePage(), lang: 'not a language!' }).success).toBe(false);
     expect(savedPageSchema.safeParse(samplePage({ lang: '' })).success).toBe(true);
@@ -54,7 +67,14 @@ describe('the entities a saved page records', () => {
     expect(entities[0]!.count).toBe(50);
     expect(entities.every((e, k) => k === 0 || e.count <= entities[k - 1]!.count)).toBe(true);
     const now = new Date().toISOString();
-    const page = { url: 'https://example.org/directory', title: 'A directory', lang: 'en', savedAt: now, updatedAt: now, entities };
+    const page = {
+      url: 'https://example.org/directory',
+      title: 'A directory',
+      lang: 'en',
+      savedAt: now,
+      updatedAt: now,
+      entities,
+    };
     expect(savedPageSchema.safeParse(page).success).toBe(true);
   });
 });

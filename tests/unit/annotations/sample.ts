@@ -16,7 +16,9 @@ export function samplePage(overrides: Partial<SavedPage> = {}): SavedPage {
 }
 
 let serial = 0;
-export function sampleAnnotation(overrides: Partial<Annotation> & { exact?: string; note?: string; tags?: string[] } = {}): Annotation {
+export function sampleAnnotation(
+  overrides: Partial<Annotation> & { exact?: string; note?: string; tags?: string[] } = {},
+): Annotation {
   const { exact = 'Alliance of Civilizations', note = 'A first note', tags = ['unaoc'], ...rest } = overrides;
   serial++;
   return {
@@ -47,7 +49,10 @@ export const HOSTILE = [
   '👩🏽‍🔬 emoji 🇺🇳 and ZWJ',
   '<script>alert(1)</script><img src=x onerror=alert(1)>',
   '=HYPERLINK("http://evil.example","click")',
-  '+1', '-1', '@SUM(A1)', '\ttab first',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  '\ttab first',
   '# heading *bold* _em_ [link](javascript:alert(1)) `code` | pipe',
   '\\ backslash and \u0000 nul',
 ];

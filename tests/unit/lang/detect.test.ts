@@ -18,7 +18,8 @@ describe('languageOfTag', () => {
   });
 
   it('gives null for no tag, an undetermined tag or garbage', () => {
-    for (const t of [null, undefined, '', '  ', 'und', 'x', '12', 'en_US!'.slice(5), '<script>']) expect(languageOfTag(t)).toBeNull();
+    for (const t of [null, undefined, '', '  ', 'und', 'x', '12', 'en_US!'.slice(5), '<script>'])
+      expect(languageOfTag(t)).toBeNull();
   });
 });
 
@@ -56,7 +57,8 @@ describe('blockLanguage', () => {
   });
 
   it('reads a long English caption on a Spanish page as English', () => {
-    const caption = 'Secretary-General António Guterres addresses the opening of the general debate of the General Assembly.';
+    const caption =
+      'Secretary-General António Guterres addresses the opening of the general debate of the General Assembly.';
     expect(blockLanguage('es', caption)).toBe('en');
   });
 
@@ -79,7 +81,8 @@ describe('blockLanguage', () => {
 });
 
 describe('documentLanguage', () => {
-  const french = 'Le Conseil de sécurité des Nations Unies a adopté mardi une résolution sur la situation au Sahel. '.repeat(4);
+  const french =
+    'Le Conseil de sécurité des Nations Unies a adopté mardi une résolution sur la situation au Sahel. '.repeat(4);
   it('corrects a template that says lang="en" on a French page', () => {
     expect(documentLanguage('en', french)).toBe('fr');
   });
@@ -125,7 +128,10 @@ describe('language runs', () => {
 });
 
 it('the Latin trigram profiles are what the installed franc-min gives', () => {
-  const r = spawnSync('npx', ['tsx', 'scripts/gen-lang-trigrams.ts', '--check'], { cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8' });
+  const r = spawnSync('npx', ['tsx', 'scripts/gen-lang-trigrams.ts', '--check'], {
+    cwd: join(import.meta.dirname, '../../..'),
+    encoding: 'utf8',
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });

@@ -17,7 +17,11 @@ function realEntity(path: string): Entity {
   if (!entity) throw new Error(`cannot read ${path}`);
   return entity;
 }
-const REAL = ['data/entities/organization/unaoc.json', 'data/entities/person/ban-ki-moon.json', 'data/entities/place/turkiye.json'].map(realEntity);
+const REAL = [
+  'data/entities/organization/unaoc.json',
+  'data/entities/person/ban-ki-moon.json',
+  'data/entities/place/turkiye.json',
+].map(realEntity);
 
 /** The v1 schema exactly as it shipped. */
 function openV1(name: string): Dexie {
@@ -51,14 +55,28 @@ describe('database upgrades', () => {
     expect(await db.annotations.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
     // The same version is not installed again after the upgrade.
-    expect(await installBundledDataset(db, async () => 'abc123', async () => [])).toBe(false);
+    expect(
+      await installBundledDataset(
+        db,
+        async () => 'abc123',
+        async () => [],
+      ),
+    ).toBe(false);
     db.close();
   });
 
   test('a fresh install creates every table', async () => {
     const db = new LensDatabase(`fresh-${++n}`);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'entities', 'meta', 'packChunks', 'packs', 'pages', 'tags']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'annotations',
+      'entities',
+      'meta',
+      'packChunks',
+      'packs',
+      'pages',
+      'tags',
+    ]);
     db.close();
   });
 });

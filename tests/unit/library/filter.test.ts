@@ -12,7 +12,11 @@ const page = (url: string, updatedAt: string, entities: string[] = [], title = u
 });
 
 let n = 0;
-const note = (pageUrl: string, exact: string, extra: Partial<Annotation['body']> & { entityId?: string; modified?: string; start?: number } = {}): Annotation => ({
+const note = (
+  pageUrl: string,
+  exact: string,
+  extra: Partial<Annotation['body']> & { entityId?: string; modified?: string; start?: number } = {},
+): Annotation => ({
   id: `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   pageUrl,
   target: {
@@ -31,10 +35,18 @@ const note = (pageUrl: string, exact: string, extra: Partial<Annotation['body']>
 
 const A = 'https://news.un.org/en/story/1';
 const B = 'https://www.unaoc.org/event';
-const pages = [page(A, '2026-03-01T00:00:00.000Z', ['unaoc', 'ban-ki-moon'], 'UN News: Alliance'), page(B, '2026-04-01T00:00:00.000Z', ['unaoc'], 'Événement à Shanghai')];
+const pages = [
+  page(A, '2026-03-01T00:00:00.000Z', ['unaoc', 'ban-ki-moon'], 'UN News: Alliance'),
+  page(B, '2026-04-01T00:00:00.000Z', ['unaoc'], 'Événement à Shanghai'),
+];
 const notes = [
   note(A, 'Ban Ki-moon said', { note: 'Key quote for chapter 2', tags: ['quote'], entityId: 'ban-ki-moon', start: 50 }),
-  note(A, 'Alliance of Civilizations', { note: 'Définition', tags: ['definition'], start: 10, modified: '2026-02-15T10:00:00.000Z' }),
+  note(A, 'Alliance of Civilizations', {
+    note: 'Définition',
+    tags: ['definition'],
+    start: 10,
+    modified: '2026-02-15T10:00:00.000Z',
+  }),
   note(B, '上海', { note: 'مؤتمر إقليمي', tags: ['quote'] }),
 ];
 
@@ -42,7 +54,10 @@ describe('selecting the library', () => {
   test('no filter: every page, newest first, annotations in page order', () => {
     const all = selectLibrary(pages, notes, {});
     expect(all.map((s) => s.page.url)).toEqual([B, A]);
-    expect(all[1]!.annotations.map((a) => a.target.selector[0].exact)).toEqual(['Alliance of Civilizations', 'Ban Ki-moon said']);
+    expect(all[1]!.annotations.map((a) => a.target.selector[0].exact)).toEqual([
+      'Alliance of Civilizations',
+      'Ban Ki-moon said',
+    ]);
     expect(isEmptyFilter({ query: '  ' })).toBe(true);
   });
 

@@ -17,7 +17,14 @@ const freshDb = () => new LensDatabase(`library-${++n}`);
 const URL_A = 'https://news.un.org/en/story/2012/11/1';
 
 function page(url = URL_A, at = '2026-11-22T10:00:00.000Z'): SavedPage {
-  return { url, title: 'Alliance of Civilizations', lang: 'en', savedAt: at, updatedAt: at, entities: [{ id: 'unaoc', count: 3 }] };
+  return {
+    url,
+    title: 'Alliance of Civilizations',
+    lang: 'en',
+    savedAt: at,
+    updatedAt: at,
+    entities: [{ id: 'unaoc', count: 3 }],
+  };
 }
 
 function annotation(note: string, pageUrl = URL_A, tags: string[] = []): Annotation {
@@ -69,7 +76,9 @@ describe('the library store', () => {
     await saveAnnotation(db, page(), annotation('kept'));
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     const spy = vi.spyOn(db.annotations, 'put').mockRejectedValueOnce(quota);
-    const failed = await saveAnnotation(db, page(URL_A, '2026-11-24T00:00:00.000Z'), annotation('lost?')).catch((e: unknown) => e);
+    const failed = await saveAnnotation(db, page(URL_A, '2026-11-24T00:00:00.000Z'), annotation('lost?')).catch(
+      (e: unknown) => e,
+    );
     spy.mockRestore();
     expect(failed).toBeInstanceOf(LibraryError);
     expect((failed as LibraryError).reason).toBe('quota');
@@ -83,7 +92,12 @@ describe('the library store', () => {
     const db = freshDb();
     const a = annotation('draft', URL_A, ['x']);
     await saveAnnotation(db, page(), a);
-    const before = await updateAnnotation(db, a.id, { note: 'final <b>text</b>', tags: ['y'] }, '2026-11-25T00:00:00.000Z');
+    const before = await updateAnnotation(
+      db,
+      a.id,
+      { note: 'final <b>text</b>', tags: ['y'] },
+      '2026-11-25T00:00:00.000Z',
+    );
     expect(before?.body.note).toBe('draft');
     const snapshot = await readLibrary(db);
     expect(snapshot.annotations[0]!.body).toEqual({ note: 'final <b>text</b>', tags: ['y'] });
@@ -93,6 +107,13 @@ describe('the library store', () => {
     expect(await readLibrary(db)).toEqual({ pages: [], annotations: [] });
     await restoreToLibrary(db, removed);
     expect(await readLibrary(db)).toEqual(snapshot);
-    expect(await updateAnnotation(db, 'urn:uuid:00000000-0000-4000-8000-000000000000', { note: '', tags: [] }, '2026-11-25T00:00:00.000Z')).toBeNull();
+    expect(
+      await updateAnnotation(
+        db,
+        'urn:uuid:00000000-0000-4000-8000-000000000000',
+        { note: '', tags: [] },
+        '2026-11-25T00:00:00.000Z',
+      ),
+    ).toBeNull();
   });
 });

@@ -20,14 +20,20 @@ async function mount(check: () => Promise<'kept' | 'at-risk'>, ask: () => Promis
 
 describe('the storage notice', () => {
   test('says the notes are kept when the browser keeps them', async () => {
-    const root = await mount(async () => 'kept', async () => true);
+    const root = await mount(
+      async () => 'kept',
+      async () => true,
+    );
     expect(root.querySelector('[data-testid=storage-state]')?.textContent).toBe('library.storageKept');
     expect(root.querySelector('button')).toBeNull();
   });
 
   test('at risk: says so, asks again on request, and says what the browser answered', async () => {
     const answers = [false, true];
-    const root = await mount(async () => 'at-risk', async () => answers.shift()!);
+    const root = await mount(
+      async () => 'at-risk',
+      async () => answers.shift()!,
+    );
     const state = () => root.querySelector('[data-testid=storage-state]') as HTMLElement;
     expect(state().getAttribute('role')).toBe('status');
     expect(state().textContent).toContain('library.storageAtRisk');

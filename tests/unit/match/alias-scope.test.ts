@@ -48,7 +48,7 @@ function found(text: string, lang: string | null, m = matcher): string[] {
 }
 
 describe('alias scope', () => {
-  it("keeps a French name out of English text: Ms. Maurice is a person there", () => {
+  it('keeps a French name out of English text: Ms. Maurice is a person there', () => {
     expect(found('Ms. Maurice spoke to the council about Mauritius.', 'en')).toEqual(['Mauritius→mauritius']);
     expect(found('Le Tchad et Maurice ont signé.', 'fr')).toEqual(['Tchad→chad', 'Maurice→mauritius']);
   });
@@ -78,7 +78,8 @@ describe('alias scope', () => {
   });
 
   it('scopes each block by its own language: a French line in an English file', () => {
-    const text = 'Ms. Maurice met the delegation from Chad this morning in the capital.\nLe président du Tchad et le gouvernement de Maurice ont signé un accord.';
+    const text =
+      'Ms. Maurice met the delegation from Chad this morning in the capital.\nLe président du Tchad et le gouvernement de Maurice ont signé un accord.';
     expect(found(text, 'en')).toEqual(['Chad→chad', 'Tchad→chad', 'Maurice→mauritius']);
   });
 

@@ -9,16 +9,42 @@ import { entity } from './fixtures';
 
 const ENTITIES: Entity[] = [
   entity('united-nations', 'organization', { en: { name: 'United Nations', short: 'UN' } }),
-  entity('geneva-conference-1954', 'event', { en: { name: 'Geneva Conference' } }, { facts: { start: '1954-04-26', end: '1954-07-20' } }),
-  entity('geneva-conference-1932', 'event', { en: { name: 'Geneva Conference' } }, { facts: { start: '1932-02-02', end: '1934' } }),
-  entity('international-law-commission', 'organization', { en: { name: 'International Law Commission', short: 'ILC' } }, { related: ['united-nations'] }),
+  entity(
+    'geneva-conference-1954',
+    'event',
+    { en: { name: 'Geneva Conference' } },
+    { facts: { start: '1954-04-26', end: '1954-07-20' } },
+  ),
+  entity(
+    'geneva-conference-1932',
+    'event',
+    { en: { name: 'Geneva Conference' } },
+    { facts: { start: '1932-02-02', end: '1934' } },
+  ),
+  entity(
+    'international-law-commission',
+    'organization',
+    { en: { name: 'International Law Commission', short: 'ILC' } },
+    { related: ['united-nations'] },
+  ),
   entity('illinois-lottery-commission', 'organization', { en: { name: 'Illinois Lottery Commission', short: 'ILC' } }),
   entity('kofi-annan', 'person', { en: { name: 'Kofi Annan' } }),
   entity(
     'mr-smith-sg',
     'person',
     { en: { name: 'John Smith' } },
-    { facts: { offices: [{ role: { en: 'x', fr: 'x', es: 'x', ru: 'x', zh: 'x', ar: 'x' }, organization: 'united-nations', from: '1990', to: '1995' }] } },
+    {
+      facts: {
+        offices: [
+          {
+            role: { en: 'x', fr: 'x', es: 'x', ru: 'x', zh: 'x', ar: 'x' },
+            organization: 'united-nations',
+            from: '1990',
+            to: '1995',
+          },
+        ],
+      },
+    },
   ),
   entity('john-smith-musician', 'person', { en: { name: 'John Smith' } }, { related: ['kofi-annan'] }),
 ];
@@ -53,7 +79,10 @@ describe('ambiguous names', () => {
   });
 
   it('prefers the candidate whose related entities are named in the document', () => {
-    expect(only('The United Nations asked the ILC for advice.', 'ILC').candidates).toEqual(['international-law-commission', 'illinois-lottery-commission']);
+    expect(only('The United Nations asked the ILC for advice.', 'ILC').candidates).toEqual([
+      'international-law-commission',
+      'illinois-lottery-commission',
+    ]);
     expect(only('Kofi Annan met John Smith.', 'John Smith').id).toBe('john-smith-musician');
   });
 

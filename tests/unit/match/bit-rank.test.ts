@@ -19,7 +19,14 @@ describe('bit rank', () => {
 
   it('ranks every position of random bitmaps like a running count', () => {
     const rnd = prng(12);
-    for (const [size, density] of [[1, 0.5], [31, 0.5], [32, 1], [33, 0.3], [1000, 0.02], [4096, 0.9]] as const) {
+    for (const [size, density] of [
+      [1, 0.5],
+      [31, 0.5],
+      [32, 1],
+      [33, 0.3],
+      [1000, 0.02],
+      [4096, 0.9],
+    ] as const) {
       const bits = createBits(size);
       const set: boolean[] = [];
       for (let i = 0; i < size; i++) {

@@ -61,7 +61,10 @@ describe('names equal to function words', () => {
 });
 
 it('the word lists are what the installed `stopword` package gives', () => {
-  const r = spawnSync('npx', ['tsx', 'scripts/gen-word-lists.ts', '--check'], { cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8' });
+  const r = spawnSync('npx', ['tsx', 'scripts/gen-word-lists.ts', '--check'], {
+    cwd: join(import.meta.dirname, '../../..'),
+    encoding: 'utf8',
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });

@@ -3,7 +3,13 @@
  * parent, is named in full somewhere in the document — before or after.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createDocumentScan, createLiveDocumentScan, findMentions, type Mention } from '../../../lib/match';
+import {
+  compileMatcher,
+  createDocumentScan,
+  createLiveDocumentScan,
+  findMentions,
+  type Mention,
+} from '../../../lib/match';
 import { MAX_PENDING } from '../../../lib/match/document-scan';
 import { ctx, entity } from './fixtures';
 import { unMatcher } from './un-fixtures';
@@ -23,16 +29,20 @@ describe('contextual mentions', () => {
   });
 
   it('resolves a headline mention from a full mention further down', () => {
-    expect(ids('Ban hails work of Alliance\n\nSecretary-General Ban Ki-moon today lauded it.')).toEqual([
-      ['Ban', 'ban-ki-moon', true],
-      ['Alliance', 'unaoc', true],
-      ['Secretary-General', 'ban-ki-moon', true],
-      ['Ban Ki-moon', 'ban-ki-moon', false],
-    ].filter(([t]) => t !== 'Alliance'));
+    expect(ids('Ban hails work of Alliance\n\nSecretary-General Ban Ki-moon today lauded it.')).toEqual(
+      [
+        ['Ban', 'ban-ki-moon', true],
+        ['Alliance', 'unaoc', true],
+        ['Secretary-General', 'ban-ki-moon', true],
+        ['Ban Ki-moon', 'ban-ki-moon', false],
+      ].filter(([t]) => t !== 'Alliance'),
+    );
   });
 
   it('requires the capitals of a contextual alias: "a ban" is not Mr. Ban', () => {
-    expect(ids('Ban Ki-moon called for a ban on mines; the assembly of parts.')).toEqual([['Ban Ki-moon', 'ban-ki-moon', false]]);
+    expect(ids('Ban Ki-moon called for a ban on mines; the assembly of parts.')).toEqual([
+      ['Ban Ki-moon', 'ban-ki-moon', false],
+    ]);
   });
 
   it("accepts a contextual alias when the entity's parent is named", () => {
@@ -43,16 +53,22 @@ describe('contextual mentions', () => {
   });
 
   it('picks the nearest preceding full mention when several entities share the alias', () => {
-    const text = 'Ban Ki-moon spoke in 2012. Years later António Guterres took office. The Secretary-General said hello.';
+    const text =
+      'Ban Ki-moon spoke in 2012. Years later António Guterres took office. The Secretary-General said hello.';
     const sg = findMentions(unMatcher, text).find((m) => m.text === 'Secretary-General')!;
     expect(sg.id).toBe('antonio-guterres');
     expect(sg.candidates).toEqual(['antonio-guterres', 'ban-ki-moon']);
-    const before = findMentions(unMatcher, 'António Guterres arrived. Ban Ki-moon spoke. The Secretary-General said hello.');
+    const before = findMentions(
+      unMatcher,
+      'António Guterres arrived. Ban Ki-moon spoke. The Secretary-General said hello.',
+    );
     expect(before.find((m) => m.text === 'Secretary-General')!.id).toBe('ban-ki-moon');
   });
 
   it('keeps only candidates that are named', () => {
-    const sg = findMentions(unMatcher, 'Ban Ki-moon spoke. The Secretary-General said hello.').find((m) => m.text === 'Secretary-General')!;
+    const sg = findMentions(unMatcher, 'Ban Ki-moon spoke. The Secretary-General said hello.').find(
+      (m) => m.text === 'Secretary-General',
+    )!;
     expect(sg.candidates).toEqual(['ban-ki-moon']);
   });
 
@@ -62,7 +78,10 @@ describe('contextual mentions', () => {
       entity('ban-ki-moon', 'person', { en: { name: 'Ban Ki-moon', aliases: [ctx('Ban')] } }),
     ]);
     expect(findMentions(m, 'Ban is small.').map((x) => x.candidates)).toEqual([['ban-village']]);
-    expect(findMentions(m, 'Ban Ki-moon visited Ban.').map((x) => x.candidates)).toEqual([['ban-ki-moon'], ['ban-ki-moon', 'ban-village']]);
+    expect(findMentions(m, 'Ban Ki-moon visited Ban.').map((x) => x.candidates)).toEqual([
+      ['ban-ki-moon'],
+      ['ban-ki-moon', 'ban-village'],
+    ]);
   });
 });
 
@@ -124,7 +143,14 @@ describe('live document scan (a page that keeps changing)', () => {
   const strip = (ms: Mention[]) => ms.map((m) => [m.start, m.end, m.id, m.candidates]);
 
   it('hands out exactly what the retained scan hands out, slice by slice', () => {
-    const parts = ['Ban hails the Alliance. ', 'Mr. Ban arrived. ', 'Ban Ki-moon met the UN ', 'General Assembly. ', 'The Assembly agreed. ', 'the Alliance of Civilizations'];
+    const parts = [
+      'Ban hails the Alliance. ',
+      'Mr. Ban arrived. ',
+      'Ban Ki-moon met the UN ',
+      'General Assembly. ',
+      'The Assembly agreed. ',
+      'the Alliance of Civilizations',
+    ];
     const kept = createDocumentScan(unMatcher);
     const live = createLiveDocumentScan(unMatcher);
     let offset = 0;
@@ -139,7 +165,8 @@ describe('live document scan (a page that keeps changing)', () => {
     const live = createLiveDocumentScan(unMatcher);
     expect(live.add('Mr. Ban arrived.', 0)).toEqual([]);
     let offset = 100;
-    for (let k = 0; k < 3_000; k++, offset += 100) live.add('UNICEF and the World Health Organization in Geneva.', offset);
+    for (let k = 0; k < 3_000; k++, offset += 100)
+      live.add('UNICEF and the World Health Organization in Geneva.', offset);
     live.add('Ban Ki-moon spoke.', offset);
     expect(live.pendingResolved().map((m) => [m.text, m.start])).toEqual([['Mr. Ban', 0]]);
   });
@@ -159,8 +186,20 @@ describe('self-evident contextual aliases', () => {
   // An event whose contextual alias names its parent, and one whose alias names itself.
   const ENTITIES = [
     entity('assembly', 'organization', { en: { name: 'General Assembly', aliases: [ctx('the Assembly')] } }),
-    entity('debate-67', 'event', { en: { name: 'Sixty-seventh general debate', aliases: [ctx('high-level debate of the General Assembly'), ctx('the debate')] } }, { facts: { parent: 'assembly' } }),
-    entity('who', 'organization', { en: { name: 'World Health Organization', short: 'WHO', aliases: [ctx('the WHO Secretariat')] } }),
+    entity(
+      'debate-67',
+      'event',
+      {
+        en: {
+          name: 'Sixty-seventh general debate',
+          aliases: [ctx('high-level debate of the General Assembly'), ctx('the debate')],
+        },
+      },
+      { facts: { parent: 'assembly' } },
+    ),
+    entity('who', 'organization', {
+      en: { name: 'World Health Organization', short: 'WHO', aliases: [ctx('the WHO Secretariat')] },
+    }),
     entity('unrelated', 'event', { en: { name: 'Unrelated', aliases: [ctx('lunch of the General Assembly')] } }),
   ];
   const m = compileMatcher(ENTITIES);
@@ -173,7 +212,9 @@ describe('self-evident contextual aliases', () => {
   });
 
   it('counts the contained full name as named, for other contextual aliases', () => {
-    expect(found('The high-level debate of the General Assembly opened. The Assembly then voted; the debate ended.')).toEqual([
+    expect(
+      found('The high-level debate of the General Assembly opened. The Assembly then voted; the debate ended.'),
+    ).toEqual([
       ['high-level debate of the General Assembly', 'debate-67', true],
       ['The Assembly', 'assembly', true],
       ['the debate', 'debate-67', true],
@@ -198,14 +239,21 @@ describe('self-evident contextual aliases', () => {
   it('confirms pending contextual mentions of earlier slices through the contained name', () => {
     const scan = createDocumentScan(m);
     expect(scan.add('The Assembly met.', 0)).toEqual([]);
-    expect(scan.add('Then the high-level debate of the General Assembly.', 100).map((x) => x.id)).toEqual(['debate-67']);
+    expect(scan.add('Then the high-level debate of the General Assembly.', 100).map((x) => x.id)).toEqual([
+      'debate-67',
+    ]);
     expect(scan.pendingResolved().map((x) => [x.text, x.id])).toEqual([['The Assembly', 'assembly']]);
   });
 
   it('requires the contained name to stand on word boundaries', () => {
     const glued = compileMatcher([
       entity('un', 'organization', { en: { name: 'United Nations', short: 'UN' } }),
-      entity('unesco-day', 'event', { en: { name: 'World Science Festival', aliases: [ctx('UNESCO Day')] } }, { facts: { parent: 'un' } }),
+      entity(
+        'unesco-day',
+        'event',
+        { en: { name: 'World Science Festival', aliases: [ctx('UNESCO Day')] } },
+        { facts: { parent: 'un' } },
+      ),
     ]);
     expect(findMentions(glued, 'On UNESCO Day.').map((x) => x.text)).toEqual([]);
   });

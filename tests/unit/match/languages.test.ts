@@ -15,7 +15,9 @@ function found(text: string): Array<[string, string]> {
 
 describe('English', () => {
   it('finds full names, acronyms and contextual aliases after a full mention', () => {
-    expect(found('Secretary-General Ban Ki-moon addressed the General Assembly. The UN chief said the Assembly must act.')).toEqual([
+    expect(
+      found('Secretary-General Ban Ki-moon addressed the General Assembly. The UN chief said the Assembly must act.'),
+    ).toEqual([
       ['Secretary-General', 'ban-ki-moon'],
       ['Ban Ki-moon', 'ban-ki-moon'],
       ['General Assembly', 'un-general-assembly'],
@@ -36,7 +38,9 @@ describe('English', () => {
   });
 
   it('prefers the longest name at the same start', () => {
-    expect(found('The United Nations General Assembly met.')).toEqual([['United Nations General Assembly', 'un-general-assembly']]);
+    expect(found('The United Nations General Assembly met.')).toEqual([
+      ['United Nations General Assembly', 'un-general-assembly'],
+    ]);
   });
 
   it('respects word boundaries', () => {
@@ -82,7 +86,9 @@ describe('Russian', () => {
       ['Организации Объединённых Наций', 'united-nations'],
       ['Пан Ги Мун', 'ban-ki-moon'],
     ]);
-    expect(found('встреча Генерального секретаря Пан Ги Муна с Генеральной Ассамблеей и Советом Безопасности ООН')).toEqual([
+    expect(
+      found('встреча Генерального секретаря Пан Ги Муна с Генеральной Ассамблеей и Советом Безопасности ООН'),
+    ).toEqual([
       ['Генерального секретаря', 'ban-ki-moon'],
       ['Пан Ги Муна', 'ban-ki-moon'],
       ['Генеральной Ассамблеей', 'un-general-assembly'],

@@ -7,7 +7,19 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOTS = ['lib/match', 'lib/text'].map((d) => resolve(process.cwd(), d));
-const FORBIDDEN = [/\bwindow\./, /\bdocument\./, /\bchrome\./, /\bbrowser\./, /\bnavigator\./, /['"]wxt\//, /['"]#imports['"]/, /\blocalStorage\b/, /\bindexedDB\b/, /\bHTMLElement\b/, /\bDOMParser\b/];
+const FORBIDDEN = [
+  /\bwindow\./,
+  /\bdocument\./,
+  /\bchrome\./,
+  /\bbrowser\./,
+  /\bnavigator\./,
+  /['"]wxt\//,
+  /['"]#imports['"]/,
+  /\blocalStorage\b/,
+  /\bindexedDB\b/,
+  /\bHTMLElement\b/,
+  /\bDOMParser\b/,
+];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -22,7 +34,9 @@ describe('the matching engine is browser-free', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       // Code only: comments may well talk about "the whole document."
-      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const text = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const pattern of FORBIDDEN) expect(pattern.test(text), `${file} matches ${pattern}`).toBe(false);
     }
   });
@@ -30,7 +44,8 @@ describe('the matching engine is browser-free', () => {
   it('imports only from lib/ and never a runtime value from the zod schema', () => {
     for (const file of ROOTS.flatMap(sources)) {
       const text = readFileSync(file, 'utf8');
-      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) expect(spec!.startsWith('.'), `${file} imports ${spec}`).toBe(true);
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g))
+        expect(spec!.startsWith('.'), `${file} imports ${spec}`).toBe(true);
       for (const [line] of text.matchAll(/^import .*dataset\/schema.*$/gm)) expect(line, file).toMatch(/^import type /);
     }
   });

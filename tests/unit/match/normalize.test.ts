@@ -51,7 +51,9 @@ describe('normalize: one rule at a time', () => {
   });
 
   it('turns every space and line break into one space', () => {
-    expect(foldText('United\u00a0Nations\u202fGeneral\u2009Assembly\u3000x\ty\nz')).toBe('united nations general assembly x y z');
+    expect(foldText('United\u00a0Nations\u202fGeneral\u2009Assembly\u3000x\ty\nz')).toBe(
+      'united nations general assembly x y z',
+    );
     expect(foldText('United \n\r\n\t  Nations')).toBe('united nations');
   });
 
@@ -84,7 +86,11 @@ describe('normalize: the offset map', () => {
     const cases: Array<[string, string, string]> = [
       ['Hello, Ban Ki\u2011moon!', 'ban ki moon', 'Ban Ki\u2011moon'],
       ['x Jose\u0301 y', 'jose', 'Jose\u0301'],
-      ['«l’Organisation\u00a0des\n Nations Unies»', 'organisation des nations unies', 'Organisation\u00a0des\n Nations Unies'],
+      [
+        '«l’Organisation\u00a0des\n Nations Unies»',
+        'organisation des nations unies',
+        'Organisation\u00a0des\n Nations Unies',
+      ],
       ['😀 联合国秘书长 😀', '联合国', '联合国'],
       ['والأُمَمُ المتّحدة', 'الامم المتحده', 'الأُمَمُ المتّحدة'],
       ['Генеральны\u0438\u0306 x', 'генеральный', 'Генеральны\u0438\u0306'],
@@ -123,6 +129,7 @@ describe('foldText', () => {
   it('equals normalize().text on short and long strings (its buffers grow)', async () => {
     const { foldText, normalize } = await import('../../../lib/text/normalize');
     const long = 'Организация Объединённых Наций — الأمم المتحدة — Côte d’Ivoire. '.repeat(400);
-    for (const text of ['', 'É', 'ﻻ ﬁ Ａ', long, long.slice(0, 1000), long + long]) expect(foldText(text)).toBe(normalize(text).text);
+    for (const text of ['', 'É', 'ﻻ ﬁ Ａ', long, long.slice(0, 1000), long + long])
+      expect(foldText(text)).toBe(normalize(text).text);
   });
 });

@@ -9,18 +9,29 @@ import { entity } from './fixtures';
 const role = { en: 'DG', fr: 'DG', es: 'DG', ru: 'DG', zh: 'DG', ar: 'DG' };
 const ENTITIES = [
   entity('who', 'organization', { en: { name: 'World Health Organization', short: 'WHO' } }),
-  entity('who-director-general', 'office', { en: { name: 'Director-General of the World Health Organization', aliases: ['WHO chief'] } }, { facts: { parent: 'who' } }),
+  entity(
+    'who-director-general',
+    'office',
+    { en: { name: 'Director-General of the World Health Organization', aliases: ['WHO chief'] } },
+    { facts: { parent: 'who' } },
+  ),
   entity(
     'tedros',
     'person',
-    { en: { name: 'Tedros Adhanom Ghebreyesus', aliases: [{ text: 'Tedros', caseSensitive: true, contextual: true }] } },
+    {
+      en: { name: 'Tedros Adhanom Ghebreyesus', aliases: [{ text: 'Tedros', caseSensitive: true, contextual: true }] },
+    },
     { facts: { offices: [{ role, organization: 'who', office: 'who-director-general', from: '2017-07-01' }] } },
   ),
   entity(
     'margaret-chan',
     'person',
     { en: { name: 'Margaret Chan', aliases: [{ text: 'Chan', caseSensitive: true, contextual: true }] } },
-    { facts: { offices: [{ role, organization: 'who', office: 'who-director-general', from: '2007-01-04', to: '2017-06-30' }] } },
+    {
+      facts: {
+        offices: [{ role, organization: 'who', office: 'who-director-general', from: '2007-01-04', to: '2017-06-30' }],
+      },
+    },
   ),
 ];
 const matcher = compileMatcher(ENTITIES);
@@ -32,7 +43,10 @@ describe('office holders', () => {
   });
 
   it('an office named in the document confirms its holder, and then names him', () => {
-    expect(found('The WHO chief warned on Monday. As a child, Tedros saw malaria.')).toEqual(['WHO chief→tedros', 'Tedros→tedros']);
+    expect(found('The WHO chief warned on Monday. As a child, Tedros saw malaria.')).toEqual([
+      'WHO chief→tedros',
+      'Tedros→tedros',
+    ]);
   });
 
   it('a holder named in full is preferred to one named only by a contextual alias', () => {
@@ -42,7 +56,10 @@ describe('office holders', () => {
 
 describe('places confirmed by their neighbours', () => {
   const places = [
-    entity('mali', 'place', { en: { name: 'Mali' }, ar: { name: 'جمهورية مالي', aliases: [{ text: 'مالي', contextual: true, note: 'also "financial"' }] } }),
+    entity('mali', 'place', {
+      en: { name: 'Mali' },
+      ar: { name: 'جمهورية مالي', aliases: [{ text: 'مالي', contextual: true, note: 'also "financial"' }] },
+    }),
     entity('bamako', 'place', { en: { name: 'Bamako' }, ar: { name: 'باماكو' } }, { facts: { location: 'mali' } }),
     entity('egypt', 'place', { en: { name: 'Egypt' }, ar: { name: 'مصر' } }),
   ];

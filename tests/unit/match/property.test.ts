@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityTable, compilePatterns } from '../../../lib/match/compile';
 import { scanText } from '../../../lib/match/scan';
-import { V_CAPITALS, V_CASE_EXACT, V_CONTEXTUAL, V_NEEDS_LI, V_SELF_EVIDENT, type Matcher, type PatternSpec } from '../../../lib/match/types';
+import {
+  V_CAPITALS,
+  V_CASE_EXACT,
+  V_CONTEXTUAL,
+  V_NEEDS_LI,
+  V_SELF_EVIDENT,
+  type Matcher,
+  type PatternSpec,
+} from '../../../lib/match/types';
 import { entity } from './fixtures';
 import { referenceMatches, type RefMatch } from './reference-matcher';
 import { pick, prng } from './synthetic';
@@ -19,14 +27,61 @@ const FAMILIES = {
 };
 const JOINERS = [' ', '-', "'", '.'];
 const NOISE = [
-  '\u0301', '\u0306', '\u0308', '\u200e', '\u200b', '\u200d', '\u2067', '\u2069', '\u00ad', '\u00a0', '\u202f', '\n', '\r\n',
-  '\t', '\u3000', '  ', '😀', '\ud840\udc00', '\ud83d', '\ude00', '’', '‘', '—', '–', '\u2212', 'ﬁ', 'Ａ', 'ｕ', 'ـ', '\u064e',
-  '\u0651', ',', '.', '(', ')', '"', '«', 'x', 'Z', '7', 'ß', 'İ', 'ﻻ', 'ال', 'لل', 'وال', 'ي', 'ى',
+  '\u0301',
+  '\u0306',
+  '\u0308',
+  '\u200e',
+  '\u200b',
+  '\u200d',
+  '\u2067',
+  '\u2069',
+  '\u00ad',
+  '\u00a0',
+  '\u202f',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u3000',
+  '  ',
+  '😀',
+  '\ud840\udc00',
+  '\ud83d',
+  '\ude00',
+  '’',
+  '‘',
+  '—',
+  '–',
+  '\u2212',
+  'ﬁ',
+  'Ａ',
+  'ｕ',
+  'ـ',
+  '\u064e',
+  '\u0651',
+  ',',
+  '.',
+  '(',
+  ')',
+  '"',
+  '«',
+  'x',
+  'Z',
+  '7',
+  'ß',
+  'İ',
+  'ﻻ',
+  'ال',
+  'لل',
+  'وال',
+  'ي',
+  'ى',
 ];
 
 // Odd entities have the even one before them as parent, so self-evident aliases can name either.
 const ENTITIES = buildEntityTable(
-  Array.from({ length: 8 }, (_, k) => entity(`e${k}`, 'organization', { en: { name: `E${k}` } }, { facts: k % 2 === 1 ? { parent: `e${k - 1}` } : {} })),
+  Array.from({ length: 8 }, (_, k) =>
+    entity(`e${k}`, 'organization', { en: { name: `E${k}` } }, { facts: k % 2 === 1 ? { parent: `e${k - 1}` } : {} }),
+  ),
 );
 
 function randomPattern(rnd: () => number): PatternSpec {
@@ -86,11 +141,22 @@ function embeddingSpecs(rnd: () => number): PatternSpec[] {
     if ((inner.flags & V_CONTEXTUAL) !== 0) continue;
     const r = rnd();
     // The inner entity itself, a child of it (odd entities have the even one before as parent), or any.
-    const ent = r < 0.4 ? inner.entity : r < 0.8 ? (inner.entity % 2 === 0 ? inner.entity + 1 : inner.entity) : Math.floor(rnd() * 8);
+    const ent =
+      r < 0.4
+        ? inner.entity
+        : r < 0.8
+          ? inner.entity % 2 === 0
+            ? inner.entity + 1
+            : inner.entity
+          : Math.floor(rnd() * 8);
     const side = () => (rnd() < 0.3 ? '' : randomPattern(rnd).text + (rnd() < 0.8 ? pick(rnd, JOINERS) : ''));
     const before = side();
     const after = rnd() < 0.5 ? '' : (rnd() < 0.8 ? pick(rnd, JOINERS) : '') + randomPattern(rnd).text;
-    specs.push({ text: before + inner.text + after, entity: ent, flags: rnd() < 0.5 ? V_CONTEXTUAL | V_CAPITALS : V_CONTEXTUAL });
+    specs.push({
+      text: before + inner.text + after,
+      entity: ent,
+      flags: rnd() < 0.5 ? V_CONTEXTUAL | V_CAPITALS : V_CONTEXTUAL,
+    });
   }
   return specs;
 }

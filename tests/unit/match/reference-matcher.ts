@@ -23,7 +23,8 @@ export interface RefMatch {
 }
 
 const LETTER = /^[\p{L}\p{N}\p{M}]$/u;
-const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]$/u;
+const UNSPACED =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]$/u;
 
 const wordMemo = new Map<string, boolean>();
 
@@ -57,7 +58,11 @@ interface RefPattern {
  */
 function selfEvidence(spec: PatternSpec, specs: PatternSpec[], parents: ArrayLike<number>): number {
   const holds = (e: number) =>
-    e >= 0 && referenceMatches(specs.filter((x) => x.entity === e && (x.flags & V_CONTEXTUAL) === 0), spec.text).length > 0;
+    e >= 0 &&
+    referenceMatches(
+      specs.filter((x) => x.entity === e && (x.flags & V_CONTEXTUAL) === 0),
+      spec.text,
+    ).length > 0;
   const parent = parents[spec.entity] ?? -1;
   return (holds(spec.entity) ? V_NAMES_ENTITY : 0) | (holds(parent) ? V_NAMES_PARENT : 0);
 }
@@ -140,12 +145,14 @@ export function referenceMatches(specs: PatternSpec[], original: string, parents
       const valid = group.filter((p) => variantOk(p, t, s, original, span));
       if (valid.length === 0) continue;
       const cand = { s, e, span, variants: [...new Set(valid.map((p) => `${p.entity}:${p.flags}`))].sort() };
-      const best = valid.some((p) => (p.flags & V_CONTEXTUAL) === 0 || (p.flags & V_SELF_EVIDENT) !== 0) ? bestFull : bestCtx;
+      const best = valid.some((p) => (p.flags & V_CONTEXTUAL) === 0 || (p.flags & V_SELF_EVIDENT) !== 0)
+        ? bestFull
+        : bestCtx;
       if (!best[s] || best[s]!.e < e) best[s] = cand;
     }
   }
   const chosen: Cand[] = [];
-  for (let s = 0; s < t.length; ) {
+  for (let s = 0; s < t.length;) {
     const c = bestFull[s];
     if (c) {
       chosen.push(c);
@@ -154,7 +161,7 @@ export function referenceMatches(specs: PatternSpec[], original: string, parents
   }
   const overlapsFull = (c: Cand) => chosen.some((f) => f.s < c.e && f.e > c.s);
   const contextual: Cand[] = [];
-  for (let s = 0; s < t.length; ) {
+  for (let s = 0; s < t.length;) {
     const c = bestCtx[s];
     if (c && !overlapsFull(c)) {
       contextual.push(c);

@@ -49,7 +49,11 @@ describe('states inside a word', () => {
   it('names inside longer words are not found; after Arabic proclitics and in Chinese they are', () => {
     expect(spans('Disunited Nations, UNESCOUN, reUN, the UN.').map((s) => s[0])).toEqual(['UN']);
     const m = compileMatcher([
-      entity('un', 'organization', { en: { name: 'United Nations' }, ar: { name: 'الأمم المتحدة' }, zh: { name: '联合国' } }),
+      entity('un', 'organization', {
+        en: { name: 'United Nations' },
+        ar: { name: 'الأمم المتحدة' },
+        zh: { name: '联合国' },
+      }),
     ]);
     const found = (text: string) => findMentions(m, text).map((x) => [x.text, x.start]);
     // Proclitics lead into the name (li + al contracts to لل, the mention starts at its lam);

@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createDocumentScan, findMentions, loadMatcher, serializeMatcher, type Mention } from '../../../lib/match';
+import {
+  compileMatcher,
+  createDocumentScan,
+  findMentions,
+  loadMatcher,
+  serializeMatcher,
+  type Mention,
+} from '../../../lib/match';
 import { prng } from './synthetic';
 import { loadDataEntities } from './fixtures';
 
@@ -51,7 +58,7 @@ describe('seed article 000: "Ban hails invaluable work of Alliance of Civilizati
       ['Group of Friends', 'unaoc-group-of-friends'],
       // Self-evident: the alias names its parent, the General Assembly, so it needs no other mention.
       ['high-level debate of the General Assembly', 'ga-67th-session-general-debate'],
-      ["Assembly’s 66th session", 'ga-66th-session'],
+      ['Assembly’s 66th session', 'ga-66th-session'],
       ['United Nations', 'united-nations'],
       ['UN', 'united-nations'],
       ['Represent Yourself', 'represent-yourself-campaign-2012'],
@@ -69,8 +76,14 @@ describe('seed article 000: "Ban hails invaluable work of Alliance of Civilizati
   it('gives the high-level debate phrase to the event, not the embedded "General Assembly"', () => {
     const mentions = findMentions(matcher, text);
     const debate = mentions.find((m) => m.text.includes('General Assembly'))!;
-    expect(debate).toMatchObject({ text: 'high-level debate of the General Assembly', id: 'ga-67th-session-general-debate', contextual: true });
-    expect(mentions.some((m) => m.id === 'un-general-assembly' && m.start >= debate.start && m.start < debate.end)).toBe(false);
+    expect(debate).toMatchObject({
+      text: 'high-level debate of the General Assembly',
+      id: 'ga-67th-session-general-debate',
+      contextual: true,
+    });
+    expect(
+      mentions.some((m) => m.id === 'un-general-assembly' && m.start >= debate.start && m.start < debate.end),
+    ).toBe(false);
   });
 
   it('resolves the short "Alliance" mentions to UNAOC', () => {

@@ -57,7 +57,9 @@ describe('serialized matcher', () => {
     const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
     const header = new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength));
     // Same length, so the rest of the file stays where it was.
-    const edited = new TextEncoder().encode(header.replace('"name":"alphabet","type":"u16"', '"name":"alphabet","type":"u32"'));
+    const edited = new TextEncoder().encode(
+      header.replace('"name":"alphabet","type":"u16"', '"name":"alphabet","type":"u32"'),
+    );
     expect(edited.length).toBe(jsonLength);
     const corrupt = bytes.slice();
     corrupt.set(edited, 12);
@@ -109,7 +111,9 @@ describe('narrow tables and their wide fallbacks', () => {
     );
     expect(m.groupLength).toBeInstanceOf(Uint16Array);
     const loaded = loadMatcher(serializeMatcher(m));
-    expect(findMentions(loaded, `${long}. UN, Un, un. ${long.toLowerCase()}`).map((x) => [x.id, x.text.length])).toEqual([
+    expect(
+      findMentions(loaded, `${long}. UN, Un, un. ${long.toLowerCase()}`).map((x) => [x.id, x.text.length]),
+    ).toEqual([
       ['x0', long.length],
       ['x1', 2],
       ['x2', 2],

@@ -56,7 +56,10 @@ export function vocabulary(rnd: () => number, size: number): string[] {
 }
 
 /** `count` name-like aliases (1–5 words) spread over count/5 entities. */
-export function syntheticSpecs(count: number, seed = 1): { specs: PatternSpec[]; entityCount: number; vocab: string[] } {
+export function syntheticSpecs(
+  count: number,
+  seed = 1,
+): { specs: PatternSpec[]; entityCount: number; vocab: string[] } {
   const rnd = prng(seed);
   const vocab = vocabulary(rnd, 20000);
   const entityCount = Math.max(1, Math.floor(count / 5));
@@ -72,7 +75,9 @@ export function syntheticSpecs(count: number, seed = 1): { specs: PatternSpec[];
 
 export function syntheticMatcher(count: number, seed = 1): { matcher: Matcher; specs: PatternSpec[]; vocab: string[] } {
   const { specs, entityCount, vocab } = syntheticSpecs(count, seed);
-  const entities = Array.from({ length: entityCount }, (_, k) => entity(`e${k}`, 'organization', { en: { name: `E${k}` } }));
+  const entities = Array.from({ length: entityCount }, (_, k) =>
+    entity(`e${k}`, 'organization', { en: { name: `E${k}` } }),
+  );
   return { matcher: compilePatterns(specs, buildEntityTable(entities)), specs, vocab };
 }
 

@@ -17,7 +17,10 @@ describe('Traditional Chinese reads as Simplified', () => {
   });
 
   test('the generated map is what the installed OpenCC dictionary gives', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/gen-han-fold.ts', '--check'], { cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8' });
+    const r = spawnSync('npx', ['tsx', 'scripts/gen-han-fold.ts', '--check'], {
+      cwd: join(import.meta.dirname, '../../..'),
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

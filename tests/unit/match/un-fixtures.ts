@@ -40,7 +40,10 @@ export const UN_ENTITIES: Entity[] = [
     'ban-ki-moon',
     'person',
     {
-      en: { name: 'Ban Ki-moon', aliases: [ctx('Mr. Ban'), { text: 'Ban', caseSensitive: true, contextual: true }, ctx('Secretary-General')] },
+      en: {
+        name: 'Ban Ki-moon',
+        aliases: [ctx('Mr. Ban'), { text: 'Ban', caseSensitive: true, contextual: true }, ctx('Secretary-General')],
+      },
       fr: { name: 'Ban Ki-moon', aliases: [ctx('M. Ban'), ctx('Secrétaire général')] },
       es: { name: 'Ban Ki-moon', aliases: [ctx('Sr. Ban'), ctx('Secretario General')] },
       ru: { name: 'Пан Ги Мун', aliases: [ctx('г-н Пан'), ctx('Генеральный секретарь')] },
@@ -48,7 +51,16 @@ export const UN_ENTITIES: Entity[] = [
       ar: { name: 'بان كي مون', aliases: [ctx('الأمين العام')] },
     },
     {
-      facts: { offices: [{ role: { en: 'SG', fr: 'SG', es: 'SG', ru: 'SG', zh: 'SG', ar: 'SG' }, organization: 'united-nations', from: '2007-01-01', to: '2016-12-31' }] },
+      facts: {
+        offices: [
+          {
+            role: { en: 'SG', fr: 'SG', es: 'SG', ru: 'SG', zh: 'SG', ar: 'SG' },
+            organization: 'united-nations',
+            from: '2007-01-01',
+            to: '2016-12-31',
+          },
+        ],
+      },
       related: ['united-nations', 'unaoc'],
     },
   ),
@@ -64,7 +76,15 @@ export const UN_ENTITIES: Entity[] = [
       ar: { name: 'أنطونيو غوتيريش', aliases: [ctx('الأمين العام')] },
     },
     {
-      facts: { offices: [{ role: { en: 'SG', fr: 'SG', es: 'SG', ru: 'SG', zh: 'SG', ar: 'SG' }, organization: 'united-nations', from: '2017-01-01' }] },
+      facts: {
+        offices: [
+          {
+            role: { en: 'SG', fr: 'SG', es: 'SG', ru: 'SG', zh: 'SG', ar: 'SG' },
+            organization: 'united-nations',
+            from: '2017-01-01',
+          },
+        ],
+      },
       related: ['united-nations'],
     },
   ),
@@ -80,10 +100,26 @@ export const UN_ENTITIES: Entity[] = [
     'unaoc',
     'organization',
     {
-      en: { name: 'United Nations Alliance of Civilizations', short: 'UNAOC', aliases: ['Alliance of Civilizations', ctx('the Alliance')] },
-      fr: { name: 'Alliance des civilisations des Nations Unies', short: 'UNAOC', aliases: ['Alliance des civilisations', ctx("l'Alliance")] },
-      es: { name: 'Alianza de Civilizaciones de las Naciones Unidas', short: 'UNAOC', aliases: ['Alianza de Civilizaciones'] },
-      ru: { name: 'Альянс цивилизаций Организации Объединённых Наций', short: 'ЮНАОК', aliases: ['Альянс цивилизаций'] },
+      en: {
+        name: 'United Nations Alliance of Civilizations',
+        short: 'UNAOC',
+        aliases: ['Alliance of Civilizations', ctx('the Alliance')],
+      },
+      fr: {
+        name: 'Alliance des civilisations des Nations Unies',
+        short: 'UNAOC',
+        aliases: ['Alliance des civilisations', ctx("l'Alliance")],
+      },
+      es: {
+        name: 'Alianza de Civilizaciones de las Naciones Unidas',
+        short: 'UNAOC',
+        aliases: ['Alianza de Civilizaciones'],
+      },
+      ru: {
+        name: 'Альянс цивилизаций Организации Объединённых Наций',
+        short: 'ЮНАОК',
+        aliases: ['Альянс цивилизаций'],
+      },
       zh: { name: '联合国不同文明联盟', aliases: ['不同文明联盟'] },
       ar: { name: 'تحالف الأمم المتحدة للحضارات', aliases: ['تحالف الحضارات'] },
     },
@@ -94,7 +130,12 @@ export const UN_ENTITIES: Entity[] = [
     fr: { name: "Organisation des Nations Unies pour l'éducation, la science et la culture", short: 'UNESCO' },
     ar: { name: 'منظمة الأمم المتحدة للتربية والعلم والثقافة', short: 'اليونسكو', aliases: ['يونسكو'] },
   }),
-  entity('syria', 'place', { en: { name: 'Syria' }, ru: { name: 'Сирия' }, ar: { name: 'سوريا' }, zh: { name: '叙利亚' } }),
+  entity('syria', 'place', {
+    en: { name: 'Syria' },
+    ru: { name: 'Сирия' },
+    ar: { name: 'سوريا' },
+    zh: { name: '叙利亚' },
+  }),
   entity('security-council', 'organization', {
     en: { name: 'Security Council' },
     ru: { name: 'Совет Безопасности' },

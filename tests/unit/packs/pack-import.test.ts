@@ -8,9 +8,24 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
 import { draftPack, preparePack, runPackImport, type Decision } from '../../../platform/pack-import';
-import { compilePackMatcher, packDataIsStale, readPackMatcher, readPackSearch, rebuildPackData, rebuildPackMatcher, saveCompiledMatcher } from '../../../platform/pack-build';
+import {
+  compilePackMatcher,
+  packDataIsStale,
+  readPackMatcher,
+  readPackSearch,
+  rebuildPackData,
+  rebuildPackMatcher,
+  saveCompiledMatcher,
+} from '../../../platform/pack-build';
 import { installBundledDataset } from '../../../platform/dataset-install';
-import { activePacks, exportPack, listPacks, removePack, resolveEntities, setPackEnabled } from '../../../platform/packs-store';
+import {
+  activePacks,
+  exportPack,
+  listPacks,
+  removePack,
+  resolveEntities,
+  setPackEnabled,
+} from '../../../platform/packs-store';
 import { generatePack } from '../../../scripts/bench/generated-pack';
 import { saveAnnotation } from '../../../platform/library-store';
 import { parseEntityFile } from '../../../lib/dataset/parse';
@@ -28,17 +43,34 @@ function real(path: string): Entity {
   if (!entity) throw new Error(path);
   return entity;
 }
-const BUNDLED = ['data/entities/organization/unaoc.json', 'data/entities/person/ban-ki-moon.json', 'data/entities/organization/united-nations.json'].map(real);
+const BUNDLED = [
+  'data/entities/organization/unaoc.json',
+  'data/entities/person/ban-ki-moon.json',
+  'data/entities/organization/united-nations.json',
+].map(real);
 
 let n = 0;
 async function freshDb(): Promise<LensDatabase> {
   const db = new LensDatabase(`packs-${++n}`);
   await db.entities.bulkPut(BUNDLED.map((e) => ({ ...e, source: 'bundled' })));
-  const page = { url: 'https://news.un.org/x', title: 'x', lang: 'en', savedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', entities: [] };
+  const page = {
+    url: 'https://news.un.org/x',
+    title: 'x',
+    lang: 'en',
+    savedAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    entities: [],
+  };
   await saveAnnotation(db, page, {
     id: newAnnotationId(),
     pageUrl: page.url,
-    target: { source: page.url, selector: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
+    target: {
+      source: page.url,
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: 1 },
+      ],
+    },
     body: { note: 'mine', tags: [] },
     motivation: 'commenting',
     created: page.savedAt,
@@ -85,7 +117,11 @@ describe('importing packs end to end', () => {
   test('a good pack is installed, matched, searchable and shown with its pack name', async () => {
     const db = await freshDb();
     const stages: string[] = [];
-    const outcome = await runPackImport(db, { text: GOOD, source: 'pack' }, { confirm: never, progress: (s) => stages.push(s) });
+    const outcome = await runPackImport(
+      db,
+      { text: GOOD, source: 'pack' },
+      { confirm: never, progress: (s) => stages.push(s) },
+    );
     expect(outcome.type).toBe('installed');
     expect(stages).toEqual(expect.arrayContaining(['parsing', 'installing', 'matcher', 'search', 'saving']));
     const stored = await readPackMatcher(db);
@@ -103,7 +139,12 @@ describe('importing packs end to end', () => {
 
   test('ids shared with the bundled dataset are asked about: skip keeps bundled, override replaces', async () => {
     const pack = JSON.parse(GOOD);
-    pack.entities.push({ ...pack.entities[0], id: 'unaoc', related: [], names: { en: { name: 'My own Alliance entry' } } });
+    pack.entities.push({
+      ...pack.entities[0],
+      id: 'unaoc',
+      related: [],
+      names: { en: { name: 'My own Alliance entry' } },
+    });
     const text = JSON.stringify(pack);
 
     const skipDb = await freshDb();
@@ -120,7 +161,9 @@ describe('importing packs end to end', () => {
 
     const cancelDb = await freshDb();
     const before = await snapshot(cancelDb);
-    expect((await runPackImport(cancelDb, { text, source: 'pack' }, { confirm: async () => 'cancel' })).type).toBe('cancelled');
+    expect((await runPackImport(cancelDb, { text, source: 'pack' }, { confirm: async () => 'cancel' })).type).toBe(
+      'cancelled',
+    );
     expect(await snapshot(cancelDb)).toBe(before);
   });
 
@@ -146,7 +189,11 @@ describe('importing packs end to end', () => {
   test('a pack of several chunks is found by id and exported as it was installed', async () => {
     const db = await freshDb();
     const pack = generatePack(2_500, 3);
-    const outcome = await runPackImport(db, { text: JSON.stringify(pack), source: 'pack' }, { confirm: async () => 'skip' });
+    const outcome = await runPackImport(
+      db,
+      { text: JSON.stringify(pack), source: 'pack' },
+      { confirm: async () => 'skip' },
+    );
     expect(outcome.type).toBe('installed');
     const id = pack.entities[2_200]!.id;
     const { entities, packOf } = await resolveEntities(db, [id, 'unaoc']);
@@ -158,7 +205,11 @@ describe('importing packs end to end', () => {
   test('a real Wikidata file becomes a pack', async () => {
     const db = await freshDb();
     const text = readFileSync(join(ROOT, '../shared/corpus/wikidata/Q2112.json'), 'utf8');
-    const outcome = await runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
+    const outcome = await runPackImport(
+      db,
+      { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' },
+      { confirm: async () => 'skip' },
+    );
     expect(outcome.type).toBe('installed');
   });
 
@@ -167,10 +218,16 @@ describe('importing packs end to end', () => {
     expect(await packDataIsStale(db)).toBe(false); // no packs
     await runPackImport(db, { text: GOOD, source: 'pack' }, { confirm: async () => 'skip' });
     expect(await packDataIsStale(db)).toBe(false); // built by the import
-    await installBundledDataset(db, async () => 'a-newer-dataset', async () => BUNDLED);
+    await installBundledDataset(
+      db,
+      async () => 'a-newer-dataset',
+      async () => BUNDLED,
+    );
     expect(await packDataIsStale(db)).toBe(true); // what the background checks at start
     // A rebuild that fails leaves it stale, so the next start tries again.
-    const failing = Object.create(db, { packs: { get: () => ({ ...db.packs, toArray: () => Promise.reject(new Error('disk')) }) } }) as LensDatabase;
+    const failing = Object.create(db, {
+      packs: { get: () => ({ ...db.packs, toArray: () => Promise.reject(new Error('disk')) }) },
+    }) as LensDatabase;
     await expect(rebuildPackData(failing)).rejects.toThrow();
     expect(await packDataIsStale(db)).toBe(true);
     await rebuildPackData(db);
@@ -180,7 +237,12 @@ describe('importing packs end to end', () => {
   test('two Wikidata files are two packs; the same file again replaces its own', async () => {
     const db = await freshDb();
     const read = (q: string) => readFileSync(join(ROOT, `../shared/corpus/wikidata/${q}.json`), 'utf8');
-    const importIt = (text: string) => runPackImport(db, { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' }, { confirm: async () => 'skip' });
+    const importIt = (text: string) =>
+      runPackImport(
+        db,
+        { text, source: 'wikidata', defaultKind: 'place', packName: 'Wikidata test' },
+        { confirm: async () => 'skip' },
+      );
     expect((await importIt(read('Q2112'))).type).toBe('installed');
     expect((await importIt(read('Q217447'))).type).toBe('installed');
     expect((await importIt(read('Q2112'))).type).toBe('installed');
@@ -194,14 +256,20 @@ describe('importing packs end to end', () => {
     // install commits: for a new pack, a re-imported one, an overriding one and beside a
     // disabled one, those bytes must equal a rebuild from the database afterwards.
     const db = await freshDb();
-    await runPackImport(db, { text: JSON.stringify(generatePack(300, 5)), source: 'pack' }, { confirm: async () => 'skip' });
+    await runPackImport(
+      db,
+      { text: JSON.stringify(generatePack(300, 5)), source: 'pack' },
+      { confirm: async () => 'skip' },
+    );
     await setPackEnabled(db, generatePack(300, 5).id, false);
     const first = JSON.parse(GOOD);
     const again = JSON.parse(GOOD);
     again.entities[0].names.en.aliases = [{ text: 'Brand new alias' }];
     const overriding = JSON.parse(GOOD);
     overriding.id = 'overriding-pack';
-    overriding.entities = [{ ...overriding.entities[0], id: 'unaoc', related: [], names: { en: { name: 'My own Alliance entry' } } }];
+    overriding.entities = [
+      { ...overriding.entities[0], id: 'unaoc', related: [], names: { en: { name: 'My own Alliance entry' } } },
+    ];
     const imports = [
       { pack: first, choice: 'skip' as const },
       { pack: again, choice: 'skip' as const },
@@ -211,7 +279,9 @@ describe('importing packs end to end', () => {
       const request = { text: JSON.stringify(pack), source: 'pack' as const };
       const prepared = await preparePack(db, request, async () => choice);
       if (prepared.type !== 'prepared') throw new Error(prepared.type);
-      const early = await compilePackMatcher(db, { pending: { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities } });
+      const early = await compilePackMatcher(db, {
+        pending: { id: prepared.pack.id, overrides: prepared.overrides, entities: prepared.pack.entities },
+      });
       // The matcher worker's draft: the file as parsed, unchecked, with the same decision.
       const draft = await draftPack(db, request, async () => choice);
       const drafted = await compilePackMatcher(db, { pending: draft! });
@@ -231,7 +301,8 @@ describe('importing packs end to end', () => {
 
   test('a draft is null where there is nothing to compile; bad packs never get further than the draft', async () => {
     const db = await freshDb();
-    const draft = (text: string, choice: Decision = 'skip') => draftPack(db, { text, source: 'pack' }, async () => choice);
+    const draft = (text: string, choice: Decision = 'skip') =>
+      draftPack(db, { text, source: 'pack' }, async () => choice);
     expect(await draft('{ not json')).toBeNull();
     expect(await draft('[1, 2]')).toBeNull();
     expect(await draft('{"id": "x", "entities": []}')).toBeNull();
@@ -242,9 +313,12 @@ describe('importing packs end to end', () => {
     // A hostile file may reach the compile unchecked (the page discards the result): it must not hang.
     for (const file of bad) {
       const text = readFileSync(join(BAD, file), 'utf8');
-      const pending = await draftPack(db, { text, source: file.startsWith('wikidata') ? 'wikidata' : 'pack' }, async () => 'skip');
+      const pending = await draftPack(
+        db,
+        { text, source: file.startsWith('wikidata') ? 'wikidata' : 'pack' },
+        async () => 'skip',
+      );
       if (pending) await compilePackMatcher(db, { pending }).catch(() => null);
     }
   }, 60_000);
 });
-

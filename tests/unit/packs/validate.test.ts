@@ -75,7 +75,10 @@ describe('conflicts with the bundled dataset', () => {
     if (!r.ok) return;
     expect(r.conflicts).toEqual([{ id: 'united-nations', index: 0 }]);
     expect(r.needsConfirmation).toBe(true);
-    const skipped = dropEntities(r.pack, r.conflicts.map((c) => c.id));
+    const skipped = dropEntities(
+      r.pack,
+      r.conflicts.map((c) => c.id),
+    );
     expect(skipped.entities.map((e) => e.id)).toEqual(['beta']);
   });
 
@@ -89,7 +92,9 @@ describe('conflicts with the bundled dataset', () => {
     const r = parsePack(text, { bundledIds, override: false });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toEqual([{ path: 'entities[0].id', message: '"united-nations" is already in the bundled dataset (override is off)' }]);
+    expect(r.problems).toEqual([
+      { path: 'entities[0].id', message: '"united-nations" is already in the bundled dataset (override is off)' },
+    ]);
     expect(r.conflicts).toEqual([{ id: 'united-nations', index: 0 }]);
   });
 

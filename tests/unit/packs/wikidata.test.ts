@@ -41,10 +41,18 @@ describe('fromWikidata on real documents', () => {
   it('falls back to zh-hans / zh-hant labels and skips an unknown class unless a default kind is given', () => {
     const skipped = fromWikidata(doc('Q4132785'));
     expect(skipped.ok).toBe(false);
-    expect(skipped.notes).toEqual([{ where: 'Q4132785', message: 'skipped: its classes (P31: Q7725634) are not in the kind table; choose a default kind to import it' }]);
+    expect(skipped.notes).toEqual([
+      {
+        where: 'Q4132785',
+        message: 'skipped: its classes (P31: Q7725634) are not in the kind table; choose a default kind to import it',
+      },
+    ]);
     const r = fromWikidata(doc('Q4132785'), { defaultKind: 'event' });
     const [e] = entitiesOf(r);
-    expect(e).toMatchObject({ kind: 'event', names: { zh: { name: '把銀禧帶來', aliases: [{ text: '把银禧带来' }, { text: '帶來銀禧' }] } } });
+    expect(e).toMatchObject({
+      kind: 'event',
+      names: { zh: { name: '把銀禧帶來', aliases: [{ text: '把银禧带来' }, { text: '帶來銀禧' }] } },
+    });
   });
 
   it.each([
@@ -88,7 +96,8 @@ describe('fromWikidata on real documents', () => {
     const cut = `[\n${lines.join(',\n')}`.slice(0, -100);
     const r = fromWikidata(cut);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.message).toMatch(/^line 4 is not one entity of a dump: .*\(the file is cut off here\?\)$/);
+    if (!r.ok)
+      expect(r.problems[0]!.message).toMatch(/^line 4 is not one entity of a dump: .*\(the file is cut off here\?\)$/);
   });
 
   it('refuses files of an unrelated format with a clear message', () => {
@@ -96,10 +105,16 @@ describe('fromWikidata on real documents', () => {
     const cases: [string, string][] = [
       [pack, 'format: this is a Context Lens pack, not Wikidata JSON: import it as a pack'],
       ['{"type": "FeatureCollection"}', '(root): has no "id": not a Wikidata entity'],
-      ['{"hello": "world"}', '(root): not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got another object'],
+      [
+        '{"hello": "world"}',
+        '(root): not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got another object',
+      ],
       ['', '(file): the file is empty'],
-      ['null', '(root): not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got null'],
-      ['<html>', '(file): not valid JSON at line 1, column 1: Unexpected token \'<\''],
+      [
+        'null',
+        '(root): not Wikidata JSON: expected {"entities": {…}} (Special:EntityData), an entity {"type": "item", "id": "Q…", …} or a JSON array of entities (a dump), got null',
+      ],
+      ['<html>', "(file): not valid JSON at line 1, column 1: Unexpected token '<'"],
       ['[]', '(file): no Wikidata items in the file'],
     ];
     for (const [text, message] of cases) {
@@ -122,17 +137,27 @@ describe('fromWikidata on real documents', () => {
     expect(r.notes).toEqual([
       { where: 'Q2112', message: 'the en description left out: contains "javascript:", which looks like a script URL' },
       { where: 'Q2112', message: 'the fr label left out: contains "<": texts are plain text, not HTML' },
-      { where: 'Q2112', message: 'the ru label left out: contains the invisible bidirectional control U+202E, which can disguise text' },
+      {
+        where: 'Q2112',
+        message: 'the ru label left out: contains the invisible bidirectional control U+202E, which can disguise text',
+      },
     ]);
   });
 
   it('produces packs that parsePack accepts and the matcher finds', () => {
-    const r = fromWikidata(`[${['Q2112', 'Q328212'].map(doc).join(',')}]`, { packId: 'my-wikidata', packName: 'My Wikidata' });
+    const r = fromWikidata(`[${['Q2112', 'Q328212'].map(doc).join(',')}]`, {
+      packId: 'my-wikidata',
+      packName: 'My Wikidata',
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(parsePack(JSON.stringify(r.pack)).ok).toBe(true);
     const m = compileMatcher(matcherEntities(r.pack.entities));
-    expect(findMentions(m, 'Veronica Roth visited Bielefeld; Билефельд.').map((x) => x.id)).toEqual(['q328212', 'q2112', 'q2112']);
+    expect(findMentions(m, 'Veronica Roth visited Bielefeld; Билефельд.').map((x) => x.id)).toEqual([
+      'q328212',
+      'q2112',
+      'q2112',
+    ]);
   });
 
   it('reads Wikidata dates at their precision', () => {

@@ -12,7 +12,11 @@ import { readTokens } from '../../../scripts/annotate-html';
 async function read(html: string, chunk = 7): Promise<{ text: string; runs: BlockRun[]; rootLang: string | null }> {
   let text = '';
   const runs: BlockRun[] = [];
-  const reader = new StreamedText((t) => (text += t), (r) => runs.push(r), '|');
+  const reader = new StreamedText(
+    (t) => (text += t),
+    (r) => runs.push(r),
+    '|',
+  );
   const parser = new SAXParser();
   readTokens(parser, reader);
   const done = new Promise((resolve) => parser.on('finish', resolve));
@@ -25,7 +29,9 @@ async function read(html: string, chunk = 7): Promise<{ text: string; runs: Bloc
 
 describe('reading HTML as a stream', () => {
   test('joins the text of a block as it reads and breaks between blocks', async () => {
-    const { text } = await read('<body><p><a href="#">Secretary-General</a> Ban Ki-moon</p><p>UNICEF</p><ul><li>a<li>b</ul></body>');
+    const { text } = await read(
+      '<body><p><a href="#">Secretary-General</a> Ban Ki-moon</p><p>UNICEF</p><ul><li>a<li>b</ul></body>',
+    );
     expect(text).toBe('Secretary-General Ban Ki-moon|UNICEF|a|b');
   });
 
@@ -44,7 +50,9 @@ describe('reading HTML as a stream', () => {
   });
 
   test('a title in the body is body text; a late <head> is ignored', async () => {
-    expect((await read('<html><div>first</div><head><title>Late title</title></head><p>after</p>')).text).toBe('first|Late title|after');
+    expect((await read('<html><div>first</div><head><title>Late title</title></head><p>after</p>')).text).toBe(
+      'first|Late title|after',
+    );
     expect((await read('<title>In the head</title><p>body</p>')).text).toBe('body');
   });
 
@@ -52,8 +60,10 @@ describe('reading HTML as a stream', () => {
     expect((await read('<html><head><meta charset="utf-8">Stray text<p>para</p>')).text).toBe('Stray text|para');
   });
 
-  test('runs carry the nearest lang below the root; the root lang is the document\'s', async () => {
-    const { text, runs, rootLang } = await read('<html lang="en"><body><p>one</p><div lang="fr"><p>deux <span lang="es">tres</span></p></div><p>four</p></body></html>');
+  test("runs carry the nearest lang below the root; the root lang is the document's", async () => {
+    const { text, runs, rootLang } = await read(
+      '<html lang="en"><body><p>one</p><div lang="fr"><p>deux <span lang="es">tres</span></p></div><p>four</p></body></html>',
+    );
     expect(rootLang).toBe('en');
     expect(text).toBe('one|deux tres|four');
     expect(runs).toEqual([
@@ -65,7 +75,9 @@ describe('reading HTML as a stream', () => {
 
   test('the space between two inline elements is read, so their words do not run together', async () => {
     expect((await read('<p><a href="#">UNICEF</a> <em>said</em></p>')).text).toBe('UNICEF said');
-    expect((await read('<p>The <b>Secretary-General</b> <a>Ban Ki-moon</a></p>')).text).toBe('The Secretary-General Ban Ki-moon');
+    expect((await read('<p>The <b>Secretary-General</b> <a>Ban Ki-moon</a></p>')).text).toBe(
+      'The Secretary-General Ban Ki-moon',
+    );
     // Between blocks, or next to a comment, it is nothing.
     expect((await read('<div><p>one</p> <p>two</p></div><p><b>x</b> <!-- c --></p>')).text).toBe('one|two|x');
   });

@@ -65,8 +65,15 @@ describe('reading the page', () => {
 describe('the space between inline elements', () => {
   test('is read between two inline elements or texts, not between blocks', async () => {
     const { joinTextNodes, BLOCK_BREAK } = await import('../../../reading/page-text');
-    const body = page('<p><a href="#">UNICEF</a> <em>said</em></p><div><p>one</p> <p>two</p></div><p>The <b>WHO</b> <!-- c --></p>');
-    expect(joinTextNodes(collectTextNodes(body)).text.split(BLOCK_BREAK)).toEqual(['UNICEF said', 'one', 'two', 'The WHO']);
+    const body = page(
+      '<p><a href="#">UNICEF</a> <em>said</em></p><div><p>one</p> <p>two</p></div><p>The <b>WHO</b> <!-- c --></p>',
+    );
+    expect(joinTextNodes(collectTextNodes(body)).text.split(BLOCK_BREAK)).toEqual([
+      'UNICEF said',
+      'one',
+      'two',
+      'The WHO',
+    ]);
   });
 });
 

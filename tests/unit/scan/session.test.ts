@@ -39,9 +39,17 @@ describe('a page scanned piece by piece in the background', () => {
   });
 
   it("decides the page's language from its lang attribute and the first text", () => {
-    expect(new ScanSession(unMatcher, 'bundled', null).piece(1, FRENCH, 0, [{ at: 0, tag: null }]).pageLanguage).toBe('fr');
-    expect(new ScanSession(unMatcher, 'bundled', 'en').piece(1, 'Генеральная Ассамблея собралась сегодня.', 0, [{ at: 0, tag: null }]).pageLanguage).toBe('ru');
-    expect(new ScanSession(unMatcher, 'bundled', 'fr').piece(1, FRENCH, 0, [{ at: 0, tag: null }]).pageLanguage).toBe('fr');
+    expect(new ScanSession(unMatcher, 'bundled', null).piece(1, FRENCH, 0, [{ at: 0, tag: null }]).pageLanguage).toBe(
+      'fr',
+    );
+    expect(
+      new ScanSession(unMatcher, 'bundled', 'en').piece(1, 'Генеральная Ассамблея собралась сегодня.', 0, [
+        { at: 0, tag: null },
+      ]).pageLanguage,
+    ).toBe('ru');
+    expect(new ScanSession(unMatcher, 'bundled', 'fr').piece(1, FRENCH, 0, [{ at: 0, tag: null }]).pageLanguage).toBe(
+      'fr',
+    );
     expect(new ScanSession(unMatcher, 'bundled', null).piece(1, '   ', 0, []).pageLanguage).toBeNull();
   });
 });
@@ -49,13 +57,24 @@ describe('a page scanned piece by piece in the background', () => {
 describe('language runs of a piece', () => {
   it("gives each block its declared language, the page's where none is declared", () => {
     const text = `${ENGLISH}\u0000${FRENCH}`;
-    const runs = runsOfBlocks(text, [{ at: 0, tag: null }, { at: ENGLISH.length + 1, tag: 'fr' }], 'en');
+    const runs = runsOfBlocks(
+      text,
+      [
+        { at: 0, tag: null },
+        { at: ENGLISH.length + 1, tag: 'fr' },
+      ],
+      'en',
+    );
     expect(runs.languageAt(0)).toBe('en');
     expect(runs.languageAt(ENGLISH.length + 5)).toBe('fr');
   });
 
-  it('lets a block\'s text overrule a declaration of another script', () => {
-    const runs = runsOfBlocks('Генеральная Ассамблея Организации Объединённых Наций собралась.', [{ at: 0, tag: 'en' }], 'en');
+  it("lets a block's text overrule a declaration of another script", () => {
+    const runs = runsOfBlocks(
+      'Генеральная Ассамблея Организации Объединённых Наций собралась.',
+      [{ at: 0, tag: 'en' }],
+      'en',
+    );
     expect(runs.languageAt(3)).toBe('ru');
   });
 });

@@ -5,9 +5,12 @@ import { realSearch } from './fixtures';
 describe('bad input never throws nor stalls', () => {
   const { searcher } = realSearch();
 
-  test.each(['', '   ', '\n\t', '!!!', '?!.,;:', '— – -', '«»“”', '()[]{}', '。，、', '؟،'])('%j gives no results', (q) => {
-    expect(searcher.search(q)).toEqual([]);
-  });
+  test.each(['', '   ', '\n\t', '!!!', '?!.,;:', '— – -', '«»“”', '()[]{}', '。，、', '؟،'])(
+    '%j gives no results',
+    (q) => {
+      expect(searcher.search(q)).toEqual([]);
+    },
+  );
 
   test('non-strings and odd limits give [] or a sane list', () => {
     expect(searcher.search(undefined as unknown as string)).toEqual([]);
@@ -25,7 +28,13 @@ describe('bad input never throws nor stalls', () => {
     const hits = searcher.search(long);
     expect(performance.now() - t0).toBeLessThan(500);
     expect(Array.isArray(hits)).toBe(true);
-    for (const junk of ['x'.repeat(1000), '潘'.repeat(1000), '😀'.repeat(500), 'a b '.repeat(250), '\u0301'.repeat(1000)]) {
+    for (const junk of [
+      'x'.repeat(1000),
+      '潘'.repeat(1000),
+      '😀'.repeat(500),
+      'a b '.repeat(250),
+      '\u0301'.repeat(1000),
+    ]) {
       const t1 = performance.now();
       expect(() => searcher.search(junk)).not.toThrow();
       expect(performance.now() - t1).toBeLessThan(500);

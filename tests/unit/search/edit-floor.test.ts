@@ -4,14 +4,16 @@ import { foldForSearch, prepareQuery, scriptRuns } from '../../../lib/search';
 import { createRng } from '../../../scripts/bench/prng';
 
 /** The floor for one text, packed after another key so that offsets other than 0 are exercised. */
-const editDistanceFloor = (text: string, m: number, known?: number, limit?: number): number => floorIn(packKeys(['xy', text, 'z']), 1, m, known, limit);
+const editDistanceFloor = (text: string, m: number, known?: number, limit?: number): number =>
+  floorIn(packKeys(['xy', text, 'z']), 1, m, known, limit);
 
 /** Smallest Levenshtein distance between p and any substring of t, by the textbook table. */
 function reference(p: string, t: string): number {
   let prev = Array.from({ length: t.length + 1 }, () => 0);
   for (let i = 1; i <= p.length; i++) {
     const row = [i];
-    for (let j = 1; j <= t.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
+    for (let j = 1; j <= t.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
     prev = row;
   }
   return Math.min(...prev);

@@ -18,17 +18,31 @@ function sampleQueries(data: SearchData, count: number, seed: number): string[] 
     const chars = [...text];
     const at = rng.int(Math.max(1, chars.length));
     switch (rng.int(5)) {
-      case 0: out.push(text); break;
-      case 1: out.push(chars.slice(0, 1 + rng.int(chars.length)).join('')); break;
-      case 2: out.push([...chars.slice(0, at), ...chars.slice(at + 1)].join('')); break;
-      case 3: out.push([...chars.slice(0, at), chars[at] ?? '', ...chars.slice(at)].join('')); break;
-      default: out.push(text.toUpperCase().replace(/\s+/g, '  ')); break;
+      case 0:
+        out.push(text);
+        break;
+      case 1:
+        out.push(chars.slice(0, 1 + rng.int(chars.length)).join(''));
+        break;
+      case 2:
+        out.push([...chars.slice(0, at), ...chars.slice(at + 1)].join(''));
+        break;
+      case 3:
+        out.push([...chars.slice(0, at), chars[at] ?? '', ...chars.slice(at)].join(''));
+        break;
+      default:
+        out.push(text.toUpperCase().replace(/\s+/g, '  '));
+        break;
     }
   }
   return out;
 }
 
-function agreement(data: SearchData, queries: string[], limit: number): { total: number; same: number; diffs: string[] } {
+function agreement(
+  data: SearchData,
+  queries: string[],
+  limit: number,
+): { total: number; same: number; diffs: string[] } {
   const ours = loadSearcher(data);
   const plain = createPlainSearcher(data);
   const diffs: string[] = [];
@@ -82,7 +96,8 @@ describe('typing on reuses the last keystroke and changes nothing', () => {
       for (let step = 0; step < 40 && typed.length < 32; step++) {
         const move = rng.int(10);
         if (move < 6) typed += target[typed.length] ?? 'x';
-        else if (move < 7) typed += 'qзع'[rng.int(3)]!; // a typo
+        else if (move < 7)
+          typed += 'qзع'[rng.int(3)]!; // a typo
         else if (move < 9) typed = typed.slice(0, -1);
         else typed += target.slice(typed.length, typed.length + 4).join(''); // a pasted run
         const pattern = prepareQuery(typed);
@@ -97,4 +112,3 @@ describe('typing on reuses the last keystroke and changes nothing', () => {
     expect(reused).toBeGreaterThan(100);
   }, 120_000);
 });
-

@@ -15,7 +15,9 @@ describe('search data', () => {
   test('the stored index is the one Fuse builds over the folded names', () => {
     const { data } = realSearch();
     const keys = data.index.records.map((r) => r.v);
-    expect(Fuse.createIndex<string>([], keys, { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight }).toJSON()).toEqual(data.index);
+    expect(Fuse.createIndex<string>([], keys, { fieldNormWeight: FUSE_OPTIONS.fieldNormWeight }).toJSON()).toEqual(
+      data.index,
+    );
     expect(data.records).toHaveLength(keys.length);
   });
 
@@ -27,6 +29,10 @@ describe('search data', () => {
     expect(new Set(folded).size).toBe(folded.length);
     expect(folded).toContain('ban ki moon');
     expect(new Set(names.map((r) => r[1])).size).toBe(6);
-    expect(data.entities[ban]).toEqual({ id: 'ban-ki-moon', kind: 'person', names: expect.objectContaining({ en: 'Ban Ki-moon', zh: '潘基文' }) });
+    expect(data.entities[ban]).toEqual({
+      id: 'ban-ki-moon',
+      kind: 'person',
+      names: expect.objectContaining({ en: 'Ban Ki-moon', zh: '潘基文' }),
+    });
   });
 });

@@ -52,9 +52,11 @@ describe('a long text read piece by piece', () => {
     // As the page sends it to the background: piece by piece, each with its blocks.
     const session = new ScanSession(unMatcher, 'bundled', 'en');
     const found: typeof whole = [];
-    for (let at = 0, seq = 0; at < text.length; ) {
+    for (let at = 0, seq = 0; at < text.length;) {
       const end = pieceEnd(text, at, 4_000);
-      found.push(...session.piece(seq++, text.slice(at, end), at, blocksBetween([{ at: 0, tag: null }], at, end)).mentions);
+      found.push(
+        ...session.piece(seq++, text.slice(at, end), at, blocksBetween([{ at: 0, tag: null }], at, end)).mentions,
+      );
       at = end;
     }
     const strip = (ms: typeof whole) => ms.map((m) => [m.start, m.end, m.id]);
