@@ -50,7 +50,8 @@ export default defineConfig({
     },
     options_ui: { page: 'library.html', open_in_tab: true },
     // Both minimums guarantee the CSS Custom Highlight API with StaticRanges (Chrome 105,
-    // Firefox 140), so no element-wrapping fallback is ever needed.
+    // Firefox 140), so no element-wrapping fallback is ever needed. Firefox's is 142, which
+    // data_collection_permissions needs (web-ext lint).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

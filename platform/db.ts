@@ -1,7 +1,7 @@
 /**
  * The local database (IndexedDB through Dexie). Schema versions are a contract: every new
  * `version(n)` needs an upgrade test that starts from real data of version n-1
- * (tests/unit/db-upgrade.test.ts).
+ * (tests/unit/library/db-upgrade.test.ts).
  *
  * v1  entities (bundled dataset, later packs), meta
  * v2  research library: pages, annotations, tags; entity packs: packs, packChunks (kept

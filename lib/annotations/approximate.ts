@@ -1,11 +1,10 @@
 /**
  * Approximate string search for re-anchoring quotes on edited pages: Myers' bit-parallel
- * edit-distance algorithm (G. Myers, "A fast bit-vector algorithm for approximate string matching
- * based on dynamic programming", J. ACM 46(3), 1999) in the block form of H. Hyyrö ("A bit-vector
- * algorithm for computing Levenshtein and Damerau edit distances", 2003), so patterns longer than
- * 32 characters work. One pass costs (text length × ⌈pattern length / 32⌉) word operations and no
- * memory per text character; callers bound the text range and the pattern length.
+ * edit distance (lib/text/myers.ts), blocks chained so patterns longer than 32 characters work.
+ * One pass costs (text length × ⌈pattern length / 32⌉) word operations and no memory per text
+ * character; callers bound the text range and the pattern length.
  */
+import { freshColumn, myersStep } from '../text/myers';
 
 const WORD = 32;
 
@@ -47,30 +46,13 @@ function masksOf(pattern: string): Masks {
  * first block (0 when the match may start anywhere, +1 when it must start at the first column).
  * Returns the delta of the pattern's last row, i.e. how the distance changed.
  */
-function advance(masks: Masks, pv: Int32Array, mv: Int32Array, c: number, top: number): number {
+function advance(masks: Masks, col: Int32Array, c: number, top: number): number {
   const { blocks, table } = masks;
   const row = masks.index[c]! * blocks;
-  let hin = top;
-  for (let b = 0; b < blocks; b++) {
-    let eq = table[row + b]!;
-    const p = pv[b]!;
-    const m = mv[b]!;
-    const xv = eq | m;
-    if (hin < 0) eq |= 1;
-    const xh = ((((eq & p) + p) | 0) ^ p) | eq;
-    let ph = m | ~(xh | p);
-    let mh = p & xh;
-    const high = b === blocks - 1 ? masks.lastBit : 1 << 31;
-    const hout = ph & high ? 1 : mh & high ? -1 : 0;
-    ph <<= 1;
-    mh <<= 1;
-    if (hin < 0) mh |= 1;
-    else if (hin > 0) ph |= 1;
-    pv[b] = mh | ~(xv | ph);
-    mv[b] = ph & xv;
-    hin = hout;
-  }
-  return hin;
+  let h = top;
+  for (let b = 0; b < blocks; b++)
+    h = myersStep(col, 2 * b, table[row + b]!, h, b === blocks - 1 ? masks.lastBit : 1 << 31);
+  return h;
 }
 
 /**
@@ -86,34 +68,13 @@ function scanEnds(
   to: number,
   found: (end: number, errors: number) => number,
 ): void {
-  // Everything the loop touches is a local: V8 keeps them in registers (a closure would not).
   let k = maxErrors;
   let score = masks.length;
   let runEnd = -1;
   let runBest = 0;
-  const { blocks, index, table, lastBit } = masks;
-  const pv = new Int32Array(blocks).fill(-1);
-  const mv = new Int32Array(blocks);
-  let p = -1;
-  let m = 0;
+  const col = freshColumn(masks.blocks);
   for (let j = from; j < to; j++) {
-    const c = text.charCodeAt(j);
-    if (blocks === 1) {
-      // The common case (quotes up to 32 characters, and the seed pieces of longer ones), inlined.
-      const eq = table[index[c]!]!;
-      const xv = eq | m;
-      const xh = ((((eq & p) + p) | 0) ^ p) | eq;
-      let ph = m | ~(xh | p);
-      let mh = p & xh;
-      if (ph & lastBit) score++;
-      else if (mh & lastBit) score--;
-      ph <<= 1;
-      mh <<= 1;
-      p = mh | ~(xv | ph);
-      m = ph & xv;
-    } else {
-      score += advance(masks, pv, mv, c, 0);
-    }
+    score += advance(masks, col, text.charCodeAt(j), 0);
     if (score <= k) {
       if (runEnd < 0 || score < runBest) {
         runEnd = j + 1;
@@ -134,14 +95,13 @@ function scanEnds(
  */
 function bestStart(text: string, reversed: Masks, end: number, maxErrors: number): ApproxMatch {
   const m = reversed.length;
-  const pv = new Int32Array(reversed.blocks).fill(-1);
-  const mv = new Int32Array(reversed.blocks);
+  const col = freshColumn(reversed.blocks);
   let score = m;
   let best = m;
   let bestLength = 0;
   const longest = Math.min(end, m + maxErrors);
   for (let j = 1; j <= longest; j++) {
-    score += advance(reversed, pv, mv, text.charCodeAt(end - j), 1);
+    score += advance(reversed, col, text.charCodeAt(end - j), 1);
     if (score < best || (score === best && Math.abs(j - m) < Math.abs(bestLength - m))) {
       best = score;
       bestLength = j;

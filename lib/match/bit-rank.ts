@@ -40,3 +40,10 @@ export function rankOf(bits: Uint32Array, counts: Uint32Array, i: number): numbe
   // The mask keeps the bits strictly below i; for i & 31 = 31 it wraps to 0x7fffffff, as wanted.
   return counts[w]! + popcount32(bits[w]! & ((1 << (i & 31)) - 1));
 }
+
+/** The smallest power of two ≥ n (n ≥ 1): the size of a ring buffer indexed with `& (size - 1)`. */
+export function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}

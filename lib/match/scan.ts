@@ -20,7 +20,7 @@ import { CLASS_WORD, isArabicLetter, WORD_CLASS_TABLE, wordClass } from '../text
 import { COMBINING_BREVE, KIND_CYRILLIC_I, KIND_DROP, KIND_SPACE, multiExpansion } from '../text/fold-table';
 import { originalCharEnd } from '../text/normalize';
 import { FAIL_DEPTH_CAP, FAIL_DEPTH_SHIFT, FAIL_HAS_OUTPUT, FAIL_LINK_MASK, NODE_STRIDE } from './automaton-build';
-import { rankOf } from './bit-rank';
+import { nextPow2, rankOf } from './bit-rank';
 import { MAX_PROCLITIC_RUN, RUN_AT_BOUNDARY } from './proclitics';
 import { G_START_BOUNDARY, type Matcher } from './types';
 import { ALL_LANGS, type LanguageRuns } from '../lang/runs';
@@ -57,12 +57,6 @@ const DEPTH_CAP = FAIL_DEPTH_CAP;
 const WORD_BIT = UNIT_WORD;
 const MAX_RUN = MAX_PROCLITIC_RUN;
 const arabicLetter = isArabicLetter;
-
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
 
 /**
  * Offers the candidates for every pattern ending at normalized position q in `state` (its

@@ -14,6 +14,7 @@
  */
 import { V_CONTEXTUAL, V_SELF_EVIDENT, type Matcher } from './types';
 import { createVerifyScratch, validVariants, type VerifyScratch } from './verify';
+import { nextPow2 } from './bit-rank';
 
 /** Receives each selected match: original [start, end), its group and valid variants. */
 export type MatchSink = (start: number, end: number, group: number, variants: Int32Array, count: number) => void;
@@ -26,12 +27,6 @@ export const TIER_CONTEXTUAL = 2;
 const CONTEXTUAL = V_CONTEXTUAL;
 const SELF_EVIDENT = V_SELF_EVIDENT;
 const verify = validVariants; // a module-local copy (see the note in scan.ts)
-
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
 
 const variantCounts = new WeakMap<Matcher, number>();
 

@@ -20,6 +20,7 @@ import { RUN_AT_BOUNDARY } from './proclitics';
 import { G_START_BOUNDARY, V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher } from './types';
 import { ALL_LANGS } from '../lang/runs';
 import { createVerifyScratch, precedingRunClass, validVariants, type VerifyScratch } from './verify';
+import { nextPow2 } from './bit-rank';
 
 /** Reusable state of one compile-time pass. */
 interface Probe {
@@ -27,12 +28,6 @@ interface Probe {
   groupText: (g: number) => string;
   scratch: VerifyScratch;
   into: Int32Array;
-}
-
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
 }
 
 /** Whether `text`, scanned as a page, holds a valid full-name variant of `entity` in one of `groups`. */

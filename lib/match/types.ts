@@ -65,7 +65,7 @@ export interface Matcher {
    * Double-array trie with failure links, interleaved per state s (see automaton-build.ts):
    * nodes[3s] = base, nodes[3s+1] = check, nodes[3s+2] = fail word. The child of s on
    * alphabet index a is t = base + a when check of t === s. The fail word is the failure
-   * link (low 30 bits) | FAIL_HAS_OUTPUT | FAIL_TERMINAL (sign bit).
+   * link (low 25 bits) | the state's depth (bits 25-29) | FAIL_HAS_OUTPUT | FAIL_TERMINAL (sign bit).
    */
   nodes: Int32Array;
   /**

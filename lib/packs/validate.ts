@@ -1,7 +1,7 @@
 /**
  * parsePack: the text of a pack file → a validated pack, or every problem with its place
  * ("entities[12].names.fr.summary: …"). Pure and synchronous; about a second for a 100k
- * pack in Node (see tests/unit/packs/bench.test.ts for the figures).
+ * pack in Node (`npx tsx scripts/bench-packs.ts` prints the figures).
  *
  * Ids that are also in the bundled dataset are conflicts, not problems (unless override is
  * off): the UI asks "override?", then writes the pack as is or without them (dropEntities).

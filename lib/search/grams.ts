@@ -3,6 +3,7 @@
  * Fuse's bitap reads them), with the count of each gram in each name. Built when the searcher
  * loads, from the strings of Fuse's stored index: a linear pass, no Fuse work.
  */
+import { myersStep } from '../text/myers';
 
 /** Grams are counted per bucket: a char's bucket is its code unit, a bigram's a 16-bit hash. */
 export const BUCKETS = 65536;
@@ -102,6 +103,9 @@ export function accumulate(
   }
 }
 
+/** One block's column for editDistanceFloor (lib/text/myers.ts), reused from key to key. */
+const COLUMN = new Int32Array(2);
+
 /** Bit masks of the pattern's positions per code unit, for editDistanceFloor; reset by clearPeq. */
 const PEQ = new Int32Array(65536);
 
@@ -133,7 +137,7 @@ export function packKeys(keys: readonly string[]): PackedKeys {
 
 /**
  * The smallest edit distance (Levenshtein, in code units) between the pattern set by setPeq
- * (m ≤ 32 units) and any substring of key r: Myers' bit-parallel algorithm, one pass. A
+ * (m ≤ 32 units) and any substring of key r: Myers' bit-parallel algorithm (lib/text/myers.ts), one pass. A
  * bitap hit of Fuse at edit level i is such an alignment, so Fuse's level is never below it.
  *
  * Two early exits keep the answer exact where the caller needs it: once the distance reaches
@@ -145,22 +149,13 @@ export function editDistanceFloor(keys: PackedKeys, r: number, m: number, known 
   const units = keys.units;
   const end = keys.offsets[r + 1]!;
   const last = 1 << (m - 1);
-  let pv = -1;
-  let mv = 0;
+  const col = COLUMN;
+  col[0] = -1;
+  col[1] = 0;
   let score = m;
   let best = m;
   for (let j = keys.offsets[r]!; j < end; j++) {
-    const eq = PEQ[units[j]!]!;
-    const xv = eq | mv;
-    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    if (ph & last) score++;
-    else if (mh & last) score--;
-    ph <<= 1;
-    mh <<= 1;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
+    score += myersStep(col, 0, PEQ[units[j]!]!, 0, last);
     if (score < best) {
       best = score;
       if (best <= known) return best;
