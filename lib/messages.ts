@@ -31,3 +31,29 @@ export function parseMessage<M extends Record<string, $ZodType>>(schemas: () => 
   if (!parsed.success) return null;
   return { type, payload: parsed.data } as MessageOf<M>;
 }
+
+/**
+ * A direction's receiving end: per message type, a handler from its validated payload (and
+ * who sent it) to its reply. A map rather than a switch, so a message without a handler, or a
+ * handler whose reply is not the declared one, does not compile.
+ */
+export type Handlers<M extends Record<string, $ZodType>, R extends Record<keyof M, unknown>, From> = {
+  [K in keyof M]: (payload: output<M[K]>, from: From) => R[K] | Promise<R[K]>;
+};
+
+/**
+ * Validates `raw` and runs its type's handler. Undefined (no reply at all) for anything unknown
+ * or malformed, so other listeners and other extensions' messages are left alone.
+ */
+export function dispatch<M extends Record<string, $ZodType>, R extends Record<keyof M, unknown>, From>(
+  schemas: () => M,
+  handlers: Handlers<M, R, From>,
+  raw: unknown,
+  from: From,
+): Promise<R[keyof M]> | undefined {
+  const message = parseMessage(schemas, raw);
+  if (!message) return undefined;
+  const run = <K extends keyof M>(m: { type: K; payload: output<M[K]> }): Promise<R[K]> =>
+    Promise.resolve(handlers[m.type](m.payload, from));
+  return run(message);
+}

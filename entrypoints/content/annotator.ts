@@ -4,12 +4,12 @@
  * with context, then an approximate quote for edited pages). What cannot be placed is kept as
  * an orphan and retried when the page changes; nothing is ever dropped.
  */
-import { browser } from 'wxt/browser';
 import { anchor, describe } from '../../lib/annotations/anchor';
 import { canonicalUrl } from '../../lib/annotations/canonical-url';
 import { isLangTag, newAnnotationId, savedEntities } from '../../lib/annotations/records';
 import type { Annotation, SavedPage } from '../../lib/annotations/model';
-import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
+import type { SaveOutcome } from '../../lib/protocol';
+import { sendToBackground } from '../../platform/messaging';
 import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from '../../reading/page-text';
 import { textNodeBatches } from '../../reading/text-nodes';
 import type { MentionIndex } from './mention-index';
@@ -23,13 +23,8 @@ export interface Placed {
   range: StaticRange;
 }
 
-async function send<T extends BackgroundMessage>(message: T): Promise<unknown> {
-  try {
-    return await browser.runtime.sendMessage(message);
-  } catch {
-    return undefined;
-  }
-}
+/** A save with no answer (the background restarting) did not happen. */
+const NO_ANSWER: SaveOutcome = { ok: false, reason: 'failed' };
 
 /** Text read per task, and the time a walk may take before it yields. */
 const READ_SLICE_CHARS = 64_000;
@@ -85,8 +80,7 @@ export class Annotator {
   /** Loads this page's annotations and places them. */
   async load(): Promise<void> {
     if (!this.url) return;
-    const reply = (await send({ type: 'annotations:forPage', payload: { url: this.url } })) as
-      BackgroundReplies['annotations:forPage'] | undefined;
+    const reply = await sendToBackground('annotations:forPage', { url: this.url });
     if (!reply) return;
     // Nothing saved and nothing drawn: no need to read the page.
     if (reply.annotations.length === 0 && this.placed.length + this.orphans.length === 0) return;
@@ -177,12 +171,7 @@ export class Annotator {
   async savePage(): Promise<SaveOutcome> {
     const page = this.pageRecord(new Date().toISOString());
     if (!page) return { ok: false, reason: 'unsupported' };
-    return (
-      ((await send({ type: 'page:save', payload: { page } })) as SaveOutcome | undefined) ?? {
-        ok: false,
-        reason: 'failed',
-      }
-    );
+    return (await sendToBackground('page:save', { page })) ?? NO_ANSWER;
   }
 
   /** Saves a highlight or note over `range`; entityId when it saves a mention from its card. */
@@ -207,8 +196,7 @@ export class Annotator {
       created: now,
       modified: now,
     };
-    const reply = ((await send({ type: 'annotation:save', payload: { page, annotation } })) as
-      SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    const reply = (await sendToBackground('annotation:save', { page, annotation })) ?? NO_ANSWER;
     if (reply.ok) {
       const drawn = staticRangeFor(text, at.start, at.end);
       if (drawn) this.placed.push({ annotation, range: drawn });
@@ -244,8 +232,7 @@ export class Annotator {
   async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
-    const reply = ((await send({ type: 'annotation:update', payload: { page, id, ...body } })) as
-      SaveOutcome | undefined) ?? { ok: false, reason: 'failed' };
+    const reply = (await sendToBackground('annotation:update', { page, id, ...body })) ?? NO_ANSWER;
     if (reply.ok) {
       this.placed = this.placed.map((p) =>
         p.annotation.id === id ? { ...p, annotation: { ...p.annotation, body: { ...body } } } : p,
@@ -259,10 +246,7 @@ export class Annotator {
   async remove(id: string): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
-    const reply = ((await send({ type: 'annotation:delete', payload: { page, id } })) as SaveOutcome | undefined) ?? {
-      ok: false,
-      reason: 'failed',
-    };
+    const reply = (await sendToBackground('annotation:delete', { page, id })) ?? NO_ANSWER;
     if (reply.ok) {
       this.placed = this.placed.filter((p) => p.annotation.id !== id);
       this.draw();

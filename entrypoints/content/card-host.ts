@@ -9,6 +9,7 @@ import type { SaveOutcome } from '../../lib/protocol';
 import type { FromFrameMessage } from '../../lib/ui-frame-protocol';
 import type { PageMention } from './mention-index';
 import { FrameSurface, type Placement } from './ui-frame-host';
+import type { Lifetime } from './lifetime';
 
 export interface CardState {
   mention: PageMention;
@@ -55,12 +56,12 @@ export class CardHost {
   private readonly surface: FrameSurface;
 
   constructor(
-    signal: AbortSignal,
+    life: Lifetime,
     private languages: CardLanguages,
     private readonly onSave: (mention: PageMention, id: string) => Promise<SaveOutcome>,
     private readonly onDismiss: (text: string, id: string, scope: DismissScope) => Promise<void>,
   ) {
-    this.surface = new FrameSurface(signal, (message) => void this.onFrame(message));
+    this.surface = new FrameSurface(life, (message) => void this.onFrame(message));
   }
 
   get current(): CardState | null {

@@ -4,8 +4,9 @@
  * while the pointer is on it, closes on Esc, and survives pointer moves when pinned (WCAG 1.4.13).
  * Only the reader's own pointer and keys count: events made up by page script are ignored.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardHost } from './card-host';
+import type { Lens } from './lens';
+import type { Lifetime } from './lifetime';
 import type { MentionIndex, PageMention } from './mention-index';
 import { caretAt } from './caret';
 
@@ -56,21 +57,17 @@ export function scrollToMention(mention: PageMention, onlyIfHidden = false): voi
   window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
 }
 
-export function startHover(
-  ctx: ContentScriptContext,
-  index: MentionIndex,
-  card: CardHost,
-  delayMs: () => number,
-  shadowRoots: () => ShadowRoot[] = () => [],
-): void {
-  let pending: ReturnType<typeof setTimeout> | undefined;
+/** The part that opens a mention's card when the pointer rests on it, and closes it after. */
+export function startHover(life: Lifetime, lens: Lens): void {
+  const { index, card, shadowRoots } = lens;
+  let pending: number | undefined;
   let pendingMention: PageMention | null = null;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideTimer: number | undefined;
   let frame = 0;
   let last = { x: 0, y: 0 };
 
   const cancelPending = () => {
-    if (pending) clearTimeout(pending);
+    life.clearTimeout(pending);
     pending = undefined;
     pendingMention = null;
   };
@@ -78,28 +75,28 @@ export function startHover(
   const onFrame = () => {
     frame = 0;
     if (card.pointerInside) {
-      if (hideTimer) clearTimeout(hideTimer);
+      life.clearTimeout(hideTimer);
       hideTimer = undefined;
       return;
     }
-    const mention = mentionAtPoint(index, last.x, last.y, shadowRoots());
+    const mention = mentionAtPoint(index, last.x, last.y, shadowRoots.all);
     if (mention) {
-      if (hideTimer) clearTimeout(hideTimer);
+      life.clearTimeout(hideTimer);
       hideTimer = undefined;
       if (card.current?.mention === mention || pendingMention === mention) return;
       cancelPending();
       pendingMention = mention;
       card.prepare();
-      pending = setTimeout(() => {
+      pending = life.setTimeout(() => {
         pending = undefined;
         pendingMention = null;
         void card.show(mention, rectOfMention(mention));
-      }, delayMs());
+      }, lens.settings.hoverDelayMs);
     } else {
       cancelPending();
       if (card.current && !card.current.pinned && !hideTimer) {
         // A grace period lets the pointer travel from the mention into the card.
-        hideTimer = setTimeout(() => {
+        hideTimer = life.setTimeout(() => {
           hideTimer = undefined;
           if (!card.pointerInside && card.current && !card.current.pinned) card.hide();
         }, 350);
@@ -107,17 +104,17 @@ export function startHover(
     }
   };
 
-  ctx.addEventListener(
+  life.listen(
     document,
     'pointermove',
     (event) => {
       if (!event.isTrusted) return;
       last = { x: event.clientX, y: event.clientY };
-      if (!frame) frame = requestAnimationFrame(onFrame);
+      if (!frame) frame = life.requestFrame(onFrame);
     },
     { passive: true },
   );
-  ctx.addEventListener(document, 'keydown', (event) => {
+  life.listen(document, 'keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && card.current) {
       cancelPending();
       card.hide();
@@ -125,12 +122,12 @@ export function startHover(
   });
   // The card follows its mention when the page scrolls.
   let scrollFrame = 0;
-  ctx.addEventListener(
+  life.listen(
     window,
     'scroll',
     () => {
       if (!card.current || scrollFrame) return;
-      scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = life.requestFrame(() => {
         scrollFrame = 0;
         if (card.current) card.moveTo(rectOfMention(card.current.mention));
       });

@@ -2,23 +2,17 @@
  * Resting the pointer on a saved note's highlight shows the note. Costs nothing on pages without
  * notes: the handler returns at once while no annotation is placed.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Annotator } from './annotator';
-import type { ToolbarHost } from './toolbar-host';
+import type { Lens } from './lens';
+import type { Lifetime } from './lifetime';
 import { caretAt } from './caret';
 import { overGlyph, rectOfRange } from './hover';
 
-export function startNoteHover(
-  ctx: ContentScriptContext,
-  annotator: Annotator,
-  toolbar: ToolbarHost,
-  shadowRoots: () => ShadowRoot[],
-): void {
+export function startNoteHover(life: Lifetime, { annotator, toolbar, shadowRoots }: Lens): void {
   let frame = 0;
   let last = { x: 0, y: 0 };
   const check = () => {
     frame = 0;
-    const caret = caretAt(last.x, last.y, shadowRoots());
+    const caret = caretAt(last.x, last.y, shadowRoots.all);
     const offset = caret
       ? [caret.offset, caret.offset - 1].find((o) => overGlyph(caret.node, o, last.x, last.y))
       : undefined;
@@ -27,13 +21,13 @@ export function startNoteHover(
     if (placed && (note || tags.length)) void toolbar.showNote(placed.annotation, rectOfRange(placed.range, 'last'));
     else toolbar.hideNote();
   };
-  ctx.addEventListener(
+  life.listen(
     document,
     'pointermove',
     (event) => {
       if (!event.isTrusted || annotator.counts.placed === 0) return;
       last = { x: event.clientX, y: event.clientY };
-      if (!frame) frame = requestAnimationFrame(check);
+      if (!frame) frame = life.requestFrame(check);
     },
     { passive: true },
   );

@@ -4,6 +4,7 @@
  */
 import type { MentionIndex, PageMention } from './mention-index';
 import { rectOfRange, scrollToMention } from './hover';
+import type { Lifetime } from './lifetime';
 
 const FLASH = 'context-lens-flash';
 const FLASH_MS = 1600;
@@ -17,9 +18,12 @@ export interface RevealResult {
 
 export class Revealer {
   private readonly cursor = new Map<string, number>();
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: number | undefined;
 
-  constructor(private readonly index: MentionIndex) {}
+  constructor(
+    private readonly life: Lifetime,
+    private readonly index: MentionIndex,
+  ) {}
 
   reveal(id: string, direction: 'first' | 'next' | 'previous'): RevealResult {
     const mentions = this.index.inDocumentOrder().filter((m) => m.id === id || m.candidates.includes(id));
@@ -49,16 +53,17 @@ export class Revealer {
   }
 
   private flashRange(range: AbstractRange): void {
-    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.life.clearTimeout(this.flashTimer);
     CSS.highlights.set(FLASH, new Highlight(range));
-    this.flashTimer = setTimeout(() => {
+    this.flashTimer = this.life.setTimeout(() => {
       CSS.highlights.delete(FLASH);
       this.flashTimer = undefined;
     }, FLASH_MS);
   }
 
   clear(): void {
-    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.life.clearTimeout(this.flashTimer);
+    this.flashTimer = undefined;
     CSS.highlights.delete(FLASH);
     this.cursor.clear();
   }

@@ -1,7 +1,8 @@
 /**
  * Open shadow roots the scan met. Each needs our highlight colours (document styles do not
  * reach into a shadow tree, and `::highlight()` is styled from the tree of the text) and its own
- * MutationObserver registration. Turning off takes our style sheet back out.
+ * registration with the page-change observer, once one is attached. Turning off takes our style
+ * sheet back out.
  */
 export const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
@@ -11,17 +12,22 @@ export class ShadowRoots {
   /** One sheet adopted by every root: building one per root cost 163 ms on a page of 2,300. */
   private sheet: CSSStyleSheet | null | undefined;
 
-  constructor(
-    private readonly observer: MutationObserver,
-    private readonly css: string,
-  ) {}
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly css: string) {}
 
   /** Registers a shadow root once: observed, and styled when the browser allows it. */
   readonly meet = (root: ShadowRoot): void => {
     if (this.roots.has(root)) return;
-    this.observer.observe(root, OBSERVE);
+    this.observer?.observe(root, OBSERVE);
     this.roots.set(root, this.adopt(root));
   };
+
+  /** Observes the roots met so far, and every later one, with the page-change observer. */
+  observeWith(observer: MutationObserver): void {
+    this.observer = observer;
+    for (const root of this.roots.keys()) observer.observe(root, OBSERVE);
+  }
 
   private sharedSheet(): CSSStyleSheet | null {
     if (this.sheet === undefined) {

@@ -12,6 +12,7 @@ import type { FromFrameMessage } from '../../lib/ui-frame-protocol';
 import type { Annotator } from './annotator';
 import { isReadable } from '../../reading/text-nodes';
 import { FrameSurface, type Placement } from './ui-frame-host';
+import type { Lifetime } from './lifetime';
 
 /** The passage a note is being written for: shown while focus is in the note form. */
 const PENDING = 'context-lens-pending';
@@ -62,39 +63,34 @@ export class ToolbarHost {
   private readonly surface: FrameSurface;
   private showing: 'toolbar' | 'note' | null = null;
   private noteShown: string | null = null;
-  private noteHideTimer: ReturnType<typeof setTimeout> | undefined;
+  private noteHideTimer: number | undefined;
   private target: StaticRange | null = null;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly life: Lifetime,
     private readonly settings: () => { uiLang: Lang; paintNotes: boolean },
     private readonly annotator: Annotator,
   ) {
-    this.surface = new FrameSurface(signal, (message) => void this.onFrame(message));
+    this.surface = new FrameSurface(life, (message) => void this.onFrame(message));
   }
 
   start(): void {
-    const later = () => setTimeout(() => this.onSelectionDone(), 0);
-    const options = { signal: this.signal };
-    document.addEventListener('mouseup', (event) => event.isTrusted && later(), options);
-    document.addEventListener(
+    const later = () => this.life.setTimeout(() => this.onSelectionDone(), 0);
+    this.life.listen(document, 'mouseup', (event) => event.isTrusted && later());
+    this.life.listen(
+      document,
       'keyup',
       (event) => event.isTrusted && (event.shiftKey || event.key === 'Shift') && later(),
-      options,
     );
-    document.addEventListener(
-      'selectionchange',
-      () => {
-        if (
-          this.showing === 'toolbar' &&
-          !this.surface.pointerInside &&
-          !this.surface.hasFocus &&
-          !annotatableSelection()
-        )
-          this.hide();
-      },
-      options,
-    );
+    this.life.listen(document, 'selectionchange', () => {
+      if (
+        this.showing === 'toolbar' &&
+        !this.surface.pointerInside &&
+        !this.surface.hasFocus &&
+        !annotatableSelection()
+      )
+        this.hide();
+    });
   }
 
   private onSelectionDone(): void {
@@ -132,7 +128,7 @@ export class ToolbarHost {
 
   /** Shows a saved note over its highlight (hover), unless the toolbar is in use. */
   async showNote(annotation: Annotation, anchor: DOMRect): Promise<void> {
-    clearTimeout(this.noteHideTimer);
+    this.life.clearTimeout(this.noteHideTimer);
     this.noteHideTimer = undefined;
     if (this.showing === 'toolbar' || this.noteShown === annotation.id) return;
     this.showing = 'note';
@@ -149,7 +145,7 @@ export class ToolbarHost {
    */
   hideNote(): void {
     if (this.showing !== 'note' || this.noteHideTimer) return;
-    this.noteHideTimer = setTimeout(() => {
+    this.noteHideTimer = this.life.setTimeout(() => {
       this.noteHideTimer = undefined;
       if (this.showing === 'note' && !this.surface.pointerInside && !this.surface.hasFocus) this.hide();
     }, NOTE_HIDE_DELAY_MS);

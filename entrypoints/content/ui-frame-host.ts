@@ -17,7 +17,9 @@
  */
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../../lib/messages';
-import type { BackgroundMessage, BackgroundReplies, SaveOutcome } from '../../lib/protocol';
+import type { SaveOutcome } from '../../lib/protocol';
+import { sendToBackground } from '../../platform/messaging';
+import type { Lifetime } from './lifetime';
 import { fromFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 
 /** How long an unused surface stays, so the next card opens at once. */
@@ -83,7 +85,7 @@ export class FrameSurface {
   private root: ShadowRoot | null = null;
   private port: MessagePort | null = null;
   private loading: Promise<MessagePort | null> | null = null;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: number | undefined;
   private shown = false;
   /** Counts show() calls: of two made while the frame loads, the later one wins. */
   private shows = 0;
@@ -94,10 +96,10 @@ export class FrameSurface {
   pointerInside = false;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly life: Lifetime,
     private readonly onMessage: (message: FromFrameMessage) => void,
   ) {
-    signal.addEventListener('abort', () => this.remove());
+    life.onEnd(() => this.remove());
   }
 
   /** Starts loading the frame (a hover about to open a card calls this early). */
@@ -107,10 +109,10 @@ export class FrameSurface {
 
   /** Shows `message` in the surface, placed by `place` once the frame says how big it is. */
   async show(message: ToFrameMessage, place: (size: { width: number; height: number }) => Placement): Promise<boolean> {
-    clearTimeout(this.idleTimer);
+    this.life.clearTimeout(this.idleTimer);
     const mine = ++this.shows;
     const port = await this.connect();
-    if (!port || this.signal.aborted || mine !== this.shows) return false;
+    if (!port || this.life.signal.aborted || mine !== this.shows) return false;
     this.place = place;
     this.shown = true;
     this.natural = { width: 0, height: 0 };
@@ -159,8 +161,8 @@ export class FrameSurface {
     this.setStyle('visibility', 'hidden');
     this.setStyle('width', '0px');
     this.setStyle('height', '0px');
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.remove(), IDLE_REMOVE_MS);
+    this.life.clearTimeout(this.idleTimer);
+    this.idleTimer = this.life.setTimeout(() => this.remove(), IDLE_REMOVE_MS);
   }
 
   /** Moves keyboard focus into the surface (keyboard commands), now or as soon as it shows. */
@@ -175,7 +177,8 @@ export class FrameSurface {
   }
 
   remove(): void {
-    clearTimeout(this.idleTimer);
+    this.life.clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     this.port?.close();
     this.host?.remove();
     this.host = this.iframe = this.root = this.port = null;
@@ -217,11 +220,9 @@ export class FrameSurface {
     const root = host.attachShadow({ mode: 'closed' });
     const iframe = document.createElement('iframe');
     const token = crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', '');
-    const registration: BackgroundMessage = { type: 'frame:register', payload: { token } };
-    const registered = (await browser.runtime.sendMessage(registration).catch(() => null)) as
-      BackgroundReplies['frame:register'] | null;
-    if (!registered?.ok || this.signal.aborted) return null;
-    iframe.src = `${(browser.runtime.getURL as (path: string) => string)('/ui-frame.html')}#${token}`;
+    const registered = await sendToBackground('frame:register', { token });
+    if (!registered?.ok || this.life.signal.aborted) return null;
+    iframe.src = browser.runtime.getURL(`/ui-frame.html#${token}`);
     iframe.setAttribute('allow', 'clipboard-write');
     iframe.title = 'Context Lens';
     Object.assign(iframe.style, {
@@ -245,11 +246,12 @@ export class FrameSurface {
     (document.body ?? document.documentElement).append(host);
 
     const loaded = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS);
-      iframe.addEventListener(
+      const timer = this.life.setTimeout(() => resolve(false), LOAD_TIMEOUT_MS);
+      this.life.listen(
+        iframe,
         'load',
         () => {
-          clearTimeout(timer);
+          this.life.clearTimeout(timer);
           resolve(true);
         },
         { once: true },

@@ -1,0 +1,60 @@
+/**
+ * The sending ends of lib/protocol.ts: one helper per direction, typed by message type, so a
+ * sender names a type and gets that type's reply (BackgroundReplies, ContentReplies) with no
+ * casts. Type-only imports of the protocol: the content script carries no schemas for sending.
+ */
+import { browser } from 'wxt/browser';
+import type { $ZodType, input } from 'zod/v4/core';
+import type { BackgroundReplies, ContentReplies, ToBackground, ToContent } from '../lib/protocol';
+
+/** A message as sent: its type and the payload its schema accepts. */
+type Request<M extends Record<string, $ZodType>, K extends keyof M> = { type: K; payload: input<M[K]> };
+
+/**
+ * To the background (from a content script, the popup, the library or the UI frame). Null when no
+ * reply came: the background restarting after an update, or the message refused.
+ */
+export async function sendToBackground<K extends keyof ToBackground>(
+  type: K,
+  payload: Request<ToBackground, K>['payload'],
+): Promise<BackgroundReplies[K] | null> {
+  try {
+    const reply = await browser.runtime.sendMessage<Request<ToBackground, K>, BackgroundReplies[K] | undefined>({
+      type,
+      payload,
+    });
+    return reply ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * To the content script of a tab's top frame (from the popup and the background). Null when none
+ * answered: browser pages, the store, a page loaded before the extension was installed.
+ */
+export async function sendToTab<K extends keyof ToContent>(
+  tabId: number,
+  type: K,
+  payload: Request<ToContent, K>['payload'],
+): Promise<ContentReplies[K] | null> {
+  try {
+    const reply = await browser.tabs.sendMessage<Request<ToContent, K>, ContentReplies[K] | undefined>(
+      tabId,
+      { type, payload },
+      { frameId: 0 },
+    );
+    return reply ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The URL of a file packaged with the extension. WXT types getURL with the public paths it knew at
+ * `wxt prepare`, and public/data/ is written later by `npm run data:build`: resolved against the
+ * root instead, so the data files need no cast.
+ */
+export function packagedUrl(path: string): string {
+  return new URL(path, browser.runtime.getURL('/')).href;
+}
