@@ -58,8 +58,6 @@ export type ToBackground = ReturnType<typeof toBackground>;
 export { onFirstUse, parseMessage, type MessageOf } from './messages';
 export { toContent, type ToContent } from './protocol-content';
 
-export type BackgroundMessage = MessageOf<ToBackground>;
-export type ContentMessage = MessageOf<ToContent>;
 
 /** Replies, by message type. */
 export interface BackgroundReplies {

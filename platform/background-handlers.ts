@@ -3,7 +3,8 @@
  * entrypoints/background.ts, so WXT can import the entrypoint at build time without side effects.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseMessage, toBackground, type BackgroundReplies } from '../lib/protocol';
+import { toBackground, type BackgroundReplies, type ToBackground } from '../lib/protocol';
+import { dispatch, type Handlers } from '../lib/messages';
 import type { LensDatabase } from './db';
 import { resolveEntities } from './packs-store';
 import {
@@ -46,77 +47,61 @@ export function mayActOnPage(sender: Browser.runtime.MessageSender, ...claimed: 
 
 const REFUSED: SaveOutcome = { ok: false, reason: 'unsupported' };
 
-type Reply = BackgroundReplies[keyof BackgroundReplies];
-
 /** The UI frame's own page, and nothing else of ours, may claim a frame token. */
 function fromUiFrame(sender: Browser.runtime.MessageSender): boolean {
   return ownPagePath(sender) === '/ui-frame.html';
 }
 
+type Sender = Browser.runtime.MessageSender;
+
+/** A note edited or deleted from its bubble: only a note of the page the sender is on. */
+async function changeNote(db: LensDatabase, sender: Sender, page: string, id: string, write: () => Promise<unknown>) {
+  if (!mayActOnPage(sender, page)) return REFUSED;
+  const row = await db.annotations.get(id);
+  if (!row || row.pageUrl !== page) return REFUSED;
+  const outcome = await outcomeOf(write().then(() => undefined));
+  if (outcome.ok) await announceLibraryChange();
+  return outcome;
+}
+
+function handlers(
+  db: LensDatabase,
+  datasetReady: Promise<unknown>,
+  frameTokens: FrameTokens,
+): Handlers<ToBackground, BackgroundReplies, Sender> {
+  return {
+    ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    'content:status': ({ url, mentions, enabled, frame }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && frame === 'top') void showPageState(tabId, url, mentions, enabled);
+      return { ok: true };
+    },
+    'entities:get': ({ ids }) => datasetReady.then(() => resolveEntities(db, ids)),
+    'annotations:forPage': async ({ url }, sender) =>
+      mayActOnPage(sender, url) ? { annotations: await annotationsForPage(db, url) } : { annotations: [] },
+    'annotation:save': ({ page, annotation }, sender) =>
+      mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)
+        ? outcomeOf(saveAnnotation(db, page, annotation))
+        : REFUSED,
+    'annotation:update': ({ page, id, note, tags }, sender) =>
+      changeNote(db, sender, page, id, () => updateAnnotation(db, id, { note, tags }, new Date().toISOString())),
+    'annotation:delete': ({ page, id }, sender) =>
+      changeNote(db, sender, page, id, () => removeFromLibrary(db, { annotationIds: [id] })),
+    'page:save': ({ page }, sender) => (mayActOnPage(sender, page.url) ? outcomeOf(savePage(db, page)) : REFUSED),
+    'frame:register': ({ token }, sender) => ({
+      ok: !fromExtensionPage(sender) && frameTokens.register(token, sender),
+    }),
+    'frame:claim': ({ token }, sender) => ({ ok: fromUiFrame(sender) && frameTokens.claim(token, sender) }),
+    'library:open': ({ entity }, sender) => openLibraryTab(entity, sender.tab),
+  };
+}
+
 export function createBackgroundHandler(db: LensDatabase, datasetReady: Promise<unknown>) {
-  const frameTokens = new FrameTokens();
-  return function handleBackgroundMessage(
-    raw: unknown,
-    sender: Browser.runtime.MessageSender,
-  ): Promise<Reply> | undefined {
+  const answer = handlers(db, datasetReady, new FrameTokens());
+  return function handleBackgroundMessage(raw: unknown, sender: Sender) {
     // Only our own pages and content scripts may talk to us.
     if (sender.id !== browser.runtime.id) return undefined;
-    const message = parseMessage(toBackground, raw);
-    if (!message) return undefined;
-    switch (message.type) {
-      case 'ping':
-        return Promise.resolve({ ok: true, version: browser.runtime.getManifest().version });
-      case 'content:status': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || message.payload.frame !== 'top') return Promise.resolve({ ok: true });
-        void showPageState(tabId, message.payload.url, message.payload.mentions, message.payload.enabled);
-        return Promise.resolve({ ok: true });
-      }
-      case 'entities:get':
-        return datasetReady.then(() => resolveEntities(db, message.payload.ids));
-      case 'annotations:forPage':
-        if (!mayActOnPage(sender, message.payload.url)) return Promise.resolve({ annotations: [] });
-        return annotationsForPage(db, message.payload.url).then((annotations) => ({ annotations }));
-      case 'annotation:save': {
-        const { page, annotation } = message.payload;
-        if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source))
-          return Promise.resolve(REFUSED);
-        return outcomeOf(saveAnnotation(db, page, annotation));
-      }
-      case 'annotation:update':
-      case 'annotation:delete': {
-        // Only a note of the page the sender is on: a content script cannot reach another page's.
-        const { page, id } = message.payload;
-        if (!mayActOnPage(sender, page)) return Promise.resolve(REFUSED);
-        return (async (): Promise<SaveOutcome> => {
-          const row = await db.annotations.get(id);
-          if (!row || row.pageUrl !== page) return REFUSED;
-          const write =
-            message.type === 'annotation:update'
-              ? updateAnnotation(
-                  db,
-                  id,
-                  { note: message.payload.note, tags: message.payload.tags },
-                  new Date().toISOString(),
-                )
-              : removeFromLibrary(db, { annotationIds: [id] });
-          const outcome = await outcomeOf(write.then(() => undefined));
-          if (outcome.ok) await announceLibraryChange();
-          return outcome;
-        })();
-      }
-      case 'page:save':
-        if (!mayActOnPage(sender, message.payload.page.url)) return Promise.resolve(REFUSED);
-        return outcomeOf(savePage(db, message.payload.page));
-      case 'frame:register':
-        return Promise.resolve({
-          ok: !fromExtensionPage(sender) && frameTokens.register(message.payload.token, sender),
-        });
-      case 'frame:claim':
-        return Promise.resolve({ ok: fromUiFrame(sender) && frameTokens.claim(message.payload.token, sender) });
-      case 'library:open':
-        return openLibraryTab(message.payload.entity, sender.tab);
-    }
+    return dispatch(toBackground, answer, raw, sender);
   };
 }
 

@@ -8,6 +8,7 @@
  * background points that tab at the extension page.
  */
 import { browser } from 'wxt/browser';
+import { packagedUrl } from './messaging';
 
 const MESSAGE = 'context-lens:e2e-open';
 
@@ -16,8 +17,10 @@ export const E2E_HOOKS = import.meta.env.MODE === 'e2e';
 /** In the content script: forwards a page's request to open an extension page. */
 export function forwardOpenRequests(): void {
   window.addEventListener('message', (event) => {
-    const data = event.data as { contextLensE2E?: unknown; path?: unknown } | null;
-    if (event.source !== window || data?.contextLensE2E !== 'open' || typeof data.path !== 'string') return;
+    const data: unknown = event.data;
+    if (event.source !== window || typeof data !== 'object' || data === null) return;
+    if (!('contextLensE2E' in data) || data.contextLensE2E !== 'open') return;
+    if (!('path' in data) || typeof data.path !== 'string') return;
     void browser.runtime.sendMessage({ type: MESSAGE, path: data.path });
   });
 }
@@ -25,15 +28,9 @@ export function forwardOpenRequests(): void {
 /** In the background: opens the requested extension page in the tab that asked. */
 export function serveOpenRequests(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const message = raw as { type?: unknown; path?: unknown } | null;
-    if (
-      sender.id !== browser.runtime.id ||
-      message?.type !== MESSAGE ||
-      typeof message.path !== 'string' ||
-      sender.tab?.id === undefined
-    )
-      return undefined;
-    const url = (browser.runtime.getURL as (path: string) => string)(message.path);
-    return browser.tabs.update(sender.tab.id, { url }).then(() => ({ ok: true }));
+    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return undefined;
+    if (typeof raw !== 'object' || raw === null || !('type' in raw) || !('path' in raw)) return undefined;
+    if (raw.type !== MESSAGE || typeof raw.path !== 'string') return undefined;
+    return browser.tabs.update(sender.tab.id, { url: packagedUrl(raw.path) }).then(() => ({ ok: true }));
   });
 }

@@ -4,15 +4,11 @@
  * extension URL must never be put where the page can read it.
  */
 import { browser } from 'wxt/browser';
-import type { BackgroundMessage } from '../lib/protocol';
+import { sendToBackground } from './messaging';
 
 export async function openLibrary(entity?: string): Promise<void> {
-  const message: BackgroundMessage = { type: 'library:open', payload: entity ? { entity } : {} };
-  try {
-    await browser.runtime.sendMessage(message);
-  } catch (error) {
-    console.debug('Context Lens: could not open the library', error);
-  }
+  const reply = await sendToBackground('library:open', entity ? { entity } : {});
+  if (!reply?.ok) console.debug('Context Lens: could not open the library');
 }
 
 /** In the background: the library in a new tab, next to the tab that asked. */
@@ -21,7 +17,7 @@ export async function openLibraryTab(
   from?: { index?: number; windowId?: number },
 ): Promise<{ ok: boolean }> {
   const hash = entity ? `#entity=${encodeURIComponent(entity)}` : '';
-  const url = (browser.runtime.getURL as (path: string) => string)(`/library.html${hash}`);
+  const url = browser.runtime.getURL(`/library.html${hash}`);
   try {
     await browser.tabs.create({
       url,

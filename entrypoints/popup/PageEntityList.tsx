@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import { KINDS, type Lang } from '../../lib/dataset/basics';
 import { displayName } from '../../lib/entity-view';
 import type { Translate } from '../../lib/i18n-resources';
-import { askTab, type PageEntity } from './page-entities';
+import type { PageEntity } from './page-entities';
+import { sendToTab } from '../../platform/messaging';
 
 interface Position {
   id: string;
@@ -24,7 +25,7 @@ export function PageEntityList(props: {
   const { t, tabId, entities, contentLang } = props;
   const [at, setAt] = useState<Position | null>(null);
   const reveal = async (id: string, direction: 'first' | 'next' | 'previous') => {
-    const reply = await askTab(tabId, { type: 'mention:reveal', payload: { id, direction } });
+    const reply = await sendToTab(tabId, 'mention:reveal', { id, direction });
     setAt(reply?.ok ? { id, position: reply.position, total: reply.total } : null);
   };
   return (

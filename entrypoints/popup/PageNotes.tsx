@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentReplies, SaveOutcome } from '../../lib/protocol';
 import type { Translate } from '../../lib/i18n-resources';
-import { askTab } from './page-entities';
+import { sendToTab } from '../../platform/messaging';
 
 type Status = ContentReplies['annotations:status'];
 
@@ -14,10 +14,10 @@ export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
   useEffect(() => {
-    void askTab(tabId, { type: 'annotations:status', payload: {} }).then(setStatus);
+    void sendToTab(tabId, 'annotations:status', {}).then(setStatus);
   }, [tabId]);
   const save = async () =>
-    setOutcome((await askTab(tabId, { type: 'page:save', payload: {} })) ?? { ok: false, reason: 'unsupported' });
+    setOutcome((await sendToTab(tabId, 'page:save', {})) ?? { ok: false, reason: 'unsupported' });
 
   return (
     <section class="page-notes" data-testid="page-notes">
@@ -43,7 +43,7 @@ export function PageNotes({ t, tabId }: { t: Translate; tabId: number }) {
               </span>
               <button
                 type="button"
-                onClick={() => void askTab(tabId, { type: 'annotation:reveal', payload: { id: n.id } })}
+                onClick={() => void sendToTab(tabId, 'annotation:reveal', { id: n.id })}
                 data-testid="page-note-show"
               >
                 {t('popup.showNote')}

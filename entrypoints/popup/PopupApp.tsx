@@ -3,7 +3,8 @@ import type { i18n } from 'i18next';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../lib/dataset/basics';
 import { parseMessage, toBackground, type ContentReplies } from '../../lib/protocol';
-import { askTab, loadPageEntities, type PageEntity } from './page-entities';
+import { loadPageEntities, type PageEntity } from './page-entities';
+import { sendToTab } from '../../platform/messaging';
 import { PageEntityList } from './PageEntityList';
 import { PageNotes } from './PageNotes';
 import { SearchBox } from './SearchBox';
@@ -47,7 +48,7 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
     let again = false;
     const refresh = async () => {
       if (id === undefined) return;
-      setStatus(await askTab(id, { type: 'page:status', payload: {} }));
+      setStatus(await sendToTab(id, 'page:status', {}));
       setEntities((await loadPageEntities(id)) ?? []);
     };
     // One refresh at a time; reports arriving meanwhile ask for one more after it.

@@ -3,10 +3,10 @@
  * the user's enabled packs (prebuilt by the pack worker into IndexedDB). Hits of both are merged
  * by Fuse score; bundled entities a pack overrides are left out.
  */
-import { browser } from 'wxt/browser';
 import { loadSearcher, type SearchData, type SearchHit } from '../../lib/search';
 import { LensDatabase } from '../../platform/db';
 import { readPackSearch } from '../../platform/pack-build';
+import { packagedUrl } from '../../platform/messaging';
 
 export interface PopupSearch {
   search(query: string, limit: number): SearchHit[];
@@ -15,7 +15,7 @@ export interface PopupSearch {
 let loading: Promise<PopupSearch> | null = null;
 
 async function load(): Promise<PopupSearch> {
-  const url = (browser.runtime.getURL as (path: string) => string)('/data/search.json');
+  const url = packagedUrl('/data/search.json');
   const bundled = loadSearcher((await (await fetch(url)).json()) as SearchData);
   const db = new LensDatabase();
   const packs = await readPackSearch(db).catch(() => null);

@@ -5,8 +5,8 @@
  * posts to its parent window, so the page learns nothing from it.
  */
 import { askToKeepStorage } from '../../platform/storage-protection';
-import { browser } from 'wxt/browser';
-import { parseMessage, type BackgroundMessage, type BackgroundReplies } from '../../lib/protocol';
+import { parseMessage } from '../../lib/protocol';
+import { sendToBackground } from '../../platform/messaging';
 import { isHandshake, toFrame, type FromFrameMessage, type ToFrameMessage } from '../../lib/ui-frame-protocol';
 import type { SaveOutcome } from '../../lib/protocol';
 
@@ -21,11 +21,7 @@ export class FramePort {
     // Forget the token: nothing later in this page needs it.
     history.replaceState(null, '', location.pathname);
     // Only a frame our content script embedded may act: its token was registered from this tab.
-    const claim: BackgroundMessage = { type: 'frame:claim', payload: { token } };
-    const claimed =
-      token.length >= 32
-        ? (browser.runtime.sendMessage(claim) as Promise<BackgroundReplies['frame:claim']>).catch(() => null)
-        : Promise.resolve(null);
+    const claimed = token.length >= 32 ? sendToBackground('frame:claim', { token }) : Promise.resolve(null);
     const accept = (event: MessageEvent) => {
       const port = event.ports[0];
       if (this.port || event.source !== window.parent || !isHandshake(event.data, token) || !port) return;
