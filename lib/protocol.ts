@@ -4,8 +4,7 @@
  * messages can come from other extensions or from a compromised page.
  */
 import { z } from 'zod';
-import { onFirstUse, type MessageOf } from './messages';
-import type { ToContent } from './protocol-content';
+import { onFirstUse } from './messages';
 import type { Entity, Kind } from './dataset/schema';
 import { annotationSchema, savedPageSchema, type Annotation } from './annotations/model';
 
@@ -57,7 +56,6 @@ export const toBackground = onFirstUse(
 export type ToBackground = ReturnType<typeof toBackground>;
 export { onFirstUse, parseMessage, type MessageOf } from './messages';
 export { toContent, type ToContent } from './protocol-content';
-
 
 /** Replies, by message type. */
 export interface BackgroundReplies {

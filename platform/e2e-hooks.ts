@@ -14,15 +14,19 @@ const MESSAGE = 'context-lens:e2e-open';
 
 export const E2E_HOOKS = import.meta.env.MODE === 'e2e';
 
-/** In the content script: forwards a page's request to open an extension page. */
-export function forwardOpenRequests(): void {
-  window.addEventListener('message', (event) => {
-    const data: unknown = event.data;
-    if (event.source !== window || typeof data !== 'object' || data === null) return;
-    if (!('contextLensE2E' in data) || data.contextLensE2E !== 'open') return;
-    if (!('path' in data) || typeof data.path !== 'string') return;
-    void browser.runtime.sendMessage({ type: MESSAGE, path: data.path });
-  });
+/** In the content script: forwards a page's request to open an extension page, until the script ends. */
+export function forwardOpenRequests(signal: AbortSignal): void {
+  window.addEventListener(
+    'message',
+    (event) => {
+      const data: unknown = event.data;
+      if (event.source !== window || typeof data !== 'object' || data === null) return;
+      if (!('contextLensE2E' in data) || data.contextLensE2E !== 'open') return;
+      if (!('path' in data) || typeof data.path !== 'string') return;
+      void browser.runtime.sendMessage({ type: MESSAGE, path: data.path });
+    },
+    { signal },
+  );
 }
 
 /** In the background: opens the requested extension page in the tab that asked. */

@@ -21,7 +21,7 @@ export default defineContentScript({
   matchAboutBlank: false,
   runAt: 'document_idle',
   async main(ctx) {
-    if (E2E_HOOKS) forwardOpenRequests();
+    if (E2E_HOOKS) forwardOpenRequests(ctx.signal);
     // The manifest's minimum versions guarantee the Highlight API; stay quiet if it is gone anyway.
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const life = new Lifetime(ctx);

@@ -47,7 +47,11 @@ export class Lens {
     this.highlighter.setStyle(settings.style);
     // The background scans for every tab with one matcher: the page holds none.
     this.scanner = new PageScanner(
-      new ScanClient(() => rootLanguageTag(document)),
+      // A closed port may mean the extension went away: then the script ends now, not at its next check.
+      new ScanClient(
+        () => rootLanguageTag(document),
+        () => void life.ended,
+      ),
       this.highlighter,
       this.index,
       this.shadowRoots.meet,

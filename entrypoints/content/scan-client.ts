@@ -21,7 +21,15 @@ export class ScanClient {
   /** The port closed from the other side since the last scan started: the scan's evidence is gone. */
   lost = false;
 
-  constructor(private readonly rootTag: () => string | null) {}
+  /**
+   * @param rootTag the page's own lang attribute, read when a scan starts
+   * @param onClosed called when the background closed the port: Chrome stopped the idle
+   *   service worker, or the extension itself went away (reloaded, disabled, removed)
+   */
+  constructor(
+    private readonly rootTag: () => string | null,
+    private readonly onClosed: () => void = () => {},
+  ) {}
 
   /** Ends the current document scan: the next piece starts a new one. */
   restart(): void {
@@ -62,6 +70,7 @@ export class ScanClient {
       this.port = null;
       this.lost = true;
       this.settle();
+      this.onClosed();
     });
     port.postMessage({ type: 'start', rootTag: wireTag(this.rootTag()) } satisfies ScanRequest);
     return port;
