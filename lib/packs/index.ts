@@ -1,7 +1,7 @@
 /**
- * "Bring your own dataset" (issue 8), the browser-free core: the pack format, its validator,
- * the Wikidata import and a generator for tests and benches. Pure functions, no storage: the
- * background worker stores what these return (format: data/PACKS.md).
+ * "Bring your own dataset" (issue 8), the browser-free core: the pack format, its validator and
+ * the Wikidata import (the generated packs of tests and the bench are in scripts/bench/). No
+ * storage: the background worker stores what these return (format: data/PACKS.md).
  *
  *   parsePack(text, { bundledIds, override }) → { ok, pack, conflicts, needsConfirmation, stats }
  *                                             | { ok: false, problems, problemCount, conflicts }
