@@ -134,8 +134,9 @@ describe('a hostile page in Chromium', () => {
       })
       .toBe(1);
     const library = await dumpLibrary(suite.browser.context);
-    // Faked hover on the noted passage: no bubble.
-    await page.evaluate(() => window.__attack.fakeHover('deep and practical consequences'));
+    // Faked hover on the noted passage (on its first line: the middle of the whole passage's box,
+    // which wraps, is over no text at all): no bubble.
+    await page.evaluate(() => window.__attack.fakeHover('deep and practical'));
     await caughtUp(page);
     expect(await countInUi(page, 'note-bubble')).toBe(0);
     // The reader's hover shows it, in our frame only.
@@ -158,7 +159,7 @@ describe('a hostile page in Chromium', () => {
     await page.evaluate((src) => window.__attack.hiddenFrame(src), page.url());
     const inner = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(suite.server.origin))!;
     await expect.poll(() => inner.evaluate(() => CSS.highlights.size), { timeout: 10_000 }).toBeGreaterThan(0);
-    await inner.evaluate(() => window.parent.__attack.fakeHover('deep and practical consequences', document));
+    await inner.evaluate(() => window.parent.__attack.fakeHover('deep and practical', document));
     await caughtUp(inner); // the frame's own content script is the one that could have reacted
     expect(await countInUi(page, 'note-bubble')).toBe(0);
     expect(await leaks(page)).toEqual([]);
