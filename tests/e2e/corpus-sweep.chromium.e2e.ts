@@ -24,9 +24,9 @@ describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
     // 56 ms on a 2-core runner for a page that takes 14-19 ms), not the extension's work on it.
     const warm = await suite.browser.context.newPage();
     await warm.goto(suite.server.url(SEED_PAGES[0]!));
-    for (const until = Date.now() + 30_000; Date.now() < until; await warm.waitForTimeout(200)) {
-      if ((await pageStatus(suite.browser.context, warm))?.scanned) break;
-    }
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, warm))?.scanned, { timeout: 30_000 })
+      .toBe(true);
     await warm.close();
   }, 60_000);
   afterAll(() => {
