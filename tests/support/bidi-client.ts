@@ -25,6 +25,7 @@ export interface BidiCommands {
     result: Record<string, never>;
   };
   'browsingContext.create': { params: { type: 'tab' | 'window' }; result: { context: string } };
+  'browsingContext.close': { params: { context: string }; result: Record<string, never> };
   'browsingContext.navigate': {
     params: { context: string; url: string; wait?: 'none' | 'interactive' | 'complete' };
     result: { navigation: string | null; url: string };
