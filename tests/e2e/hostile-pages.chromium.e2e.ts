@@ -18,6 +18,7 @@ import { useExtensionSuite } from '../support/extension-suite';
 import { defaultMounts } from '../support/static-server';
 import { inUi } from '../support/ui-frame';
 import { selectText } from '../support/selection';
+import { waitUntil } from '../support/wait';
 
 const SENTENCES = [
   'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly.',
@@ -113,9 +114,11 @@ describe('generated hostile pages in Chromium', () => {
     // painted frame, and this page breaks requestAnimationFrame in its own world).
     const warm = await suite.browser.context.newPage();
     await warm.goto(suite.server.url('/hostile-pages/sabotage.html'));
-    await expect
-      .poll(async () => (await pageStatus(suite.browser.context, warm))?.scanned, { timeout: 60_000 })
-      .toBe(true);
+    await waitUntil(
+      'the warm-up page is scanned',
+      async () => (await pageStatus(suite.browser.context, warm))?.scanned,
+      { timeoutMs: 60_000 },
+    );
     await warm.close();
     const cold = await plain.newPage();
     await cold.goto(suite.server.url('/hostile-pages/sabotage.html'));
