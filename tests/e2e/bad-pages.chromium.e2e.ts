@@ -70,7 +70,7 @@ function writePages(dir: string): void {
     page(
       `<p>${SENTENCES[0]}</p><iframe id="f" src="frame-inner.html"></iframe>
        <script>let n = 0; const f = document.getElementById('f');
-       const t = setInterval(() => { f.src = (n++ % 2 ? 'frame-inner.html' : 'about:blank'); if (n > 12) clearInterval(t); }, 40);</script>`,
+       const t = setInterval(() => { f.src = (n++ % 2 ? 'frame-inner.html' : 'about:blank'); if (n > 12) { clearInterval(t); window.navigationsDone = true; } }, 40);</script>`,
     ),
   );
 }
@@ -159,7 +159,8 @@ describe('bad pages in Chromium', () => {
 
   test('a frame that navigates away mid-scan: nothing thrown, the top page is highlighted', async () => {
     const { p, errors } = await open('/bad/frames.html');
-    await p.waitForTimeout(1500);
+    // The frame has gone back and forth 13 times (the page says when); then the top page is scanned.
+    await p.waitForFunction(() => (window as unknown as { navigationsDone?: boolean }).navigationsDone === true);
     await expect.poll(async () => (await statusOf(p))?.mentions ?? 0, { timeout: 15_000 }).toBeGreaterThan(2);
     expect(errors).toEqual([]);
     await p.close();

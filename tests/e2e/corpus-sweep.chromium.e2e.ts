@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { relative } from 'node:path';
 import { pageStatus } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
+import { waitUntil } from '../support/wait';
 import { CORPUS_PAGES, corpusPagePaths, SEED_PAGES } from '../support/static-server';
 import type { ContentReplies } from '../../lib/protocol';
 
@@ -24,9 +25,11 @@ describe.skipIf(pages.length === 0)('corpus sweep in Chromium', () => {
     // 56 ms on a 2-core runner for a page that takes 14-19 ms), not the extension's work on it.
     const warm = await suite.browser.context.newPage();
     await warm.goto(suite.server.url(SEED_PAGES[0]!));
-    for (const until = Date.now() + 30_000; Date.now() < until; await warm.waitForTimeout(200)) {
-      if ((await pageStatus(suite.browser.context, warm))?.scanned) break;
-    }
+    await waitUntil(
+      'the warm-up page is scanned',
+      async () => (await pageStatus(suite.browser.context, warm))?.scanned,
+      { timeoutMs: 30_000 },
+    );
     await warm.close();
   }, 60_000);
   afterAll(() => {

@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dumpLibrary, setStoredSetting } from '../support/chromium';
+import { dumpLibrary, sendToTab, setStoredSetting } from '../support/chromium';
+import { caughtUp } from '../support/caught-up';
 import { countInUi, inUi, uiFrames } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { REPO_ROOT } from '../support/static-server';
@@ -73,7 +74,7 @@ describe('a hostile page in Chromium', () => {
     expect(await page.evaluate(() => window.__attack.fakeSelect('deep and practical consequences'))).toBe(true);
     await page.evaluate(() => window.__attack.fakeKeys());
     await page.evaluate(() => window.__attack.clickEverything());
-    await page.waitForTimeout(1_000); // hover delay 150 ms, toolbar at once: nothing may come
+    await caughtUp(page); // past the hover delay and the toolbar's check: nothing may have come
     expect(uiFrames(page)).toHaveLength(0);
     expect(await page.evaluate(() => document.body.children.length)).toBe(bodyBefore);
     expect(await dumpLibrary(suite.browser.context)).toBe(before);
@@ -99,7 +100,7 @@ describe('a hostile page in Chromium', () => {
     // The card's "Not this here" and its scope choices included: page script reaches none of them.
     await page.evaluate(() => window.__attack.clickEverything());
     await page.evaluate(() => window.__attack.fakeKeys());
-    await page.waitForTimeout(300);
+    await caughtUp(page);
     expect(await dumpLibrary(suite.browser.context)).toBe(before);
     expect(await readHighlights(page)).toEqual(highlightsBefore);
     expect(await leaks(page)).toEqual([]);
@@ -133,9 +134,10 @@ describe('a hostile page in Chromium', () => {
       })
       .toBe(1);
     const library = await dumpLibrary(suite.browser.context);
-    // Faked hover on the noted passage: no bubble.
-    await page.evaluate(() => window.__attack.fakeHover('deep and practical consequences'));
-    await page.waitForTimeout(500);
+    // Faked hover on the noted passage (on its first line: the middle of the whole passage's box,
+    // which wraps, is over no text at all): no bubble.
+    await page.evaluate(() => window.__attack.fakeHover('deep and practical'));
+    await caughtUp(page);
     expect(await countInUi(page, 'note-bubble')).toBe(0);
     // The reader's hover shows it, in our frame only.
     await hoverReally(page, 'deep and practical');
@@ -146,7 +148,7 @@ describe('a hostile page in Chromium', () => {
     // The bubble's Edit and Delete cannot be driven by page clicks or keys.
     await page.evaluate(() => window.__attack.clickEverything());
     await page.evaluate(() => window.__attack.fakeKeys());
-    await page.waitForTimeout(300);
+    await caughtUp(page);
     expect(await dumpLibrary(suite.browser.context)).toBe(library);
     expect((await readHighlights(page)).filter((h) => h.name === 'context-lens-noted')).toHaveLength(1);
     expect(await countInUi(page, 'note-edit-text')).toBe(0);
@@ -157,8 +159,8 @@ describe('a hostile page in Chromium', () => {
     await page.evaluate((src) => window.__attack.hiddenFrame(src), page.url());
     const inner = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(suite.server.origin))!;
     await expect.poll(() => inner.evaluate(() => CSS.highlights.size), { timeout: 10_000 }).toBeGreaterThan(0);
-    await inner.evaluate(() => window.parent.__attack.fakeHover('deep and practical consequences', document));
-    await page.waitForTimeout(500);
+    await inner.evaluate(() => window.parent.__attack.fakeHover('deep and practical', document));
+    await caughtUp(inner); // the frame's own content script is the one that could have reacted
     expect(await countInUi(page, 'note-bubble')).toBe(0);
     expect(await leaks(page)).toEqual([]);
     expect(await dumpLibrary(suite.browser.context)).toBe(library);
@@ -169,7 +171,19 @@ describe('a hostile page in Chromium', () => {
     await setStoredSetting(suite.browser.context, 'settings.notesHiddenOn', ['127.0.0.1']);
     try {
       const page = await openHostile();
-      await page.waitForTimeout(1_000);
+      // The saved note of the test above is placed on the page (placed notes count even where
+      // they are not painted): only then does "no highlight for it" mean anything.
+      await expect
+        .poll(
+          async () =>
+            (
+              (await sendToTab(suite.browser.context, page, { type: 'annotations:status', payload: {} })) as {
+                placed: number;
+              } | null
+            )?.placed,
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
       const names = await page.evaluate(() => [...CSS.highlights.keys()]);
       expect(names.filter((n) => n === 'context-lens-noted' || n === 'context-lens-saved')).toEqual([]);
       await page.close();
@@ -215,7 +229,7 @@ describe('a hostile page in Chromium', () => {
       .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 15_000 })
       .toContain('Ottoline Vexham');
     await page.evaluate(() => window.__attack.fakeHover('Ottoline Vexham'));
-    await page.waitForTimeout(800);
+    await caughtUp(page);
     expect(uiFrames(page)).toHaveLength(0);
     await hoverReally(page, 'Ottoline Vexham');
     await expect.poll(async () => (await inUi(page, 'card-pack')).textContent()).toContain(PACK_NAME);

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { useFirefoxSuite } from '../support/firefox-suite';
 import { centerOfWord, highlightedTexts } from '../support/sabotage-probes';
+import { caughtUpIn } from '../support/caught-up';
 import { REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e/hostile');
@@ -69,7 +70,7 @@ describe('a hostile page in Firefox', () => {
     await suite.firefox.evaluate(
       `(window.__attack.fakeHover('Ban Ki-moon'), window.__attack.fakeSelect('deep and practical consequences'), true)`,
     );
-    await new Promise((r) => setTimeout(r, 1_000));
+    await caughtUpIn((expression) => suite.firefox.evaluate(expression)); // past the hover delay: nothing may have come
     expect(await uiFrames()).toHaveLength(0);
     expect(await suite.firefox.evaluate<number>('document.body.children.length')).toBe(before);
 

@@ -1,26 +1,44 @@
 /**
- * The library page in real Firefox: its pack import runs two module workers that read the
- * file and write IndexedDB, which only a real browser shows to work. BiDi cannot navigate to
- * moz-extension:// pages, so this uses the e2e build (npm run build:firefox:e2e), whose
- * content script forwards a page's request to open an extension page (platform/e2e-hooks.ts).
+ * The library page in real Firefox (the build that ships): a note the reader saves on a page is
+ * listed there and exported as a file; its pack import runs two module workers that read the
+ * file and write IndexedDB, which only a real browser shows to work. WebDriver loads the library
+ * itself (`extensionPages`, tests/support/firefox.ts); the e2e build's hook that opened it from a
+ * page (platform/e2e-hooks.ts) is only checked here to stay out of the builds that ship.
  */
-import { describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useFirefoxSuite } from '../support/firefox-suite';
+import { clickIn, findInUi } from '../support/firefox-ui';
+import { endsOfText, type Ends } from '../support/selection';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
 const E2E_BUILD = join(REPO_ROOT, '.output/firefox-mv2-e2e');
+const QUOTE = 'Harmony Through Diversity';
+const NOTE = 'Title of the consultations — بالعربية أيضا';
+const TAG = 'event';
+
+interface Exported {
+  first: {
+    items: {
+      body: { purpose: string; value: string }[];
+      target: { source: string; selector: { type: string; exact?: string }[] };
+    }[];
+  };
+}
 
 describe('the library page in Firefox', () => {
+  const downloads = mkdtempSync(join(tmpdir(), 'context-lens-downloads-'));
   const suite = useFirefoxSuite({
-    extensionPath: E2E_BUILD,
     check: () => {
       if (!existsSync(join(E2E_BUILD, 'manifest.json')))
         throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
     },
+    launch: () => ({ extensionPages: true, downloadDir: downloads }),
   });
+  afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
   const highlighted = `(() => {
     const out = [];
@@ -39,10 +57,7 @@ describe('the library page in Firefox', () => {
       .poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 })
       .toContain('UNAOC');
     expect(await suite.firefox.evaluate<string[]>(highlighted)).not.toContain('Vladimir Fofanov');
-    await suite.firefox.evaluate(`(window.postMessage({ contextLensE2E: 'open', path: '/library.html' }, '*'), true)`);
-    await expect
-      .poll(() => suite.firefox.evaluate<string>('location.href').catch(() => ''), { timeout: 10_000, interval: 250 })
-      .toBe(`${suite.firefox.extensionOrigin}/library.html`);
+    await suite.firefox.openExtensionPage('/library.html');
     const pack = JSON.stringify({
       format: 'context-lens-pack',
       version: 1,
@@ -93,6 +108,95 @@ describe('the library page in Firefox', () => {
       .toContain('Vladimir Fofanov');
     await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-highlight.png'));
   }, 60_000);
+
+  test('a note the reader saves on a page is listed in the library, and exported as JSON-LD', async () => {
+    const firefox = suite.firefox;
+    const url = suite.server.url(SEED_PAGES[1]!);
+    await firefox.navigate(url);
+    await expect
+      .poll(() => firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 })
+      .toContain('UNAOC');
+    // The reader selects the passage with the mouse and writes a note in the toolbar.
+    const ends = await firefox.evaluate<Ends>(`(${endsOfText})(${JSON.stringify(QUOTE)})`);
+    await firefox.pointer([{ move: ends.from }, { down: true }, { move: ends.to }, { up: true }]);
+    expect(await firefox.evaluate<string>('document.getSelection().toString()')).toBe(QUOTE);
+    for (const [testId, text] of [
+      ['toolbar-note', null],
+      ['toolbar-note-text', NOTE],
+      ['toolbar-tags', TAG],
+      ['toolbar-save', null],
+    ] as const) {
+      const at = await findInUi(firefox, testId);
+      await firefox.pointer([{ move: at }, { down: true }, { up: true }]);
+      if (text) await firefox.type(text);
+    }
+    const message = await findInUi(firefox, 'toolbar-message');
+    await expect
+      .poll(() =>
+        firefox.evaluateIn<string>(
+          message.context,
+          `document.querySelector('[data-testid="toolbar-message"]').textContent`,
+        ),
+      )
+      .toBe('Saved');
+
+    const library = await firefox.openTab();
+    try {
+      await firefox.openExtensionPage('/library.html', library);
+      const listed = () =>
+        firefox.evaluateIn<{ page: string; quote: string; note: string; text: string }[]>(
+          library,
+          `[...document.querySelectorAll('[data-testid="annotation"]')].map((a) => ({
+            page: a.closest('[data-testid="saved-page"]')?.dataset.url ?? '',
+            quote: a.querySelector('blockquote').textContent,
+            note: a.querySelector('[data-testid="annotation-note"]')?.textContent ?? '',
+            text: a.textContent,
+          }))`,
+        );
+      await expect.poll(listed, { timeout: 10_000, interval: 100 }).toHaveLength(1);
+      const [shown] = await listed();
+      expect(shown).toMatchObject({ page: url, quote: QUOTE, note: NOTE });
+      expect(shown!.text).toContain(TAG);
+      // The saved page's names, by name once the library has looked them up.
+      await expect
+        .poll(() =>
+          firefox.evaluateIn<string[]>(library, `[...document.querySelectorAll('.chip')].map((c) => c.textContent)`),
+        )
+        .toContain('United Nations Alliance of Civilizations 13');
+      await firefox.screenshot(join(SHOTS, 'firefox-library-note.png'), library);
+
+      // Export: Firefox saves the file the page hands it (a blob URL) to the download folder.
+      await clickIn(suite.firefox, library, '[data-testid="export-jsonld"]');
+      // Firefox writes to a .part file and puts an empty file under the final name meanwhile:
+      // the download is done when only the .jsonld is left, whole.
+      const exported = () => {
+        const files = readdirSync(downloads);
+        const [file, ...others] = files.filter((f) => f.endsWith('.jsonld'));
+        if (!file || others.length || files.some((f) => f.endsWith('.part'))) return null;
+        try {
+          return JSON.parse(readFileSync(join(downloads, file), 'utf8')) as Exported;
+        } catch {
+          return null;
+        }
+      };
+      await expect.poll(exported, { timeout: 10_000, interval: 100 }).not.toBeNull();
+      const doc = exported()!;
+      expect(doc.first.items).toHaveLength(1);
+      const [item] = doc.first.items;
+      expect(item!.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ purpose: 'commenting', value: NOTE }),
+          expect.objectContaining({ purpose: 'tagging', value: TAG }),
+        ]),
+      );
+      expect(item!.target.source).toBe(url);
+      expect(item!.target.selector).toContainEqual(
+        expect.objectContaining({ type: 'TextQuoteSelector', exact: QUOTE }),
+      );
+    } finally {
+      await firefox.closeTab(library);
+    }
+  });
 
   test('the hooks exist only in the e2e build, never in the builds that ship', () => {
     const scripts = (dir: string): string[] =>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setStoredSetting, tabIdOf } from '../support/chromium';
+import { pageStatus, setStoredSetting, tabIdOf } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 import { LANGS } from '../../lib/dataset/basics';
@@ -17,7 +17,10 @@ describe('the popup in six UI languages (Chromium)', () => {
     await setStoredSetting(suite.browser.context, 'settings.uiLanguage', lang);
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url(SEED_PAGES[0]!));
-    await page.waitForTimeout(800);
+    // The popup describes the page as its content script reports it: once it has been read.
+    await expect
+      .poll(async () => (await pageStatus(suite.browser.context, page))?.scanned, { timeout: 15_000 })
+      .toBe(true);
     const tabId = await tabIdOf(suite.browser.context, page);
     const popup = await suite.browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });

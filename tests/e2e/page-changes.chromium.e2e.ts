@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { setStoredSetting } from '../support/chromium';
+import { pageStatus, setStoredSetting } from '../support/chromium';
+import { caughtUp } from '../support/caught-up';
 import { inUi } from '../support/ui-frame';
 import { useExtensionSuite } from '../support/extension-suite';
 import { join } from 'node:path';
@@ -111,7 +112,12 @@ describe('following the page in Chromium', () => {
   test('a page that rewrites itself on every mutation does not loop with us', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/pages/dynamic.html'));
-    await page.waitForTimeout(2000);
+    // The page's own later changes (a paragraph, a shadow root's text) are followed, and then
+    // three more page changes: any loop between its observer and us has had its rounds.
+    await expect
+      .poll(async () => (await readHighlights(page)).map((h) => h.text), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Mr. Ban', 'World Food Programme']));
+    await caughtUp(page);
     // The page's own observer writes once per external change; we add no DOM changes of our own.
     expect(await page.evaluate(() => (window as unknown as { tickerWrites: number }).tickerWrites)).toBeLessThanOrEqual(
       3,
@@ -153,7 +159,14 @@ describe('following the page in Chromium', () => {
     await setSetting('settings.siteRules', { '127.0.0.1': { enabled: false } });
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url(SEED_PAGES[0]!));
-    await page.waitForTimeout(1500);
+    // The content script has read its settings and answers: off here (were the rule ignored, it
+    // would scan, and the highlights be checked once that scan is done).
+    await expect
+      .poll(async () => {
+        const status = await pageStatus(suite.browser.context, page);
+        return status && (!status.enabled || status.scanned) ? status : null;
+      })
+      .toMatchObject({ enabled: false });
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await setSetting('settings.siteRules', null);
     await page.close();

@@ -3,6 +3,15 @@
  * Every command gets an id and a timeout; an error response rejects with the BiDi error code and
  * message; a closed connection rejects everything still waiting.
  * Spec: https://w3c.github.io/webdriver-bidi/
+ *
+ * puppeteer-core could replace it (issue 19; tried with puppeteer-core 24.43.1 and firefox-esr
+ * 153.8.0): `puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath })`
+ * then `browser.installExtension(dir)` installs the unpacked build, the content script runs on a
+ * served page, the UI frame shows in `page.frames()` and `frame.click`/`frame.type` drive it.
+ * What it does not do: `page.goto('moz-extension://…')` never resolves, even where Firefox loads
+ * the page (puppeteer#14314, open upstream), and `page.url()` stays stale after such a load; the
+ * workaround is not to await goto and wait for a selector instead. Until the switch is made,
+ * this client stays; what it needs for extension pages is in firefox.ts.
  */
 import WebSocket from 'ws';
 
@@ -25,6 +34,7 @@ export interface BidiCommands {
     result: Record<string, never>;
   };
   'browsingContext.create': { params: { type: 'tab' | 'window' }; result: { context: string } };
+  'browsingContext.close': { params: { context: string }; result: Record<string, never> };
   'browsingContext.navigate': {
     params: { context: string; url: string; wait?: 'none' | 'interactive' | 'complete' };
     result: { navigation: string | null; url: string };

@@ -1,6 +1,12 @@
 /**
  * Starts Debian's Firefox (ESR) headless on a throw-away profile and drives it over WebDriver BiDi,
  * with the built extension installed as a temporary add-on (works unsigned). No geckodriver.
+ *
+ * Extension pages (popup, library): since Firefox 153, WebDriver may navigate only to http(s),
+ * file, blob and about:blank unless Firefox runs with `--remote-allow-system-access`; with it,
+ * `browsingContext.navigate` to moz-extension:// works and waits for the load as for any page
+ * (checked on 153.8.0esr). `extensionPages: true` adds that flag; suites about what a hostile
+ * page can do leave it off, so they run Firefox exactly as a reader does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -86,10 +92,15 @@ export interface FirefoxWithExtension {
   addonId: string;
   /** `moz-extension://UUID` of the add-on (the UUID is pinned through `extensions.webextensions.uuids`). */
   extensionOrigin: string;
-  /** The browsing context (tab) every call below acts on. */
+  /** The browsing context (tab) every call below acts on unless given another (see openTab). */
   context: string;
   client: BidiClient;
-  navigate(url: string): Promise<void>;
+  navigate(url: string, context?: string): Promise<void>;
+  /** Loads one of the extension's pages, e.g. `/popup.html?tab=2` (needs `extensionPages`). */
+  openExtensionPage(path: string, context?: string): Promise<void>;
+  /** Opens a tab of this size and returns its browsing context. */
+  openTab(viewport?: { width: number; height: number }): Promise<string>;
+  closeTab(context: string): Promise<void>;
   /** Evaluates `expression` in the page's own world (promises are awaited) and returns its value. */
   evaluate<T>(expression: string): Promise<T>;
   /** Evaluates in another browsing context (a frame), e.g. one of `frames()`. */
@@ -97,11 +108,14 @@ export interface FirefoxWithExtension {
   /** The tab's frames, at any depth, with their URLs. */
   frames(): Promise<{ context: string; url: string }[]>;
   /** The reader's own (trusted) pointer: move, press and release, in viewport pixels. */
-  pointer(steps: ({ move: { x: number; y: number } } | { down: true } | { up: true })[]): Promise<void>;
+  pointer(
+    steps: ({ move: { x: number; y: number } } | { down: true } | { up: true })[],
+    context?: string,
+  ): Promise<void>;
   /** The reader's own keystrokes, to whatever has focus. */
-  type(text: string): Promise<void>;
+  type(text: string, context?: string): Promise<void>;
   /** Saves a PNG of the viewport. */
-  screenshot(path: string): Promise<void>;
+  screenshot(path: string, context?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +124,10 @@ export interface LaunchOptions {
   startupTimeoutMs?: number;
   viewport?: { width: number; height: number };
   prefs?: Record<string, string | number | boolean>;
+  /** Lets WebDriver open the extension's own pages (adds `--remote-allow-system-access`). */
+  extensionPages?: boolean;
+  /** Saves downloads to this folder at once, without asking. */
+  downloadDir?: string;
 }
 
 export async function launchFirefoxWithExtension(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
@@ -128,6 +146,16 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
 
   const profile = mkdtempSync(join(tmpdir(), 'context-lens-firefox-'));
   const prefs = { ...PREFS, ...options.prefs };
+  if (options.downloadDir) {
+    Object.assign(prefs, {
+      'browser.download.dir': options.downloadDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.manager.showWhenStarting': false,
+    });
+  }
   if (geckoId) prefs['extensions.webextensions.uuids'] = JSON.stringify({ [geckoId]: uuid });
   writeFileSync(
     join(profile, 'user.js'),
@@ -138,7 +166,9 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
 
   const output: string[] = [];
   const tail = () => `--- last lines of Firefox output ---\n${output.slice(-40).join('\n')}`;
-  const child = spawn(binary, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile], {
+  const args = ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile];
+  if (options.extensionPages) args.push('--remote-allow-system-access');
+  const child = spawn(binary, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
   });
@@ -201,14 +231,29 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       context,
       viewport: options.viewport ?? { width: 1200, height: 900 },
     });
+    const extensionOrigin = `moz-extension://${uuid}`;
+    const navigate = async (url: string, target = context) => {
+      await bidi.send('browsingContext.navigate', { context: target, url, wait: 'complete' });
+    };
 
     return {
       addonId,
-      extensionOrigin: `moz-extension://${uuid}`,
+      extensionOrigin,
       context,
       client: bidi,
-      async navigate(url) {
-        await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
+      navigate,
+      async openExtensionPage(path, target = context) {
+        if (!options.extensionPages)
+          throw new Error("launch Firefox with `extensionPages: true` to open the extension's pages");
+        await navigate(`${extensionOrigin}${path}`, target);
+      },
+      async openTab(viewport = options.viewport ?? { width: 1200, height: 900 }) {
+        const { context: tab } = await bidi.send('browsingContext.create', { type: 'tab' });
+        await bidi.send('browsingContext.setViewport', { context: tab, viewport });
+        return tab;
+      },
+      async closeTab(tab) {
+        await bidi.send('browsingContext.close', { context: tab });
       },
       async evaluate<T>(expression: string): Promise<T> {
         const r = await bidi.send('script.evaluate', {
@@ -244,26 +289,29 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
         walk((await bidi.send('browsingContext.getTree', { root: context })).contexts[0]?.children ?? []);
         return out;
       },
-      async pointer(steps) {
+      async pointer(steps, target = context) {
         const actions = steps.map((s) =>
           'move' in s
             ? { type: 'pointerMove', x: Math.round(s.move.x), y: Math.round(s.move.y), duration: 50 }
             : { type: 'down' in s ? 'pointerDown' : 'pointerUp', button: 0 },
         );
         await bidi.send('input.performActions', {
-          context,
+          context: target,
           actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
         });
       },
-      async type(text) {
+      async type(text, target = context) {
         const actions = [...text].flatMap((value) => [
           { type: 'keyDown', value },
           { type: 'keyUp', value },
         ]);
-        await bidi.send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions }] });
+        await bidi.send('input.performActions', {
+          context: target,
+          actions: [{ type: 'key', id: 'keyboard', actions }],
+        });
       },
-      async screenshot(path) {
-        const { data } = await bidi.send('browsingContext.captureScreenshot', { context, origin: 'viewport' });
+      async screenshot(path, target = context) {
+        const { data } = await bidi.send('browsingContext.captureScreenshot', { context: target, origin: 'viewport' });
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, Buffer.from(data, 'base64'));
       },

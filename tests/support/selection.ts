@@ -8,13 +8,16 @@
  */
 import type { Page } from 'playwright-core';
 
-interface Ends {
+export interface Ends {
   from: { x: number; y: number };
   to: { x: number; y: number };
 }
 
-/** Runs in the page: scrolls the first text node holding `text` into view and returns where the text starts and ends. */
-function locate(text: string): Ends | null {
+/**
+ * Runs in the page (stands alone; Firefox tests evaluate `(${endsOfText})(text)` over BiDi):
+ * scrolls the first text node holding `text` into view and returns where the text starts and ends.
+ */
+export function endsOfText(text: string): Ends | null {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const at = (n as Text).data.indexOf(text);
@@ -61,7 +64,7 @@ async function inIsolatedWorld<A, R>(page: Page, fn: (arg: A) => R, arg: A): Pro
 }
 
 export async function selectText(page: Page, text: string): Promise<void> {
-  const ends = await inIsolatedWorld(page, locate, text);
+  const ends = await inIsolatedWorld(page, endsOfText, text);
   if (!ends) throw new Error(`text not found on the page: ${text}`);
   await page.mouse.move(ends.from.x, ends.from.y);
   await page.mouse.down();

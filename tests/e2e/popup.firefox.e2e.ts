@@ -1,0 +1,123 @@
+/**
+ * The popup in real Firefox (the build that ships), opened as a page in a tab of its own for the
+ * tab it describes (`popup.html?tab=ID`), as the Chromium tests do; WebDriver may load extension
+ * pages with `extensionPages` (tests/support/firefox.ts). What it shows and what the reader does
+ * there (typing, Enter, a click) go through Firefox's own pages, ports and input.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { useFirefoxSuite } from '../support/firefox-suite';
+import { clickIn } from '../support/firefox-ui';
+import { highlightedTexts } from '../support/sabotage-probes';
+import { REPO_ROOT, SEED_PAGES } from '../support/static-server';
+import { UN_NEWS_2012 } from '../fixtures/seed-expectations';
+
+const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
+
+/**
+ * Runs in an extension page: the id of the tab whose content script reports `url` (the
+ * extension has no "tabs" permission, so tabs.query hides URLs; the page itself says where it is).
+ */
+const TAB_SHOWING = `(async (url) => {
+  for (const tab of await browser.tabs.query({})) {
+    const status = await browser.tabs.sendMessage(tab.id, { type: 'page:status', payload: {} }, { frameId: 0 }).catch(() => null);
+    if (status && status.url === url) return tab.id;
+  }
+  return null;
+})`;
+
+describe('the popup in Firefox', () => {
+  const suite = useFirefoxSuite({ launch: () => ({ extensionPages: true }) });
+  let popup: string | null = null;
+  afterEach(async () => {
+    if (popup) await suite.firefox.closeTab(popup);
+    popup = null;
+  });
+
+  /** Opens a seed page in the test's tab and the popup for it in a tab of its own. */
+  async function openPopupFor(path: string): Promise<string> {
+    const firefox = suite.firefox;
+    const url = suite.server.url(path);
+    await firefox.navigate(url);
+    await expect
+      .poll(() => firefox.evaluate<string[]>(`(${highlightedTexts})()`), { timeout: 10_000, interval: 250 })
+      .toContain('Ban Ki-moon');
+    popup = await firefox.openTab({ width: 400, height: 600 });
+    await firefox.openExtensionPage('/popup.html', popup);
+    const tabId = await firefox.evaluateIn<number | null>(popup, `${TAB_SHOWING}(${JSON.stringify(url)})`);
+    expect(tabId).not.toBeNull();
+    await firefox.openExtensionPage(`/popup.html?tab=${tabId}`, popup);
+    return popup;
+  }
+
+  test("lists the page's names by kind, and a name shows its first mention on the page", async () => {
+    const firefox = suite.firefox;
+    const tab = await openPopupFor(SEED_PAGES[0]!);
+    const listed = () =>
+      firefox.evaluateIn<string[]>(
+        tab,
+        `[...document.querySelectorAll('[data-testid="page-entities"] li')].map((li) => li.dataset.entity)`,
+      );
+    await expect
+      .poll(listed, { timeout: 10_000, interval: 100 })
+      .toEqual(expect.arrayContaining([...new Set(UN_NEWS_2012.map((m) => m.id))]));
+    expect(
+      await firefox.evaluateIn<string>(
+        tab,
+        `document.querySelector('[data-testid="page-status"]').dataset.state + ': ' + document.querySelector('[data-testid="page-status"]').textContent`,
+      ),
+    ).toMatch(/^active: Active on this page\d+ mentions found$/);
+    expect(
+      await firefox.evaluateIn<string>(
+        tab,
+        `document.querySelector('[data-testid="page-entities"] li[data-entity="ban-ki-moon"] button.name').textContent`,
+      ),
+    ).toBe('Ban Ki-moon');
+    await firefox.screenshot(join(SHOTS, 'firefox-popup-page-list.png'), tab);
+
+    // The reader clicks the name: the page flashes its first mention.
+    await clickIn(suite.firefox, tab, '[data-testid="page-entities"] li[data-entity="ban-ki-moon"] button.name');
+    await expect
+      .poll(
+        () =>
+          firefox.evaluate<string[]>(
+            `[...(CSS.highlights.get('context-lens-flash') ?? [])].map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset))`,
+          ),
+        { timeout: 5_000, interval: 100 },
+      )
+      .toHaveLength(1);
+    expect(
+      await firefox.evaluateIn<string>(
+        tab,
+        `document.querySelector('[data-testid="page-entities"] li[data-entity="ban-ki-moon"] .count').textContent`,
+      ),
+    ).toMatch(/^1 of \d+$/);
+  });
+
+  test('searches the whole dataset as the reader types "Пан Ги Мун", and Enter opens Ban Ki-moon\'s card', async () => {
+    const firefox = suite.firefox;
+    const tab = await openPopupFor(SEED_PAGES[0]!);
+    await clickIn(suite.firefox, tab, '[data-testid="search-input"]');
+    await firefox.type('Пан Ги Мун', tab);
+    const first = () =>
+      firefox.evaluateIn<{ entity: string; text: string } | null>(
+        tab,
+        `(() => { const o = document.querySelector('[data-testid="search-results"] [role="option"]'); return o && { entity: o.dataset.entity, text: o.textContent }; })()`,
+      );
+    await expect.poll(first, { timeout: 10_000, interval: 100 }).toMatchObject({ entity: 'ban-ki-moon' });
+    expect((await first())!.text).toContain('Ban Ki-moon');
+    await firefox.screenshot(join(SHOTS, 'firefox-popup-search.png'), tab);
+
+    await firefox.type('\uE007', tab); // Enter
+    const card = () =>
+      firefox.evaluateIn<{ entity: string; name: string; summary: string } | null>(
+        tab,
+        `(() => { const c = document.querySelector('[data-testid="popup-entity"] [data-testid="entity-card"]'); return c && { entity: c.dataset.entity, name: c.querySelector('.name bdi').textContent, summary: c.querySelector('[data-testid="card-summary"]').textContent }; })()`,
+      );
+    await expect
+      .poll(card, { timeout: 10_000, interval: 100 })
+      .toMatchObject({ entity: 'ban-ki-moon', name: 'Ban Ki-moon' });
+    expect((await card())!.summary).toContain('Secretary-General of the United Nations');
+    await firefox.screenshot(join(SHOTS, 'firefox-popup-entity.png'), tab);
+  });
+});
