@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useFirefoxSuite } from '../support/firefox-suite';
-import { FIREFOX_BUILD } from '../support/firefox';
+import { FIREFOX_BUILD, saveScreenshot } from '../support/firefox';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
@@ -17,15 +17,16 @@ describe('the extension in Firefox', () => {
   });
 
   test('runs its content script on a seed page (highlights registered)', async () => {
-    await suite.firefox.navigate(suite.server.url(SEED_PAGES[0]!));
+    const { page } = suite.firefox;
+    await page.goto(suite.server.url(SEED_PAGES[0]!));
     try {
       // The page itself loaded: a failure below is about the extension, not the harness.
-      expect(await suite.firefox.evaluate<string>('document.title')).not.toBe('');
+      expect(await page.evaluate(() => document.title)).not.toBe('');
       await expect
-        .poll(() => suite.firefox.evaluate<number>('CSS.highlights.size'), { timeout: 10_000, interval: 250 })
+        .poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 10_000, interval: 250 })
         .toBeGreaterThan(0);
     } finally {
-      await suite.firefox.screenshot(join(SHOTS, 'firefox-seed.png'));
+      await saveScreenshot(page, join(SHOTS, 'firefox-seed.png'));
     }
   });
 });

@@ -9,9 +9,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { evaluate, saveScreenshot } from '../support/firefox';
 import { useFirefoxSuite } from '../support/firefox-suite';
-import { clickIn, findInUi } from '../support/firefox-ui';
-import { endsOfText, type Ends } from '../support/selection';
+import { findInUi } from '../support/firefox-ui';
+import { endsOfText } from '../support/selection';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
@@ -31,13 +32,7 @@ interface Exported {
 
 describe('the library page in Firefox', () => {
   const downloads = mkdtempSync(join(tmpdir(), 'context-lens-downloads-'));
-  const suite = useFirefoxSuite({
-    check: () => {
-      if (!existsSync(join(E2E_BUILD, 'manifest.json')))
-        throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
-    },
-    launch: () => ({ extensionPages: true, downloadDir: downloads }),
-  });
+  const suite = useFirefoxSuite({ launch: () => ({ extensionPages: true, downloadDir: downloads }) });
   afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
   const highlighted = `(() => {
@@ -52,11 +47,12 @@ describe('the library page in Firefox', () => {
   })()`;
 
   test('imports a pack: both module workers, IndexedDB and the matcher rebuild work, and pages highlight its names', async () => {
-    await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
+    const { page } = suite.firefox;
+    await page.goto(suite.server.url(SEED_PAGES[1]!));
     await expect
-      .poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 })
+      .poll(() => evaluate<string[]>(page, highlighted), { timeout: 10_000, interval: 250 })
       .toContain('UNAOC');
-    expect(await suite.firefox.evaluate<string[]>(highlighted)).not.toContain('Vladimir Fofanov');
+    expect(await evaluate<string[]>(page, highlighted)).not.toContain('Vladimir Fofanov');
     await suite.firefox.openExtensionPage('/library.html');
     const pack = JSON.stringify({
       format: 'context-lens-pack',
@@ -74,52 +70,58 @@ describe('the library page in Firefox', () => {
     });
     try {
       await expect
-        .poll(() => suite.firefox.evaluate<boolean>(`!!document.querySelector('[data-testid="pack-file"]')`), {
-          timeout: 10_000,
-        })
+        .poll(() => page.evaluate(() => !!document.querySelector('[data-testid="pack-file"]')), { timeout: 10_000 })
         .toBe(true);
-      await suite.firefox.evaluate(`(() => {
+      await evaluate(
+        page,
+        `(() => {
         const input = document.querySelector('[data-testid="pack-file"]');
         const files = new DataTransfer();
         files.items.add(new File([${JSON.stringify(pack)}], 'minimal.json', { type: 'application/json' }));
         input.files = files.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
         return true;
-      })()`);
+      })()`,
+      );
       const outcome = () =>
-        suite.firefox.evaluate<string>(
+        evaluate<string>(
+          page,
           `document.querySelector('[data-testid="pack-installed"], [data-testid="pack-problems"], [role="alert"]')?.getAttribute('data-testid') ?? ''`,
         );
       await expect.poll(outcome, { timeout: 30_000, interval: 250 }).toBe('pack-installed');
       const timings = JSON.parse(
-        await suite.firefox.evaluate<string>(
-          `document.querySelector('[data-testid="pack-installed"]').getAttribute('data-timings')`,
-        ),
+        (await page.evaluate(() =>
+          document.querySelector('[data-testid="pack-installed"]')!.getAttribute('data-timings'),
+        ))!,
       ) as { matcherBytes: number };
       expect(timings.matcherBytes).toBeGreaterThan(0);
-      expect(await suite.firefox.evaluate<number>(`document.querySelectorAll('[data-testid="pack"]').length`)).toBe(1);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-testid="pack"]').length)).toBe(1);
     } finally {
-      await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-import.png'));
+      await saveScreenshot(page, join(SHOTS, 'firefox-pack-import.png'));
     }
     // The content script fetches the pack matcher from the background (Firefox's ports, storage events).
-    await suite.firefox.navigate(suite.server.url(SEED_PAGES[1]!));
+    await page.goto(suite.server.url(SEED_PAGES[1]!));
     await expect
-      .poll(() => suite.firefox.evaluate<string[]>(highlighted), { timeout: 15_000, interval: 250 })
+      .poll(() => evaluate<string[]>(page, highlighted), { timeout: 15_000, interval: 250 })
       .toContain('Vladimir Fofanov');
-    await suite.firefox.screenshot(join(SHOTS, 'firefox-pack-highlight.png'));
+    await saveScreenshot(page, join(SHOTS, 'firefox-pack-highlight.png'));
   }, 60_000);
 
   test('a note the reader saves on a page is listed in the library, and exported as JSON-LD', async () => {
     const firefox = suite.firefox;
+    const { page } = firefox;
     const url = suite.server.url(SEED_PAGES[1]!);
-    await firefox.navigate(url);
+    await page.goto(url);
     await expect
-      .poll(() => firefox.evaluate<string[]>(highlighted), { timeout: 10_000, interval: 250 })
+      .poll(() => evaluate<string[]>(page, highlighted), { timeout: 10_000, interval: 250 })
       .toContain('UNAOC');
     // The reader selects the passage with the mouse and writes a note in the toolbar.
-    const ends = await firefox.evaluate<Ends>(`(${endsOfText})(${JSON.stringify(QUOTE)})`);
-    await firefox.pointer([{ move: ends.from }, { down: true }, { move: ends.to }, { up: true }]);
-    expect(await firefox.evaluate<string>('document.getSelection().toString()')).toBe(QUOTE);
+    const ends = (await page.evaluate(endsOfText, QUOTE))!;
+    await page.mouse.move(ends.from.x, ends.from.y);
+    await page.mouse.down();
+    await page.mouse.move(ends.to.x, ends.to.y);
+    await page.mouse.up();
+    expect(await page.evaluate(() => document.getSelection()!.toString())).toBe(QUOTE);
     for (const [testId, text] of [
       ['toolbar-note', null],
       ['toolbar-note-text', NOTE],
@@ -127,24 +129,19 @@ describe('the library page in Firefox', () => {
       ['toolbar-save', null],
     ] as const) {
       const at = await findInUi(firefox, testId);
-      await firefox.pointer([{ move: at }, { down: true }, { up: true }]);
-      if (text) await firefox.type(text);
+      await page.mouse.click(at.x, at.y);
+      if (text) await page.keyboard.type(text);
     }
     const message = await findInUi(firefox, 'toolbar-message');
     await expect
-      .poll(() =>
-        firefox.evaluateIn<string>(
-          message.context,
-          `document.querySelector('[data-testid="toolbar-message"]').textContent`,
-        ),
-      )
+      .poll(() => message.frame.evaluate(() => document.querySelector('[data-testid="toolbar-message"]')!.textContent))
       .toBe('Saved');
 
     const library = await firefox.openTab();
     try {
       await firefox.openExtensionPage('/library.html', library);
       const listed = () =>
-        firefox.evaluateIn<{ page: string; quote: string; note: string; text: string }[]>(
+        evaluate<{ page: string; quote: string; note: string; text: string }[]>(
           library,
           `[...document.querySelectorAll('[data-testid="annotation"]')].map((a) => ({
             page: a.closest('[data-testid="saved-page"]')?.dataset.url ?? '',
@@ -159,14 +156,12 @@ describe('the library page in Firefox', () => {
       expect(shown!.text).toContain(TAG);
       // The saved page's names, by name once the library has looked them up.
       await expect
-        .poll(() =>
-          firefox.evaluateIn<string[]>(library, `[...document.querySelectorAll('.chip')].map((c) => c.textContent)`),
-        )
+        .poll(() => library.evaluate(() => [...document.querySelectorAll('.chip')].map((c) => c.textContent)))
         .toContain('United Nations Alliance of Civilizations 13');
-      await firefox.screenshot(join(SHOTS, 'firefox-library-note.png'), library);
+      await saveScreenshot(library, join(SHOTS, 'firefox-library-note.png'));
 
       // Export: Firefox saves the file the page hands it (a blob URL) to the download folder.
-      await clickIn(suite.firefox, library, '[data-testid="export-jsonld"]');
+      await library.locator('[data-testid="export-jsonld"]').setTimeout(10_000).click();
       // Firefox writes to a .part file and puts an empty file under the final name meanwhile:
       // the download is done when only the .jsonld is left, whole.
       const exported = () => {
@@ -194,11 +189,13 @@ describe('the library page in Firefox', () => {
         expect.objectContaining({ type: 'TextQuoteSelector', exact: QUOTE }),
       );
     } finally {
-      await firefox.closeTab(library);
+      await library.close();
     }
   });
 
   test('the hooks exist only in the e2e build, never in the builds that ship', () => {
+    if (!existsSync(join(E2E_BUILD, 'manifest.json')))
+      throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
     const scripts = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((f) => f.isFile() && f.name.endsWith('.js'))

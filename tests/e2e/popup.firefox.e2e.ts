@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { evaluate, saveScreenshot } from '../support/firefox';
 import { useFirefoxSuite } from '../support/firefox-suite';
-import { clickIn } from '../support/firefox-ui';
 import { highlightedTexts } from '../support/sabotage-probes';
 import { REPO_ROOT, SEED_PAGES } from '../support/static-server';
 import { UN_NEWS_2012 } from '../fixtures/seed-expectations';
@@ -28,23 +29,23 @@ const TAB_SHOWING = `(async (url) => {
 
 describe('the popup in Firefox', () => {
   const suite = useFirefoxSuite({ launch: () => ({ extensionPages: true }) });
-  let popup: string | null = null;
+  let popup: Page | null = null;
   afterEach(async () => {
-    if (popup) await suite.firefox.closeTab(popup);
+    await popup?.close();
     popup = null;
   });
 
   /** Opens a seed page in the test's tab and the popup for it in a tab of its own. */
-  async function openPopupFor(path: string): Promise<string> {
+  async function openPopupFor(path: string): Promise<Page> {
     const firefox = suite.firefox;
     const url = suite.server.url(path);
-    await firefox.navigate(url);
+    await firefox.page.goto(url);
     await expect
-      .poll(() => firefox.evaluate<string[]>(`(${highlightedTexts})()`), { timeout: 10_000, interval: 250 })
+      .poll(() => firefox.page.evaluate(highlightedTexts), { timeout: 10_000, interval: 250 })
       .toContain('Ban Ki-moon');
     popup = await firefox.openTab({ width: 400, height: 600 });
     await firefox.openExtensionPage('/popup.html', popup);
-    const tabId = await firefox.evaluateIn<number | null>(popup, `${TAB_SHOWING}(${JSON.stringify(url)})`);
+    const tabId = await evaluate<number | null>(popup, `${TAB_SHOWING}(${JSON.stringify(url)})`);
     expect(tabId).not.toBeNull();
     await firefox.openExtensionPage(`/popup.html?tab=${tabId}`, popup);
     return popup;
@@ -54,7 +55,7 @@ describe('the popup in Firefox', () => {
     const firefox = suite.firefox;
     const tab = await openPopupFor(SEED_PAGES[0]!);
     const listed = () =>
-      firefox.evaluateIn<string[]>(
+      evaluate<string[]>(
         tab,
         `[...document.querySelectorAll('[data-testid="page-entities"] li')].map((li) => li.dataset.entity)`,
       );
@@ -62,32 +63,36 @@ describe('the popup in Firefox', () => {
       .poll(listed, { timeout: 10_000, interval: 100 })
       .toEqual(expect.arrayContaining([...new Set(UN_NEWS_2012.map((m) => m.id))]));
     expect(
-      await firefox.evaluateIn<string>(
+      await evaluate<string>(
         tab,
         `document.querySelector('[data-testid="page-status"]').dataset.state + ': ' + document.querySelector('[data-testid="page-status"]').textContent`,
       ),
     ).toMatch(/^active: Active on this page\d+ mentions found$/);
     expect(
-      await firefox.evaluateIn<string>(
+      await evaluate<string>(
         tab,
         `document.querySelector('[data-testid="page-entities"] li[data-entity="ban-ki-moon"] button.name').textContent`,
       ),
     ).toBe('Ban Ki-moon');
-    await firefox.screenshot(join(SHOTS, 'firefox-popup-page-list.png'), tab);
+    await saveScreenshot(tab, join(SHOTS, 'firefox-popup-page-list.png'));
 
     // The reader clicks the name: the page flashes its first mention.
-    await clickIn(suite.firefox, tab, '[data-testid="page-entities"] li[data-entity="ban-ki-moon"] button.name');
+    await tab
+      .locator('[data-testid="page-entities"] li[data-entity="ban-ki-moon"] button.name')
+      .setTimeout(10_000)
+      .click();
     await expect
       .poll(
         () =>
-          firefox.evaluate<string[]>(
+          evaluate<string[]>(
+            firefox.page,
             `[...(CSS.highlights.get('context-lens-flash') ?? [])].map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset))`,
           ),
         { timeout: 5_000, interval: 100 },
       )
       .toHaveLength(1);
     expect(
-      await firefox.evaluateIn<string>(
+      await evaluate<string>(
         tab,
         `document.querySelector('[data-testid="page-entities"] li[data-entity="ban-ki-moon"] .count').textContent`,
       ),
@@ -95,22 +100,21 @@ describe('the popup in Firefox', () => {
   });
 
   test('searches the whole dataset as the reader types "Пан Ги Мун", and Enter opens Ban Ki-moon\'s card', async () => {
-    const firefox = suite.firefox;
     const tab = await openPopupFor(SEED_PAGES[0]!);
-    await clickIn(suite.firefox, tab, '[data-testid="search-input"]');
-    await firefox.type('Пан Ги Мун', tab);
+    await tab.locator('[data-testid="search-input"]').setTimeout(10_000).click();
+    await tab.keyboard.type('Пан Ги Мун');
     const first = () =>
-      firefox.evaluateIn<{ entity: string; text: string } | null>(
+      evaluate<{ entity: string; text: string } | null>(
         tab,
         `(() => { const o = document.querySelector('[data-testid="search-results"] [role="option"]'); return o && { entity: o.dataset.entity, text: o.textContent }; })()`,
       );
     await expect.poll(first, { timeout: 10_000, interval: 100 }).toMatchObject({ entity: 'ban-ki-moon' });
     expect((await first())!.text).toContain('Ban Ki-moon');
-    await firefox.screenshot(join(SHOTS, 'firefox-popup-search.png'), tab);
+    await saveScreenshot(tab, join(SHOTS, 'firefox-popup-search.png'));
 
-    await firefox.type('\uE007', tab); // Enter
+    await tab.keyboard.press('Enter');
     const card = () =>
-      firefox.evaluateIn<{ entity: string; name: string; summary: string } | null>(
+      evaluate<{ entity: string; name: string; summary: string } | null>(
         tab,
         `(() => { const c = document.querySelector('[data-testid="popup-entity"] [data-testid="entity-card"]'); return c && { entity: c.dataset.entity, name: c.querySelector('.name bdi').textContent, summary: c.querySelector('[data-testid="card-summary"]').textContent }; })()`,
       );
@@ -118,6 +122,6 @@ describe('the popup in Firefox', () => {
       .poll(card, { timeout: 10_000, interval: 100 })
       .toMatchObject({ entity: 'ban-ki-moon', name: 'Ban Ki-moon' });
     expect((await card())!.summary).toContain('Secretary-General of the United Nations');
-    await firefox.screenshot(join(SHOTS, 'firefox-popup-entity.png'), tab);
+    await saveScreenshot(tab, join(SHOTS, 'firefox-popup-entity.png'));
   });
 });

@@ -18,6 +18,7 @@
  */
 import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 
 const STEPS = [
   ['add', 'UNICEF'],
@@ -58,12 +59,10 @@ export async function caughtUp(target: Page | Frame): Promise<void> {
   }
 }
 
-/** Firefox (WebDriver BiDi): the same, through an `evaluate(expression)` of the page's own world. */
-export async function caughtUpIn(evaluate: <T>(expression: string) => Promise<T>): Promise<void> {
+/** Firefox (puppeteer-core): the same, for a tab. */
+export async function caughtUpInFirefox(page: FirefoxPage): Promise<void> {
   for (const [step, highlighted] of STEPS) {
-    await evaluate(`(${changeSentinel.toString()})(${JSON.stringify(step)})`);
-    await expect
-      .poll(() => evaluate<string>(`(${sentinelHighlight.toString()})()`), { timeout: 10_000, interval: 100 })
-      .toBe(highlighted);
+    await page.evaluate(changeSentinel, step);
+    await expect.poll(() => page.evaluate(sentinelHighlight), { timeout: 10_000, interval: 100 }).toBe(highlighted);
   }
 }

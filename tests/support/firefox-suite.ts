@@ -3,7 +3,7 @@
  * the extension installed, started before the suite's tests and closed after them.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { FIREFOX_BUILD, launchFirefoxWithExtension, type FirefoxWithExtension, type LaunchOptions } from './firefox';
+import { launchFirefoxWithExtension, type FirefoxWithExtension, type LaunchOptions } from './firefox';
 import { startStaticServer, type StaticServer } from './static-server';
 
 export interface FirefoxSuite {
@@ -11,17 +11,11 @@ export interface FirefoxSuite {
   firefox: FirefoxWithExtension;
 }
 
-export function useFirefoxSuite(
-  options: { extensionPath?: string; check?: () => void; launch?: () => LaunchOptions } = {},
-): FirefoxSuite {
+export function useFirefoxSuite(options: { launch?: () => LaunchOptions } = {}): FirefoxSuite {
   const suite = {} as FirefoxSuite;
   beforeAll(async () => {
-    options.check?.();
     suite.server = await startStaticServer();
-    suite.firefox = await launchFirefoxWithExtension({
-      ...options.launch?.(),
-      extensionPath: options.extensionPath ?? FIREFOX_BUILD,
-    });
+    suite.firefox = await launchFirefoxWithExtension(options.launch?.());
   });
   afterAll(async () => {
     await suite.firefox?.close();

@@ -1,15 +1,15 @@
 /**
  * The extension's UI inside pages (card, toolbar, note editor) in Firefox: extension frames in
- * closed shadow roots, out of the page's reach but listed in the browsing-context tree, where
- * WebDriver BiDi evaluates in them like in any frame (tests/support/ui-frame.ts does the same
- * for Chromium with playwright-core).
+ * closed shadow roots, out of the page's reach, but puppeteer lists them in `page.frames()` and
+ * evaluates in them like in any frame (tests/support/ui-frame.ts does the same for Chromium).
  */
 import { expect } from 'vitest';
+import type { Frame } from 'puppeteer-core';
 import type { FirefoxWithExtension } from './firefox';
 
 export interface InUi {
-  /** The browsing context of the UI frame that shows it. */
-  context: string;
+  /** The UI frame that shows it. */
+  frame: Frame;
   /** Its centre, in the tab's viewport pixels (where the reader's pointer goes to reach it). */
   x: number;
   y: number;
@@ -17,10 +17,26 @@ export interface InUi {
   box: { left: number; top: number; width: number; height: number };
 }
 
-/** The tab's UI frames, in tree order. */
-export async function uiFramesIn(firefox: FirefoxWithExtension): Promise<{ context: string; url: string }[]> {
-  return (await firefox.frames()).filter((f) => f.url.startsWith(`${firefox.extensionOrigin}/ui-frame.html`));
+/** The test tab's UI frames, in tree order. */
+export function uiFramesIn(firefox: FirefoxWithExtension): Frame[] {
+  return firefox.page.frames().filter((f) => f.url().startsWith(`${firefox.extensionOrigin}/ui-frame.html`));
 }
+
+/**
+ * How many elements match `selector` in the test tab's UI frames now. A frame it cannot read
+ * makes it throw rather than count 0, so "none left" is never taken from a frame unread.
+ */
+export async function countInUi(firefox: FirefoxWithExtension, selector: string): Promise<number> {
+  let n = 0;
+  for (const frame of uiFramesIn(firefox)) n += await frame.$$eval(selector, (found) => found.length);
+  return n;
+}
+
+/** Where a window's content starts on screen (Firefox only), read in that window. */
+const screenOrigin = () => {
+  const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+  return { sx: w.mozInnerScreenX, sy: w.mozInnerScreenY };
+};
 
 /**
  * Waits until a UI frame shows `[data-testid=testId]` with a size, and says where. The frame's
@@ -32,29 +48,32 @@ export async function findInUi(firefox: FirefoxWithExtension, testId: string, ti
   await expect
     .poll(
       async () => {
-        for (const frame of await uiFramesIn(firefox)) {
-          const at = await firefox
-            .evaluateIn<{ left: number; top: number; width: number; height: number; sx: number; sy: number } | null>(
-              frame.context,
-              `(() => {
-                const b = document.querySelector('[data-testid="${testId}"]')?.getBoundingClientRect();
-                return b && b.width && b.height
-                  ? { left: b.x, top: b.y, width: b.width, height: b.height, sx: mozInnerScreenX, sy: mozInnerScreenY }
-                  : null;
-              })()`,
-            )
+        for (const frame of uiFramesIn(firefox)) {
+          const at = await frame
+            .evaluate((id) => {
+              const b = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+              const w = window as unknown as { mozInnerScreenX: number; mozInnerScreenY: number };
+              return b && b.width && b.height
+                ? {
+                    left: b.x,
+                    top: b.y,
+                    width: b.width,
+                    height: b.height,
+                    sx: w.mozInnerScreenX,
+                    sy: w.mozInnerScreenY,
+                  }
+                : null;
+            }, testId)
             .catch(() => null); // a frame that went away meanwhile
           if (!at) continue;
-          const top = await firefox.evaluate<{ sx: number; sy: number }>(
-            '({ sx: mozInnerScreenX, sy: mozInnerScreenY })',
-          );
+          const top = await firefox.page.evaluate(screenOrigin);
           const box = {
             left: at.sx - top.sx + at.left,
             top: at.sy - top.sy + at.top,
             width: at.width,
             height: at.height,
           };
-          found = { context: frame.context, x: box.left + box.width / 2, y: box.top + box.height / 2, box };
+          found = { frame, x: box.left + box.width / 2, y: box.top + box.height / 2, box };
           return true;
         }
         return false;
@@ -63,15 +82,4 @@ export async function findInUi(firefox: FirefoxWithExtension, testId: string, ti
     )
     .toBe(true);
   return found!;
-}
-
-/** Clicks the centre of `selector` in browsing context `context` with the reader's own pointer, once it is shown. */
-export async function clickIn(firefox: FirefoxWithExtension, context: string, selector: string): Promise<void> {
-  const centre = () =>
-    firefox.evaluateIn<{ x: number; y: number } | null>(
-      context,
-      `(() => { const b = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return b && b.width ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null; })()`,
-    );
-  await expect.poll(centre, { timeout: 10_000, interval: 100 }).not.toBeNull();
-  await firefox.pointer([{ move: (await centre())! }, { down: true }, { up: true }], context);
 }

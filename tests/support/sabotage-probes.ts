@@ -1,7 +1,7 @@
 /**
  * What a test reads on tests/fixtures/pages/hostile/sabotage.html, using only what that page
- * leaves alone (new Range, StaticRange fields): page.evaluate(fn) in Chromium, `(${fn})()` over
- * WebDriver BiDi in Firefox. Each function must stand alone: it runs in the page.
+ * leaves alone (new Range, StaticRange fields): page.evaluate(fn) with playwright-core in Chromium
+ * and with puppeteer-core in Firefox. Each function must stand alone: it runs in the page.
  */
 
 /** Every highlighted text on the page. */

@@ -14,7 +14,7 @@ export interface Ends {
 }
 
 /**
- * Runs in the page (stands alone; Firefox tests evaluate `(${endsOfText})(text)` over BiDi):
+ * Runs in the page (stands alone; Firefox tests pass it to puppeteer's `page.evaluate`):
  * scrolls the first text node holding `text` into view and returns where the text starts and ends.
  */
 export function endsOfText(text: string): Ends | null {
