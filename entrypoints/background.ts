@@ -8,7 +8,6 @@ import type { Entity } from '../lib/dataset/schema';
 import { announceMatcher } from '../platform/matcher-transfer';
 import { matcherSource, serveScans } from '../platform/scan-service';
 import { packDataIsStale, rebuildPackData } from '../platform/pack-build';
-import { E2E_HOOKS, serveOpenRequests } from '../platform/e2e-hooks';
 import { packagedUrl } from '../platform/messaging';
 
 export default defineBackground(() => {
@@ -33,7 +32,6 @@ export default defineBackground(() => {
       console.error('Context Lens: could not install the bundled dataset', error);
     });
   browser.runtime.onMessage.addListener(createBackgroundHandler(db, datasetReady));
-  if (E2E_HOOKS) serveOpenRequests();
   const readBundledMatcher = async () =>
     new Uint8Array(await (await fetch(packagedUrl('/data/matcher.bin'))).arrayBuffer());
   serveScans(matcherSource(db, readBundledMatcher));

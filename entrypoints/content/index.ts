@@ -5,7 +5,6 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
-import { E2E_HOOKS, forwardOpenRequests } from '../../platform/e2e-hooks';
 import { followPacks, followSettings } from './follow';
 import { highlightApiAvailable } from './highlighter';
 import { startHover } from './hover';
@@ -21,7 +20,6 @@ export default defineContentScript({
   matchAboutBlank: false,
   runAt: 'document_idle',
   async main(ctx) {
-    if (E2E_HOOKS) forwardOpenRequests(ctx.signal);
     // The manifest's minimum versions guarantee the Highlight API; stay quiet if it is gone anyway.
     if (!highlightApiAvailable() || !document.body || document.designMode === 'on') return;
     const life = new Lifetime(ctx);

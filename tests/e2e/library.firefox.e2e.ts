@@ -2,11 +2,10 @@
  * The library page in real Firefox (the build that ships): a note the reader saves on a page is
  * listed there and exported as a file; its pack import runs two module workers that read the
  * file and write IndexedDB, which only a real browser shows to work. WebDriver loads the library
- * itself (`extensionPages`, tests/support/firefox.ts); the e2e build's hook that opened it from a
- * page (platform/e2e-hooks.ts) is only checked here to stay out of the builds that ship.
+ * itself (`extensionPages`, tests/support/firefox.ts).
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, saveScreenshot } from '../support/firefox';
@@ -16,7 +15,6 @@ import { endsOfText } from '../support/selection';
 import { SEED_PAGES, REPO_ROOT } from '../support/static-server';
 
 const SHOTS = join(REPO_ROOT, 'artifacts/e2e');
-const E2E_BUILD = join(REPO_ROOT, '.output/firefox-mv2-e2e');
 const QUOTE = 'Harmony Through Diversity';
 const NOTE = 'Title of the consultations — بالعربية أيضا';
 const TAG = 'event';
@@ -191,18 +189,5 @@ describe('the library page in Firefox', () => {
     } finally {
       await library.close();
     }
-  });
-
-  test('the hooks exist only in the e2e build, never in the builds that ship', () => {
-    if (!existsSync(join(E2E_BUILD, 'manifest.json')))
-      throw new Error('No e2e build: run `npm run build:firefox:e2e` first.');
-    const scripts = (dir: string): string[] =>
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((f) => f.isFile() && f.name.endsWith('.js'))
-        .map((f) => readFileSync(join(f.parentPath, f.name), 'utf8'));
-    const hasHook = (dir: string) => scripts(dir).some((code) => code.includes('context-lens:e2e-open'));
-    expect(hasHook(E2E_BUILD)).toBe(true);
-    for (const shipped of ['.output/firefox-mv2', '.output/chrome-mv3'])
-      expect(hasHook(join(REPO_ROOT, shipped)), shipped).toBe(false);
   });
 });
