@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TSX } from './tsx';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -18,7 +19,7 @@ interface Line {
 }
 
 function annotate(...files: string[]): { status: number | null; lines: Line[]; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', ...files], {
+  const r = spawnSync(TSX, ['scripts/annotate.ts', ...files], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -101,14 +102,14 @@ describe('npm run annotate', () => {
     // The same bytes to a file and through a slow pipe (the reader sleeps before it reads).
     const toFile = join(dir, 'out.jsonl');
     const toPipe = join(dir, 'piped.jsonl');
-    spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' > '${toFile}'`], { cwd: ROOT });
-    spawnSync('sh', ['-c', `npx tsx scripts/annotate.ts '${many}' | (sleep 1; cat) > '${toPipe}'`], { cwd: ROOT });
+    spawnSync('sh', ['-c', `'${TSX}' scripts/annotate.ts '${many}' > '${toFile}'`], { cwd: ROOT });
+    spawnSync('sh', ['-c', `'${TSX}' scripts/annotate.ts '${many}' | (sleep 1; cat) > '${toPipe}'`], { cwd: ROOT });
     const written = readFileSync(toFile);
     expect(written.toString('utf8').split('\n').filter(Boolean)).toHaveLength(60_000);
     expect(readFileSync(toPipe).equals(written)).toBe(true);
     const head = spawnSync(
       'sh',
-      ['-c', `npx tsx scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`],
+      ['-c', `'${TSX}' scripts/annotate.ts '${many}' | head -1 >/dev/null; echo "status=$?"`],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(head.stderr).not.toMatch(/EPIPE|Error/);
@@ -173,7 +174,7 @@ describe('npm run annotate', () => {
       path,
       `<!doctype html><html lang="en"><head><title>big</title></head><body>${cards.join('')}</body></html>`,
     );
-    const r = spawnSync('npx', ['tsx', 'scripts/annotate.ts', path], {
+    const r = spawnSync(TSX, ['scripts/annotate.ts', path], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
