@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, lint, format check, unit tests, both builds, web-ext lint, then the real-browser tests.
+ * `npm test`: typecheck, lint, format check, unit tests (and the Fuse-equivalence suite), both builds,
+ * web-ext lint, then the real-browser tests.
  * Every step runs even when an earlier one failed, so one run shows every problem; the run
  * ends with the plain line CI reads: `N passed, N failed`.
  */
@@ -84,6 +85,8 @@ check('lint', 'npx', ['eslint', '.']);
 // Layout is Prettier's (.prettierrc.json); `npm run format` fixes what this reports.
 check('format', 'npx', ['prettier', '--check', '.']);
 suite('unit', []);
+// The searcher against plain Fuse, in full: its own step, so the unit run above stays short.
+suite('unit (same as Fuse)', ['--config', 'vitest.fuse.config.ts']);
 const built = check('build chrome', 'npm', ['run', 'build']) && check('build firefox', 'npm', ['run', 'build:firefox']);
 if (built) {
   check('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']);

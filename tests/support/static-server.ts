@@ -21,9 +21,18 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_PAGES = join(REPO_ROOT, 'tests/fixtures/pages');
 export const CORPUS_PAGES = resolve(REPO_ROOT, '../shared/corpus/pages');
 
-/** Every saved page of the corpus (absolute paths, sorted); none when the corpus is missing. */
+/**
+ * Why the corpus cannot be swept (its folder is missing), or null. Whatever needs the corpus
+ * fails with this message rather than passing over nothing.
+ */
+export function corpusMissing(dir = CORPUS_PAGES): string | null {
+  return existsSync(dir) ? null : `the shared corpus is missing: there is no folder ${dir}`;
+}
+
+/** Every saved page of the corpus (absolute paths, sorted). Throws, naming the folder, when it is missing. */
 export function corpusPagePaths(dir = CORPUS_PAGES): string[] {
-  if (!existsSync(dir)) return [];
+  const missing = corpusMissing(dir);
+  if (missing) throw new Error(missing);
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TSX } from './tsx';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -31,7 +32,7 @@ function build(files: Record<string, unknown>) {
     writeFileSync(join(source, path), typeof content === 'string' ? content : JSON.stringify(content));
   }
   const out = join(dir, 'out');
-  const result = spawnSync('npx', ['tsx', 'scripts/data-build.ts', '--source', source, '--out', out], {
+  const result = spawnSync(TSX, ['scripts/data-build.ts', '--source', source, '--out', out], {
     cwd: ROOT,
     encoding: 'utf8',
   });

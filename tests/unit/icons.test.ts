@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { TSX } from './tsx';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -44,7 +45,7 @@ describe('icons', () => {
   });
 
   test('the files are what scripts/gen-icons.ts draws', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/gen-icons.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(TSX, ['scripts/gen-icons.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Anchoring baselines (after hypothesis/client's saved HTML + annotation JSON): each page in
  * tests/fixtures/anchoring is reduced to text as the content script reads it, and each saved

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockLanguage, detectLanguage, documentLanguage, languageOfTag } from '../../../lib/lang/detect';
 import { ALL_LANGS, LANG_BITS, LanguageRuns, languageRunsOfText, maskOfLanguage } from '../../../lib/lang/runs';
+import { TSX } from '../tsx';
 
 describe('languageOfTag', () => {
   it('reads the primary subtag of a BCP 47 tag, any case', () => {
@@ -128,7 +129,7 @@ describe('language runs', () => {
 });
 
 it('the Latin trigram profiles are what the installed franc-min gives', () => {
-  const r = spawnSync('npx', ['tsx', 'scripts/gen-lang-trigrams.ts', '--check'], {
+  const r = spawnSync(TSX, ['scripts/gen-lang-trigrams.ts', '--check'], {
     cwd: join(import.meta.dirname, '../../..'),
     encoding: 'utf8',
   });

@@ -2,6 +2,8 @@
  * Every schema version upgrades from real data of the one before. v1 held the bundled dataset
  * (real records from data/entities) and its version; v2 adds the library and packs.
  */
+// IndexedDB in Node, installed before Dexie reads the globals.
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';

@@ -1,3 +1,5 @@
+// IndexedDB in Node, installed before Dexie reads the globals.
+import 'fake-indexeddb/auto';
 import { describe, expect, test, vi } from 'vitest';
 import { LensDatabase } from '../../../platform/db';
 import {

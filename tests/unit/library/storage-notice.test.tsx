@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * What the library says about keeping the reader's notes, in each state the browser can answer.
  * (In Chromium with the built extension the state is "kept": library.chromium.e2e.ts.)

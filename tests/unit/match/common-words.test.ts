@@ -11,6 +11,7 @@ import { entityPatterns } from '../../../lib/match/patterns';
 import { V_COMMON_WORD } from '../../../lib/match/types';
 import { checkConventions } from '../../../lib/dataset/conventions';
 import { entity } from './fixtures';
+import { TSX } from '../tsx';
 
 const togo = entity('togo', 'place', {
   en: { name: 'Togo' },
@@ -61,7 +62,7 @@ describe('names equal to function words', () => {
 });
 
 it('the word lists are what the installed `stopword` package gives', () => {
-  const r = spawnSync('npx', ['tsx', 'scripts/gen-word-lists.ts', '--check'], {
+  const r = spawnSync(TSX, ['scripts/gen-word-lists.ts', '--check'], {
     cwd: join(import.meta.dirname, '../../..'),
     encoding: 'utf8',
   });

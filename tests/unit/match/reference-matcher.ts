@@ -131,7 +131,22 @@ interface Cand {
  * selected full name. `parents[e]` is the parent of entity e, or -1 / absent.
  */
 export function referenceMatches(specs: PatternSpec[], original: string, parents: ArrayLike<number> = []): RefMatch[] {
+  return matchPrepared(prepare(specs, parents), original);
+}
+
+/**
+ * referenceMatches for one set of specs over many texts: the specs are read (normalized, their
+ * self-evidence found) once, as the engine compiles them once, instead of once per text.
+ */
+export function referenceMatcher(
+  specs: PatternSpec[],
+  parents: ArrayLike<number> = [],
+): (original: string) => RefMatch[] {
   const patterns = prepare(specs, parents);
+  return (original) => matchPrepared(patterns, original);
+}
+
+function matchPrepared(patterns: readonly RefPattern[], original: string): RefMatch[] {
   const { text: t, map } = normalize(original);
   const bestFull: Array<Cand | undefined> = [];
   const bestCtx: Array<Cand | undefined> = [];

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { normalize } from '../../../lib/text/normalize';
+import { TSX } from '../tsx';
 
 describe('Traditional Chinese reads as Simplified', () => {
   test('folds character for character, keeping the length', () => {
@@ -17,7 +18,7 @@ describe('Traditional Chinese reads as Simplified', () => {
   });
 
   test('the generated map is what the installed OpenCC dictionary gives', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/gen-han-fold.ts', '--check'], {
+    const r = spawnSync(TSX, ['scripts/gen-han-fold.ts', '--check'], {
       cwd: join(import.meta.dirname, '../../..'),
       encoding: 'utf8',
     });

@@ -3,6 +3,8 @@
  * a message and leaves the database exactly as it was; a good pack is installed, found by the
  * matcher and resolved with its pack name; conflicts ask; disable and remove undo it.
  */
+// IndexedDB in Node, installed before Dexie reads the globals.
+import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
