@@ -62,6 +62,7 @@ export class Annotator {
   private painted = true;
   private orphans: Annotation[] = [];
   private generation = 0;
+  private stopped = false;
   /** Read at each use: a single-page app changes its URL without a new content script. */
   private get url(): string | null {
     return canonicalUrl(location.href);
@@ -121,8 +122,8 @@ export class Annotator {
   }
 
   private draw(): void {
-    // Nothing placed: nothing in the page's highlight registry either.
-    if (!this.painted || this.placed.length === 0) return this.clear();
+    // Nothing placed (or the script ended): nothing in the page's highlight registry either.
+    if (!this.painted || this.placed.length === 0 || this.stopped) return this.clear();
     const saved = new Highlight();
     const noted = new Highlight();
     // Above the entity highlights where they overlap.
@@ -257,5 +258,12 @@ export class Annotator {
   clear(): void {
     CSS.highlights.delete(SAVED);
     CSS.highlights.delete(NOTED);
+  }
+
+  /** The script ended: a placing pass still running stops at its next step and draws nothing. */
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    this.clear();
   }
 }

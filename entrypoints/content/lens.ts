@@ -70,7 +70,7 @@ export class Lens {
     this.toolbar = new ToolbarHost(life, () => this.settings, this.annotator);
     life.onEnd(() => {
       this.stopShowing();
-      this.annotator.clear();
+      this.annotator.stop();
       this.toolbar.hide();
     });
   }

@@ -65,7 +65,11 @@ function spansOf(page: PageText, start: number, end: number): { node: Text; star
   return spans;
 }
 
-/** Lets the page run: scheduler.yield() where the browser has it (no 4 ms timer clamp). */
+/**
+ * Lets the page run: scheduler.yield() where the browser has it (no 4 ms timer clamp). Not a
+ * timer of the script's lifetime: it schedules no work, and every loop that awaits it checks on
+ * resuming whether to go on (the scan its signal, the annotator its generation, which stop() ends).
+ */
 export const yieldToPage = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
