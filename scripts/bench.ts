@@ -155,6 +155,8 @@ async function main(): Promise<void> {
   const b = await startBenchBrowser(await bundleInPageCode());
   try {
     writeFileSync(join(b.dir, 'dense.html'), dense.html);
+    // Every suite reads the packs from here (drawing too, also when it runs without matching).
+    for (const { input, compiled } of packs) writeFileSync(join(b.dir, `pack-${input.label}.bin`), compiled.bytes);
     const targets: Target[] = [
       ...largestCorpusPages(4),
       { name: 'dense', path: '/bench/dense.html', fileBytes: Buffer.byteLength(dense.html) },
