@@ -4,6 +4,7 @@
  * browser driver can. These helpers find what a test looks for in whichever frame shows it.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
+import { waitUntil } from './wait';
 
 /** The UI frames of a page (of any of its frames), in tree order. */
 export function uiFrames(page: Page): Frame[] {
@@ -23,13 +24,15 @@ export async function countInUi(page: Page, testId: string): Promise<number> {
 
 /** Waits until a UI frame shows this test id and returns it there. */
 export async function inUi(page: Page, testId: string, timeoutMs = 5_000): Promise<Locator> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of uiFrames(page)) {
-      const found = frame.getByTestId(testId);
-      if ((await found.count().catch(() => 0)) > 0) return found.first();
-    }
-    if (Date.now() > deadline) throw new Error(`no UI frame shows [data-testid=${testId}] within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitUntil(
+    `a UI frame showing [data-testid=${testId}]`,
+    async () => {
+      for (const frame of uiFrames(page)) {
+        const found = frame.getByTestId(testId);
+        if ((await found.count().catch(() => 0)) > 0) return found.first();
+      }
+      return null;
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
 }
