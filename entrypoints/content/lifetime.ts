@@ -4,21 +4,27 @@
  * took over: platform/content-script-context.ts). Every part is started from main() with one and
  * schedules nothing through the bare window functions, so an ended script leaves nothing running.
  *
- * Unlike the context's own setTimeout, a timer that fires or is cleared also drops its end
- * hook: the hover timers are set on every pointer move, and their hooks would pile up for the
- * page's whole life.
+ * Unlike the context's own setTimeout, which adds an end hook per timer and never removes it
+ * (the hover timers are set on every pointer move), one hook clears whatever is still pending.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export class Lifetime {
-  private readonly timers = new Map<number, () => void>();
-  private readonly frames = new Map<number, () => void>();
+  /** Timers and frames scheduled and not yet run or cleared. */
+  private readonly timers = new Set<number>();
+  private readonly frames = new Set<number>();
 
   /** addEventListener, removed when the script ends. */
   readonly listen: ContentScriptContext['addEventListener'];
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.listen = ctx.addEventListener.bind(ctx);
+    ctx.onInvalidated(() => {
+      for (const id of this.timers) window.clearTimeout(id);
+      for (const id of this.frames) window.cancelAnimationFrame(id);
+      this.timers.clear();
+      this.frames.clear();
+    });
   }
 
   get signal(): AbortSignal {
@@ -37,41 +43,25 @@ export class Lifetime {
 
   setTimeout(run: () => void, ms: number): number {
     const id = window.setTimeout(() => {
-      this.drop(this.timers, id);
+      this.timers.delete(id);
       if (!this.ended) run();
     }, ms);
-    this.timers.set(
-      id,
-      this.onEnd(() => window.clearTimeout(id)),
-    );
+    this.timers.add(id);
     return id;
   }
 
   clearTimeout(id: number | undefined): void {
     if (id === undefined) return;
     window.clearTimeout(id);
-    this.drop(this.timers, id);
+    this.timers.delete(id);
   }
 
   requestFrame(run: () => void): number {
     const id = window.requestAnimationFrame(() => {
-      this.drop(this.frames, id);
+      this.frames.delete(id);
       if (!this.ended) run();
     });
-    this.frames.set(
-      id,
-      this.onEnd(() => window.cancelAnimationFrame(id)),
-    );
+    this.frames.add(id);
     return id;
-  }
-
-  cancelFrame(id: number): void {
-    window.cancelAnimationFrame(id);
-    this.drop(this.frames, id);
-  }
-
-  private drop(map: Map<number, () => void>, id: number): void {
-    map.get(id)?.();
-    map.delete(id);
   }
 }
