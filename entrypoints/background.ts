@@ -8,7 +8,7 @@ import type { Entity } from '../lib/dataset/schema';
 import { announceMatcher } from '../platform/matcher-transfer';
 import { matcherSource, serveScans } from '../platform/scan-service';
 import { packDataIsStale, rebuildPackData } from '../platform/pack-build';
-import { packagedUrl } from '../platform/messaging';
+import { packagedUrl } from '../platform/packaged-url';
 
 export default defineBackground(() => {
   const db = new LensDatabase();

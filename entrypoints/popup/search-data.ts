@@ -6,7 +6,7 @@
 import { loadSearcher, type SearchData, type SearchHit } from '../../lib/search';
 import { LensDatabase } from '../../platform/db';
 import { readPackSearch } from '../../platform/pack-build';
-import { packagedUrl } from '../../platform/messaging';
+import { packagedUrl } from '../../platform/packaged-url';
 
 export interface PopupSearch {
   search(query: string, limit: number): SearchHit[];

@@ -95,9 +95,8 @@ export async function runMatchingSuite(
 ): Promise<MatchingResult> {
   const out: MatchingResult = { packs: [], scans: {}, textSizes: {}, profiles: {} };
   for (const { input, compiled } of packs) {
-    const binPath = `/bench/pack-${input.label}.bin`;
+    const binPath = `/bench/pack-${input.label}.bin`; // written by bench.ts for every suite
     const termsPath = `/bench/terms-${input.label}.json`;
-    writeFileSync(join(b.dir, binPath.slice('/bench/'.length)), compiled.bytes);
     writeFileSync(join(b.dir, termsPath.slice('/bench/'.length)), JSON.stringify(input.terms));
     const h = await openHarness(b);
     // Matcher: heap growth from before the fetch to after loading, with the fetched copy dropped.
