@@ -7,19 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../../tests/support/chromium';
+import { CHROMIUM_FLAGS, findChromium } from '../../tests/support/chromium';
 import type { StaticServer } from '../../tests/support/static-server';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
 
 export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'context-lens-plain-'));
@@ -27,7 +16,7 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
     executablePath: findChromium()!,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
   });
   return {
     context,

@@ -28,6 +28,18 @@ export const NO_CHROMIUM_MESSAGE =
   'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
   'or point CHROMIUM_PATH at a Chromium or Chrome binary.';
 
+/** How every test and bench Chromium runs: quiet (no network of its own, no updates, no first-run UI). */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -52,14 +64,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...CHROMIUM_FLAGS,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
