@@ -16,6 +16,7 @@ import { scanText } from './scan';
 import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
 import { HeldMentions } from './held-mentions';
+import { PendingByEntity } from './pending-by-entity';
 import { V_CONTEXTUAL, V_NAMES_ENTITY, V_NAMES_PARENT, type Matcher, type Mention } from './types';
 
 export interface DocumentScan {
@@ -76,7 +77,7 @@ class DocumentScanner implements DocumentScan {
   private ents = new Int32Array(MIN_SIZE);
   private entCount = 0;
   /** Pending held mentions by the entity (or parent) whose full mention would confirm them. */
-  private readonly pendingBy = new Map<number, number[]>();
+  private readonly pendingBy = new PendingByEntity();
   private newlyNamed: number[] = [];
   private resolved: Mention[] = [];
   /** Candidates of the mention being built, ranked in place. */
@@ -118,12 +119,7 @@ class DocumentScanner implements DocumentScan {
     const { newIndex, kept, entCount } = this.h.keepOnly(pending, MAX_PENDING, this.ents);
     this.entCount = entCount;
     this.items = new Array<Mention | null>(kept).fill(null);
-    for (const [e, list] of this.pendingBy) {
-      let k = 0;
-      for (const h of list) if (newIndex[h]! >= 0) list[k++] = newIndex[h]!;
-      list.length = k;
-      if (k === 0) this.pendingBy.delete(e);
-    }
+    this.pendingBy.renumber(newIndex);
     this.ev.forgetOldest();
   }
 
@@ -176,10 +172,7 @@ class DocumentScanner implements DocumentScan {
       else this.wait(h);
     }
     for (const e of this.newlyNamed) {
-      const list = this.pendingBy.get(e);
-      if (!list) continue;
-      this.pendingBy.delete(e);
-      for (const h of list) {
+      for (const h of this.pendingBy.take(e) ?? []) {
         if (this.items[this.h.item[h]!] !== null) continue; // confirmed through another entity
         const mention = this.build(h, null);
         this.items[this.h.item[h]!] = mention;
@@ -273,16 +266,10 @@ class DocumentScanner implements DocumentScan {
     const from = this.h.from[h]! + this.h.full[h]!;
     for (let k = from; k < from + this.h.ctx[h]!; k++) {
       const e = this.ents[k]!;
-      this.listPending(e, h);
+      this.pendingBy.add(e, h);
       const { start, list } = this.ev.confirmers;
-      for (let j = start[e]!; j < start[e + 1]!; j++) this.listPending(list[j]!, h);
+      for (let j = start[e]!; j < start[e + 1]!; j++) this.pendingBy.add(list[j]!, h);
     }
-  }
-
-  private listPending(e: number, h: number): void {
-    const list = this.pendingBy.get(e);
-    if (!list) this.pendingBy.set(e, [h]);
-    else if (list[list.length - 1] !== h) list.push(h);
   }
 
   /**
