@@ -76,6 +76,8 @@ export class Selection {
   private readonly full: CandidateRing;
   private readonly ctx: CandidateRing;
   private readonly chosen: Int32Array; // per start: end of the chosen full name, or -1
+  /** A bit per slot: a full or contextual candidate waits there. advance() visits only these. */
+  private readonly occupied: Int32Array;
   readonly scratch: VerifyScratch;
   private readonly variants: Int32Array;
 
@@ -90,6 +92,7 @@ export class Selection {
     this.full = new CandidateRing(size);
     this.ctx = new CandidateRing(size);
     this.chosen = new Int32Array(size).fill(-1);
+    this.occupied = new Int32Array(Math.max(1, size >>> 5));
     this.scratch = createVerifyScratch(this.maxLen);
     this.variants = new Int32Array(mostVariants(m));
   }
@@ -120,6 +123,7 @@ export class Selection {
         if (this.nextEmit < from) this.nextEmit = from;
       }
       this.pending++;
+      this.occupied[slot >>> 5] = this.occupied[slot >>> 5]! | (1 << (slot & 31));
     }
     ring.end[slot] = q;
     ring.group[slot] = g;
@@ -136,25 +140,59 @@ export class Selection {
 
   /** Decides full names for starts < chooseLimit and emits starts < emitLimit. */
   advance(chooseLimit: number, emitLimit: number): void {
-    const { full, rmask } = this;
-    while (this.nextChoice < chooseLimit) {
-      const f = this.nextChoice++;
+    const { full, ctx, rmask } = this;
+    for (;;) {
+      const f = this.nextOccupied(this.nextChoice, chooseLimit);
+      if (f >= chooseLimit) break;
+      this.nextChoice = f + 1;
       const slot = f & rmask;
       const end = full.end[slot]!;
-      if (end >= 0 && f >= this.fullUpTo) {
+      if (end < 0) continue; // a contextual candidate only
+      if (f >= this.fullUpTo) {
         this.chosen[slot] = end;
         this.fullUpTo = end;
-      } else if (end >= 0) {
+      } else {
         full.end[slot] = -1;
         this.pending--;
+        if (ctx.end[slot]! < 0) this.vacate(slot);
       }
     }
-    while (this.nextEmit < emitLimit && this.nextEmit < this.nextChoice) this.emitAt(this.nextEmit++);
+    if (this.nextChoice < chooseLimit) this.nextChoice = chooseLimit;
+    const emitTo = Math.min(emitLimit, this.nextChoice);
+    for (;;) {
+      const f = this.nextOccupied(this.nextEmit, emitTo);
+      if (f >= emitTo) break;
+      this.nextEmit = f + 1;
+      this.emitAt(f);
+    }
+    if (this.nextEmit < emitTo) this.nextEmit = emitTo;
+  }
+
+  /**
+   * The first start in [from, limit) whose slot holds a candidate, or limit: a dense page has
+   * a candidate every hundred units or so, and walking each unit cost a sixth of its scan.
+   */
+  private nextOccupied(from: number, limit: number): number {
+    const { occupied, rmask } = this;
+    for (let p = from; p < limit; p = (p | 31) + 1) {
+      const slot = p & rmask;
+      const bits = occupied[slot >>> 5]! >>> (slot & 31);
+      if (bits !== 0) {
+        const found = p + 31 - Math.clz32(bits & -bits);
+        return found < limit ? found : limit;
+      }
+    }
+    return limit;
+  }
+
+  private vacate(slot: number): void {
+    this.occupied[slot >>> 5] = this.occupied[slot >>> 5]! & ~(1 << (slot & 31));
   }
 
   private emitAt(f: number): void {
     const { full, ctx, rmask } = this;
     const slot = f & rmask;
+    this.vacate(slot);
     const chosenEnd = this.chosen[slot]!;
     if (chosenEnd >= 0) {
       this.chosen[slot] = -1;

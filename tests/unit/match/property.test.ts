@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityTable, compilePatterns } from '../../../lib/match/compile';
-import { scanText } from '../../../lib/match/scan';
+import { scanInParts, scanText } from '../../../lib/match/scan';
 import {
   V_CAPITALS,
   V_CASE_EXACT,
@@ -199,6 +199,32 @@ describe('engine against the naive reference matcher', () => {
     expect(matched).toBeGreaterThan(10_000);
     expect(selfEvidentSets).toBeGreaterThan(100); // the generator really produces self-evident aliases
   }, 120_000);
+
+  it('finds the same whether the loop reads the text in one part or in parts of any size', () => {
+    const rnd = prng(99);
+    let compared = 0;
+    for (let set = 0; set < 60; set++) {
+      const specs = randomSpecs(rnd);
+      const m = compilePatterns(specs, ENTITIES);
+      // Long texts, so parts end mid-name, mid-run of spaces and mid-expansion.
+      const text = Array.from({ length: 40 }, () => randomText(rnd, specs)).join(pick(rnd, JOINERS));
+      const inParts = (part: number) => {
+        const out: string[] = [];
+        scanInParts(
+          m,
+          text,
+          (s, e, g, variants, count) => out.push(`${s}-${e}:${g}:${variants.subarray(0, count).join(',')}`),
+          null,
+          part,
+        );
+        return out;
+      };
+      const whole = inParts(text.length + 1);
+      compared += whole.length;
+      for (const part of [1, 2, 3, 7, 64]) expect(inParts(part)).toEqual(whole);
+    }
+    expect(compared).toBeGreaterThan(1_000);
+  });
 
   it('returns spans that slice back to text whose normalization is the pattern', () => {
     const rnd = prng(7);
