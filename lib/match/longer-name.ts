@@ -9,6 +9,8 @@
  *   - a time word ("Yesterday Syria said"), or, in Cyrillic, the first word of a sentence;
  *   - the head of an institution's name built on the place: "University of Georgia", «Банк
  *     России» (INSTITUTION_HEADS).
+ * A match that opens with a title ("Mr. Ban", "President Macron") starts a name itself: the word
+ * before it may be any capitalized word ("First Mr. Ban thanked the staff").
  * Chinese and Arabic compounds are in script-compounds.ts.
  * Headlines in Title Case capitalize every word, so where the run of capitalized words (short
  * function words aside) is longer than the match and one neighbour on each side, nothing is
@@ -20,8 +22,8 @@ import { letterCase, LOWER, UPPER } from '../text/char-class';
 import { insideCompound } from './script-compounds';
 import { startsSentence } from '../text/sentence';
 
-/** Lower-cased words that stand before or after a name without making it another name. */
-const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
+/** Lower-cased titles and honorifics: they stand before a name without being part of another one. */
+const TITLES: ReadonlySet<string> = new Set(
   // en
   (
     'mr mrs ms miss dr sir lord lady dame king queen prince princess emperor pope sheikh emir imam rabbi ' +
@@ -30,10 +32,7 @@ const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
     'chairperson ambassador envoy representative rapporteur coordinator adviser advisor spokesperson ' +
     'spokesman spokeswoman governor mayor senator congressman congresswoman judge justice general ' +
     'colonel admiral captain commander chief head foreign special executive acting former late ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
-    'july august september october november december today yesterday tomorrow tonight meanwhile ' +
     // fr, es, pt-like honorifics and titles (capitalized in headings and at the head of a name)
-    "hier demain aujourd’hui aujourd'hui ayer hoy mañana " +
     'm mme mlle me président présidente ministre secrétaire général générale ambassadeur ambassadrice ' +
     'envoyé envoyée représentant représentante directeur directrice haut haute roi reine ' +
     'sr sra srta don doña presidente presidenta ministro ministra secretario secretaria embajador ' +
@@ -43,6 +42,26 @@ const NOT_PART_OF_NAME: ReadonlySet<string> = new Set(
     'спецпосланник представитель директор председатель король королева канцлер генерал'
   ).split(' '),
 );
+
+/** Lower-cased words that stand before or after a name without making it another name: titles, days, months, time words. */
+const NOT_PART_OF_NAME: ReadonlySet<string> = new Set([
+  ...TITLES,
+  ...(
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
+    'july august september october november december today yesterday tomorrow tonight meanwhile ' +
+    "hier demain aujourd’hui aujourd'hui ayer hoy mañana"
+  ).split(' '),
+]);
+
+/**
+ * Whether the match [s, e) opens with a title or honorific ("Mr. Ban", "President Macron",
+ * «г-н Пан»): such a name starts there, so the word before it ("First Mr. Ban") is never part of it.
+ */
+function opensWithTitle(text: string, s: number, e: number): boolean {
+  let k = s;
+  while (k < e && isWordPart(text.charCodeAt(k))) k++;
+  return k < e && TITLES.has(text.slice(s, k).toLowerCase().replace(/\.$/, ''));
+}
 
 /**
  * Heads of institution names built on a place: "University of Georgia", "Cámara de Comercio de
@@ -275,6 +294,7 @@ export function insideLongerName(
   const left =
     beforeStart >= 0 &&
     prevEnd !== s - 1 &&
+    !opensWithTitle(text, s, e) &&
     text.charCodeAt(s - 2) !== 0x2e &&
     counts(text, beforeStart, s - 1, true) &&
     (!startsSentence(text, beforeStart) || latinWord(text, beforeStart));

@@ -52,6 +52,10 @@ describe('a name next to a title, a function word, a sentence start or a heading
     ['وصل إلى مطار باماكو الدولي', 'باماكو'],
     ['since the Hamas-Israel war began', 'Israel'],
     ['la mer Méditerranée et ses côtes', 'Méditerranée'],
+    ['First Mr. Ban thanked the staff.', 'Mr. Ban'],
+    ['Afterwards President Macron left.', 'President Macron'],
+    ['Ensuite M. Guterres a quitté la salle.', 'M. Guterres'],
+    ['Затем г-н Пан поблагодарил сотрудников.', 'г-н Пан'],
   ])('"%s": "%s"', (text, name, occurrence = 0) => expect(at(text, name, occurrence)).toBe(false));
 
   test('a Chinese place right before another name qualifies it: 葡萄牙里斯本 is Lisbon, Portugal', () => {
