@@ -6,6 +6,11 @@
  * summed task by task. Added time = median with − median without. Tasks holding our script
  * are found by our extension's URL in the trace. A second pass times the first highlight: a
  * probe in the page reads the highlight registry every frame.
+ *
+ * Task time is wall time: on this 2-core machine a page's main thread spends much of a task
+ * descheduled (guardian-1: 224 ms of tasks, 85 ms of them on the CPU), while the browser's other
+ * processes, ours included, run. So the cell also sums the tasks' thread (CPU) time, which says
+ * what the main thread itself computed; the goal stays judged on task time, as the issue set it.
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -26,6 +31,9 @@ export interface PageLoadRow {
   /** Main-thread task time, median of the runs (ms). */
   withMs: number;
   withoutMs: number;
+  /** The same tasks' thread (CPU) time, median of the runs (ms). */
+  withCpuMs: number;
+  withoutCpuMs: number;
   /** The longest task with our script in it, and how much of it was our script (ms). */
   longestOursMs: number;
   oursInItMs: number;
@@ -50,6 +58,8 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** Thread (CPU) duration, µs. */
+  tdur?: number;
   args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
 }
 
@@ -58,7 +68,7 @@ async function tracedLoad(
   page: Page,
   url: string,
   ours: string | null,
-): Promise<{ totalMs: number; longestOursMs: number; oursInItMs: number }> {
+): Promise<{ totalMs: number; cpuMs: number; longestOursMs: number; oursInItMs: number }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
@@ -79,16 +89,18 @@ async function tracedLoad(
   const parsed = events.find(
     (e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url && mains.has(`${e.pid}:${e.tid}`),
   );
-  if (!parsed) return { totalMs: Number.NaN, longestOursMs: 0, oursInItMs: 0 };
+  if (!parsed) return { totalMs: Number.NaN, cpuMs: Number.NaN, longestOursMs: 0, oursInItMs: 0 };
   const onMain = events.filter((e) => e.pid === parsed.pid && e.tid === parsed.tid && e.ph === 'X');
   const tasks = onMain.filter((e) => e.name === 'RunTask');
   let totalMs = 0;
+  let cpuMs = 0;
   let longestOursMs = 0;
   let oursInItMs = 0;
   const scripts = ours ? onMain.filter((e) => e.name !== 'RunTask' && e.args?.data?.url?.startsWith(ours)) : [];
   for (const task of tasks) {
     const dur = (task.dur ?? 0) / 1000;
     totalMs += dur;
+    cpuMs += (task.tdur ?? 0) / 1000;
     if (!ours) continue;
     const end = task.ts + (task.dur ?? 0);
     let mine = 0;
@@ -103,7 +115,7 @@ async function tracedLoad(
       oursInItMs = mine;
     }
   }
-  return { totalMs, longestOursMs, oursInItMs };
+  return { totalMs, cpuMs, longestOursMs, oursInItMs };
 }
 
 async function firstHighlight(
@@ -154,19 +166,26 @@ export async function runPageLoadSuite(options: {
       const url = server.url(target.path);
       const withRuns: number[] = [];
       const withoutRuns: number[] = [];
+      const withCpu: number[] = [];
+      const withoutCpu: number[] = [];
       let longestOursMs = 0;
       let oursInItMs = 0;
       for (let run = 0; run < options.runs; run++) {
         const w = await tracedLoad(extPage, url, ours);
         withRuns.push(w.totalMs);
+        withCpu.push(w.cpuMs);
         if (w.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = w);
-        withoutRuns.push((await tracedLoad(plainPage, url, null)).totalMs);
+        const without = await tracedLoad(plainPage, url, null);
+        withoutRuns.push(without.totalMs);
+        withoutCpu.push(without.cpuMs);
       }
       const first = await firstHighlight(ext.context, url);
       const row = {
         name: target.name,
         withMs: median(withRuns),
         withoutMs: median(withoutRuns),
+        withCpuMs: median(withCpu),
+        withoutCpuMs: median(withoutCpu),
         longestOursMs,
         oursInItMs,
         scanLongestMs: first.scanLongestMs,
@@ -174,7 +193,7 @@ export async function runPageLoadSuite(options: {
         mentions: first.mentions,
       };
       log(
-        `  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms, longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
+        `  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms (CPU +${(row.withCpuMs - row.withoutCpuMs).toFixed(0)} ms), longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
       );
       rows.push(row);
     }
@@ -198,15 +217,15 @@ export function pageLoadTable(r: PageLoadResult): string {
   const added = r.rows.map((row) => row.withMs - row.withoutMs);
   const lines = [
     `Content script at load: ${(r.contentScriptBytes / 1024).toFixed(1)} KB, ${(r.contentScriptGzip / 1024).toFixed(1)} KB gzip.`,
-    `Main-thread task time from navigation to ${AFTER_LOAD_MS / 1000} s after load, median of ${r.runs} runs each, with and without the extension, alternating.`,
+    `Main-thread task time from navigation to ${AFTER_LOAD_MS / 1000} s after load, median of ${r.runs} runs each, with and without the extension, alternating; CPU = the same tasks' thread time.`,
     '',
-    '| page | without (ms) | with (ms) | added (ms) | longest task holding our script (ms) | our script in it (ms) | scan longest (ms) | first highlight after load (ms) | mentions |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| page | without (ms) | with (ms) | added (ms) | CPU without (ms) | CPU with (ms) | CPU added (ms) | longest task holding our script (ms) | our script in it (ms) | scan longest (ms) | first highlight after load (ms) | mentions |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (row) =>
-        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
+        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.withoutCpuMs)} | ${ms(row.withCpuMs)} | ${ms(row.withCpuMs - row.withoutCpuMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
     ),
-    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
+    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | ${ms(median(r.rows.map((x) => x.withoutCpuMs)))} | ${ms(median(r.rows.map((x) => x.withCpuMs)))} | **${ms(median(r.rows.map((x) => x.withCpuMs - x.withoutCpuMs)))}** | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
   ];
   return lines.join('\n');
 }
@@ -225,6 +244,11 @@ export function pageLoadGoals(r: PageLoadResult): string[][] {
       `added main-thread time on page load ≤ 15 ms (median, ${r.rows.length} pages)`,
       `${added.toFixed(1)} ms`,
       check(added <= PAGE_LOAD_GOALS.addedMedianMs),
+    ],
+    [
+      '(for reference) added main-thread CPU time on page load (median)',
+      `${median(r.rows.map((row) => row.withCpuMs - row.withoutCpuMs)).toFixed(1)} ms`,
+      '–',
     ],
     [
       "no extension task over 50 ms (our script in one task; the scan's own longest)",
