@@ -64,7 +64,7 @@ interface TraceEvent {
 }
 
 /** Loads a page under a trace; returns its main thread's tasks and what of them is ours. */
-async function tracedLoad(
+export async function tracedLoad(
   page: Page,
   url: string,
   ours: string | null,
