@@ -111,8 +111,7 @@ class ScanState {
   expK = 0;
   expOrigin = 0;
   advanceAt = 0;
-  last = false; // the end of the text is being handled
-  done = false;
+  last = false; // the end of the text is being handled (once a part returns with it, the scan is done)
   readonly mask: number;
   readonly ringU: Uint16Array; // normalized units, for boundary look-back
   readonly ringO: Uint32Array; // original index of each normalized unit
@@ -148,7 +147,7 @@ export function scanText(m: Matcher, text: string, sink: MatchSink, langs: Langu
 export function scanInParts(m: Matcher, text: string, sink: MatchSink, langs: LanguageRuns | null, part: number): void {
   if (text.length === 0 || m.maxPatternLength === 0) return;
   const st = new ScanState(m, text, sink, langs);
-  while (!st.done) scanPart(st, Math.min(text.length, st.i + part));
+  while (!st.last) scanPart(st, Math.min(text.length, st.i + part));
 }
 
 /** Scans text up to original position `stop` (or a little past, to end a character or a space run); at the text's end, emits everything. */
@@ -286,16 +285,5 @@ function scanPart(st: ScanState, stop: number): void {
       advanceAt = p + BATCH;
     }
   }
-  st.state = state;
-  st.p = p;
-  st.i = i;
-  st.prevSpace = prevSpace;
-  st.run = run;
-  st.runArabic = runArabic;
-  st.expansion = expansion;
-  st.expK = expK;
-  st.expOrigin = expOrigin;
-  st.advanceAt = advanceAt;
-  st.last = last;
-  st.done = last;
+  Object.assign(st, { state, p, i, prevSpace, run, runArabic, expansion, expK, expOrigin, advanceAt, last });
 }

@@ -228,9 +228,4 @@ export class Selection {
     );
     if (count > 0) this.sink(oStart, oEnd, g, this.variants, count);
   }
-
-  /** At the end of the text: decide and emit everything. */
-  flush(end: number): void {
-    this.advance(end + 1, end + 1);
-  }
 }

@@ -64,13 +64,13 @@ try {
   console.log(['page'.padEnd(28), ...VARIANTS.map((v) => v.padStart(14))].join(''));
   for (const target of pages) {
     const url = server.url(target.path);
-    const task = new Map<Variant, number[]>();
-    const cpu = new Map<Variant, number[]>();
+    const task = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
+    const cpu = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
     for (let run = 0; run < runs; run++) {
       for (const b of browsers) {
         const t = await tracedLoad(b.page, url, null);
-        task.set(b.variant, [...(task.get(b.variant) ?? []), t.totalMs]);
-        cpu.set(b.variant, [...(cpu.get(b.variant) ?? []), t.cpuMs]);
+        task.get(b.variant)!.push(t.totalMs);
+        cpu.get(b.variant)!.push(t.cpuMs);
       }
     }
     const cells = VARIANTS.map((v) => {
