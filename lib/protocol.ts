@@ -76,7 +76,9 @@ export interface BackgroundReplies {
 /** Why a save did not happen: no room left, a page that cannot be saved, nothing selected, or another failure. */
 export type SaveOutcome = { ok: true } | { ok: false; reason: 'quota' | 'failed' | 'unsupported' | 'empty' };
 export interface ContentReplies {
-  /** scannedWith: the matcher version of the last complete scan ('bundled' until a pack matcher has scanned). */
+  /** scanned: the whole page has been read (a page opened at its top is read as the reader nears
+   * each part; asking for the status has the rest read now). scannedWith: the matcher version
+   * of the last scan ('bundled' until a pack matcher has scanned). */
   'page:status': {
     url: string;
     textNodes: number;

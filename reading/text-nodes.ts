@@ -151,7 +151,17 @@ export function textNodeBatches(
   let cursor = readableTextCursor(root);
   let phase: 'forward' | 'wrap' | 'shadows' = from ? 'forward' : 'wrap';
   let pendingFirst: Text | null = from;
+  // Where the walk from the top stops: `from`, unless the forward walk lost its place.
+  let wrapEnd: Text | null = from;
   if (from) cursor.walker.currentNode = from;
+  /** A walk paused between calls may find its node taken out of the page: it goes on from the top
+   * (the caller skips the nodes it has read). */
+  const keepPlace = (): void => {
+    if (phase === 'shadows' || root.contains(cursor.walker.currentNode)) return;
+    if (phase === 'forward') wrapEnd = null;
+    phase = 'wrap';
+    cursor = readableTextCursor(root);
+  };
   const advance = (): Text | null | 'later' => {
     if (pendingFirst) {
       const n = pendingFirst;
@@ -166,7 +176,7 @@ export function textNodeBatches(
         cursor = readableTextCursor(root);
         continue;
       }
-      if (phase === 'wrap' && n && n !== from) return n;
+      if (phase === 'wrap' && n && n !== wrapEnd) return n;
       if (phase === 'shadows' && n) return n;
       if (!found) {
         if (!finder.step(deadline)) return 'later';
@@ -186,6 +196,7 @@ export function textNodeBatches(
   return (maxChars, until) => {
     if (ended) return null;
     deadline = until;
+    keepPlace();
     const batch: Text[] = [];
     let chars = 0;
     while (chars < maxChars || batch.length === 0) {

@@ -36,17 +36,18 @@ const READ_SLICE_MS = 8;
  * one task of 130-180 ms on every visit with a note and on every save.
  */
 async function readPage(): Promise<PageText> {
-  const nodes: Text[] = [];
+  // A set: a walk whose place was taken out of the page between slices goes on from the top.
+  const nodes = new Set<Text>();
   const next = textNodeBatches(document.body);
   for (
     let batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS);
     batch;
     batch = next(READ_SLICE_CHARS, performance.now() + READ_SLICE_MS)
   ) {
-    for (const node of batch) nodes.push(node);
+    for (const node of batch) nodes.add(node);
     await yieldToPage();
   }
-  const page = joinTextNodes(nodes);
+  const page = joinTextNodes([...nodes]);
   return { ...page, text: page.text.replaceAll(BLOCK_BREAK, '\n') };
 }
 

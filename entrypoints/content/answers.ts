@@ -11,20 +11,36 @@ import { stepToMention } from './hover';
 import type { Lens } from './lens';
 import type { Lifetime } from './lifetime';
 
+/** What the popup shows of the page; `scanned` once the whole page has been read. */
+function status(lens: Lens): ContentReplies['page:status'] {
+  return {
+    url: location.href,
+    ...lens.scanner.stats,
+    longestTaskMs: lens.scanner.longestTaskMs,
+    scanned: lens.scanned && lens.scanner.readWhole,
+    scannedWith: lens.scannedWith,
+    enabled: lens.settings.enabled,
+  };
+}
+
 function handlersFor(lens: Lens): Handlers<ToContent, ContentReplies, void> {
   const { scanner, index, card, revealer, annotator, toolbar } = lens;
   return {
-    'page:status': () => ({
-      url: location.href,
-      ...scanner.stats,
-      longestTaskMs: scanner.longestTaskMs,
-      scanned: lens.scanned,
-      scannedWith: lens.scannedWith,
-      enabled: lens.settings.enabled,
-    }),
+    'page:status': () => {
+      // The popup is open: it lists the whole page, so what was left for later is read now,
+      // and reported (content:status) as it comes.
+      void scanner.readAll();
+      return status(lens);
+    },
     'page:entities': () => ({ entities: index.counts() }),
-    'mention:step': async ({ direction }) => ({ ok: await stepToMention(index, card, direction) }),
-    'mention:reveal': ({ id, direction }) => revealer.reveal(id, direction),
+    'mention:step': async ({ direction }) => {
+      await scanner.readAll();
+      return { ok: await stepToMention(index, card, direction) };
+    },
+    'mention:reveal': async ({ id, direction }) => {
+      await scanner.readAll();
+      return revealer.reveal(id, direction);
+    },
     'page:save': () => annotator.savePage(),
     'annotations:status': () => ({
       placed: annotator.counts.placed,

@@ -16,6 +16,7 @@ import { Highlighter } from './highlighter';
 import type { Lifetime } from './lifetime';
 import { MentionIndex } from './mention-index';
 import { PageScanner } from './page-scanner';
+import { ReadAhead } from './read-ahead';
 import { Revealer } from './reveal';
 import { ScanClient } from './scan-client';
 import { placeOf, readContentSettings, type ContentSettings } from './settings-snapshot';
@@ -26,12 +27,13 @@ export class Lens {
   readonly highlighter: Highlighter;
   readonly index = new MentionIndex();
   readonly shadowRoots = new ShadowRoots(highlightCss);
+  readonly readAhead: ReadAhead;
   readonly scanner: PageScanner;
   readonly annotator: Annotator;
   readonly card: CardHost;
   readonly revealer: Revealer;
   readonly toolbar: ToolbarHost;
-  /** Whether a scan has completed, and with which matcher ('bundled', or the packs' version). */
+  /** Whether a scan's first part has completed (scanner.readWhole: all of it), and with which matcher ('bundled', or the packs' version). */
   scanned = false;
   scannedWith: string;
   private firstScanDone!: () => void;
@@ -45,6 +47,7 @@ export class Lens {
   ) {
     this.highlighter = new Highlighter(settings.kinds);
     this.highlighter.setStyle(settings.style);
+    this.readAhead = new ReadAhead(life);
     // The background scans for every tab with one matcher: the page holds none.
     this.scanner = new PageScanner(
       // A closed port may mean the extension went away: then the script ends now, not at its next check.
@@ -55,6 +58,8 @@ export class Lens {
       this.highlighter,
       this.index,
       this.shadowRoots.meet,
+      this.readAhead,
+      () => this.report(),
     );
     this.scanner.setDismissed(settings.dismissed);
     this.scannedWith = this.scanner.matcher;
@@ -81,7 +86,7 @@ export class Lens {
     return { uiLang, contentLang: resolveContentLanguage(contentChoice, uiLang, this.scanner.pageLanguage) };
   }
 
-  /** Reads the whole page again (first load, a pack or dismissal change, highlighting back on). */
+  /** Reads the page again (first load, a pack or dismissal change, highlighting back on): resolves once what is on screen is done; the rest follows the reader. */
   async scanAll(): Promise<void> {
     if (this.settings.enabled && !this.life.ended) {
       try {

@@ -5,6 +5,7 @@
  * cannot start a loop with a page that reacts to its own mutations.
  */
 import { blockOf } from '../../reading/page-text';
+import { isInlineTag } from '../../reading/rules';
 import { collectTextNodes, isSkippedElement } from '../../reading/text-nodes';
 
 export interface PageChanges {
@@ -12,6 +13,13 @@ export interface PageChanges {
   recheck: Set<Text>;
   /** True when some nodes may have left the page. */
   removals: boolean;
+}
+
+/** A text node or inline element: what it holds is read as part of its block's text. */
+function joinsSurroundingText(node: Node): boolean {
+  return (
+    node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInlineTag((node as Element).tagName))
+  );
 }
 
 function insideSkipped(node: Node, isOurs: (n: Node) => boolean): boolean {
@@ -39,12 +47,20 @@ export function summarizeMutations(
     for (const added of r.addedNodes) {
       if (isOurs(added) || !added.isConnected) continue;
       if (added.nodeType === Node.ELEMENT_NODE && isSkippedElement(added as Element)) continue;
-      const block = added.nodeType === Node.TEXT_NODE ? blockOf(added) : (blockOf(added) ?? (added as Element));
-      if (block) blocks.add(block);
       if (added.nodeType === Node.ELEMENT_NODE) blocks.add(added as Element);
+      // Text or inline content joins the text around it; a block of its own does not, and
+      // its parent's other text need not be read again (a banner appended to <body> would
+      // otherwise have the whole page read again).
+      if (!joinsSurroundingText(added)) continue;
+      const block = blockOf(added);
+      if (block) blocks.add(block);
     }
     // Text removed from a block changes what the block reads.
-    if (r.removedNodes.length && r.target.nodeType === Node.ELEMENT_NODE && r.target.isConnected) {
+    if (
+      [...r.removedNodes].some(joinsSurroundingText) &&
+      r.target.nodeType === Node.ELEMENT_NODE &&
+      r.target.isConnected
+    ) {
       const block = blockOf(r.target.firstChild ?? r.target) ?? (r.target as Element);
       blocks.add(block);
     }

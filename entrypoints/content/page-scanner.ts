@@ -1,22 +1,24 @@
 /**
  * Reads the page's text, has the background find mentions in it (scan-client.ts) and hands
  * them to the highlighter and the mention index. The first pass goes through the page in
- * document order, in slices that yield to the page so no task runs long; page changes
- * re-check only the blocks they touch. One document scan in the background lives as long as
+ * document order, in slices that yield to the page so no task runs long, and on a page opened
+ * at its top it stops a screen below the reader, going on as the reader does (read-ahead.ts);
+ * page changes re-check only the blocks they touch. What was read is kept in read-text.ts. One document scan in the background lives as long as
  * the page, so "Mr. Ban" in a paragraph added later still resolves against "Ban Ki-moon"
  * named at the top.
  */
 import type { Mention } from '../../lib/match/types';
 import type { BlockLanguage } from '../../lib/lang/detect';
-import { blocksBetween, type ScanReply, type WireBlock } from '../../lib/scan/protocol';
+import { blocksBetween, type ScanReply } from '../../lib/scan/protocol';
 import { BUNDLED_MATCHER } from '../../platform/bundled-matcher';
 import { textNodeBatches } from '../../reading/text-nodes';
 import { firstVisibleTextNode } from './caret';
-import { joinTextNodes, nodeIndexAt, staticRangeFor, wireBlocks, type PageText } from '../../reading/page-text';
+import type { ReadAhead } from './read-ahead';
 import { pieceEnd } from '../../lib/text/pieces';
 import type { ScanClient } from './scan-client';
 import type { Highlighter } from './highlighter';
 import type { MentionIndex, PageMention } from './mention-index';
+import { ReadText, type Reading } from './read-text';
 
 /** Text per slice: a slice of this size scans in a few milliseconds once the engine is warm. */
 const SLICE_CHARS = 32_000;
@@ -32,38 +34,6 @@ const SLICE_BUDGET_MS = 8;
 const FLUSH_EVERY_MS = 400;
 /** Ranges handed over per task: a few thousand cost the browser a few milliseconds. */
 const FLUSH_BATCH = 3_000;
-
-interface Segment {
-  base: number;
-  /** Null once every node of the segment left the page or changed: it then holds nothing alive. */
-  page: PageText | null;
-  /** How many of its nodes are still read (in PageScanner.textNodes). */
-  live: number;
-  /** Its blocks and their lang attributes, kept to send the text again (PageScanner.replay). */
-  blocks: WireBlock[];
-}
-
-/** A batch of text nodes joined and read, scanned piece by piece. */
-interface Reading {
-  text: string;
-  base: number;
-  blocks: WireBlock[];
-}
-
-/** Dropped segments are swept out of the list once they are this many and half of it. */
-const MIN_SWEEP = 64;
-
-/** The node-local spans a text range covers, one per text node. */
-function spansOf(page: PageText, start: number, end: number): { node: Text; start: number; end: number }[] {
-  const spans = [];
-  for (let i = nodeIndexAt(page, start); i < page.nodes.length; i++) {
-    const nodeStart = page.starts[i]!;
-    if (nodeStart >= end) break;
-    const node = page.nodes[i]!;
-    spans.push({ node, start: Math.max(0, start - nodeStart), end: Math.min(node.length, end - nodeStart) });
-  }
-  return spans;
-}
 
 /**
  * Lets the page run: scheduler.yield() where the browser has it (no 4 ms timer clamp). Not a
@@ -82,11 +52,7 @@ export const yieldToPage = (): Promise<void> => {
 export const MAX_MENTIONS = 20_000;
 
 export class PageScanner {
-  private segments: Segment[] = [];
-  private droppedSegments = 0;
-  private nextBase = 0;
-  /** The text nodes read, each with the segment it was read in. */
-  private textNodes = new Map<Text, Segment>();
+  private readonly readText = new ReadText();
   private generation = 0;
   /** The document's language, its lang attribute checked against the first text read (null: not yet or unknown). */
   private language: BlockLanguage | null = null;
@@ -114,31 +80,109 @@ export class PageScanner {
   /** The longest stretch of main-thread work we did without yielding, in ms (goal: < 50). */
   longestTaskMs = 0;
 
+  /** Settles when the current scan has read the whole page (or was superseded). */
+  private complete: Promise<void> = Promise.resolve();
+  private settleComplete: () => void = () => {};
+  /** Something needs the whole page: the current scan reads on without waiting for the reader. */
+  private wantAll = false;
+  /** Whether the current scan has read the whole page. */
+  readWhole = false;
+
+  private finished(): void {
+    this.readWhole = true;
+    this.settleComplete();
+  }
+
   constructor(
     private readonly client: ScanClient,
     private readonly highlighter: Highlighter,
     private readonly index: MentionIndex,
     private readonly onShadowRoot?: (shadow: ShadowRoot) => void,
+    /** Paces the first pass to the reader; without it the whole page is read at once. */
+    private readonly ahead?: ReadAhead,
+    /** Called when a part read after the first pass was drawn. */
+    private readonly onProgress: () => void = () => {},
   ) {}
 
   /** What the popup and the badge show: text nodes read and mentions drawn. */
   get stats(): { textNodes: number; mentions: number } {
-    return { textNodes: this.textNodes.size, mentions: this.index.all.length };
+    return { textNodes: this.readText.size, mentions: this.index.all.length };
   }
 
-  /** Scans everything under `root` from scratch, in slices; resolves when done or superseded. */
+  /**
+   * Scans everything under `root` from scratch, in slices. With a ReadAhead, a page opened at its
+   * top is read to a screen below the viewport first, and the rest as the reader nears it
+   * (read-ahead.ts) or when readAll() is called. Resolves when that first part is done (or the
+   * scan superseded); `complete` settles when all was read.
+   */
   async scanAll(root: Node, signal: AbortSignal): Promise<void> {
     const generation = ++this.generation;
     this.forgetReading();
+    // Whatever waits on the scan this one supersedes (readAll(), the paused rest) is let go.
+    this.settleComplete();
+    this.ahead?.wakeNow();
+    this.complete = new Promise((resolve) => (this.settleComplete = resolve));
+    this.wantAll = false;
+    this.readWhole = false;
     // What is drawn stays until the new scan's first answer replaces it: the background answers
     // a task or more later, and the page should not flash bare in between.
     this.stale = true;
-    const next = textNodeBatches(root, this.onShadowRoot, root === document.body ? firstVisibleTextNode() : null);
-    await this.scanInSlices(
-      (first) => next(first ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS),
-      () => signal.aborted || generation !== this.generation,
-    );
+    const startAt = root === document.body ? firstVisibleTextNode() : null;
+    const next = textNodeBatches(root, this.onShadowRoot, startAt);
+    const superseded = () => signal.aborted || generation !== this.generation;
+    // A page opened scrolled is read in full: what is above the reader is behind it in the walk.
+    const lazy = this.ahead && root === document.body && !startAt ? this.ahead : null;
+    let last: Text | null = null;
+    // While pacing, a run reads one small batch and stops to check the horizon.
+    let batchesThisRun = 0;
+    let toCheck = false;
+    const batches = (first: boolean): Text[] | null => {
+      const pacing = lazy !== null && !this.wantAll;
+      if (pacing && batchesThisRun > 0) {
+        toCheck = true;
+        return null;
+      }
+      const batch = next(first || pacing ? FIRST_SLICE_CHARS : SLICE_CHARS, performance.now() + WALK_BUDGET_MS);
+      if (batch?.length) {
+        last = batch[batch.length - 1]!;
+        batchesThisRun++;
+      }
+      return batch;
+    };
+    const run = async (): Promise<boolean> => {
+      batchesThisRun = 0;
+      toCheck = false;
+      await this.scanInSlices(batches, superseded);
+      return toCheck && !superseded();
+    };
+    let more = await run();
+    while (more && (await lazy!.isNear(last!))) more = await run();
     if (generation === this.generation && this.stale) this.forgetDrawn();
+    if (superseded()) return;
+    if (!more) return this.finished();
+    // The rest, a batch at a time while the reader is near it (all of it once readAll() asks).
+    void (async () => {
+      try {
+        while (more) {
+          await lazy!.whenNear(last!);
+          if (superseded()) return;
+          more = await run();
+          if (!superseded()) this.onProgress();
+        }
+      } catch (error) {
+        console.debug('Context Lens: scan failed', error); // never throw into the page
+      }
+      if (!superseded()) this.finished();
+    })();
+  }
+
+  /** Reads what the first pass left for later, now; resolves when the whole page has been read (or the scan superseded). */
+  readAll(): Promise<void> {
+    if (!this.wantAll) {
+      this.wantAll = true;
+      this.ahead?.wakeNow();
+    }
+    return this.complete;
   }
 
   /** Re-checks the given text nodes (changed, added) after forgetting what they held. */
@@ -188,7 +232,7 @@ export class PageScanner {
     for (;;) {
       const batch = nextBatch(first);
       if (batch === null) break;
-      const reading = batch.length ? this.read(batch) : null;
+      const reading = batch.length ? this.readText.read(batch) : null;
       for (let from = 0; reading && from < reading.text.length;) {
         this.longestTaskMs = Math.max(this.longestTaskMs, performance.now() - runStart);
         from = await this.scanPiece(reading, from, first ? FIRST_SLICE_CHARS : SLICE_CHARS);
@@ -214,7 +258,7 @@ export class PageScanner {
 
   /** Forgets the text nodes that are no longer in the page. */
   forgetDisconnected(): void {
-    const gone = [...this.textNodes.keys()].filter((n) => !n.isConnected);
+    const gone = this.readText.disconnected();
     if (gone.length) this.forget(gone);
   }
 
@@ -222,40 +266,7 @@ export class PageScanner {
   forget(nodes: Iterable<Text>): void {
     const list = [...nodes];
     for (const m of this.index.forgetNodes(list)) this.highlighter.remove(m.range);
-    for (const n of list) {
-      const segment = this.textNodes.get(n);
-      if (!segment) continue;
-      this.textNodes.delete(n);
-      // A page that rewrites itself (a ticker, a live blog) would otherwise keep every node it
-      // ever showed alive through the segment's node list.
-      if (--segment.live === 0) this.dropSegment(segment);
-    }
-  }
-
-  private dropSegment(segment: Segment): void {
-    segment.page = null;
-    this.droppedSegments++;
-    if (this.droppedSegments >= MIN_SWEEP && 2 * this.droppedSegments >= this.segments.length) {
-      this.segments = this.segments.filter((s) => s.page !== null);
-      this.droppedSegments = 0;
-    }
-  }
-
-  /** Joins a batch's unread nodes into a segment and works out its languages; null if all were read. */
-  private read(batch: Text[]): Reading | null {
-    // A node a re-check already covered while a full pass was under way is not read twice.
-    const nodes = batch.filter((n) => !this.textNodes.has(n));
-    if (nodes.length === 0) return null;
-    const page = joinTextNodes(nodes);
-    const blocks = wireBlocks(page);
-    // The block elements were needed for their languages only: a kept segment must not hold them.
-    page.blocks.length = 0;
-    const base = this.nextBase;
-    this.nextBase += page.text.length + 1;
-    const segment: Segment = { base, page, live: nodes.length, blocks };
-    this.segments.push(segment);
-    for (const n of nodes) this.textNodes.set(n, segment);
-    return { text: page.text, base, blocks };
+    this.readText.forget(list);
   }
 
   /** Scans the piece of a reading that starts at `from` (about `size` characters) and draws what it confirms; returns where it ended. */
@@ -290,45 +301,30 @@ export class PageScanner {
    */
   private async replay(before: number): Promise<void> {
     this.client.restart();
-    for (const segment of this.segments) {
-      if (!segment.page || segment.base >= before) continue;
-      const text = segment.page.text.slice(0, before - segment.base);
+    for (const { text, base, blocks } of this.readText.before(before)) {
       for (let from = 0; from < text.length;) {
         const to = pieceEnd(text, from, SLICE_CHARS);
-        await this.client.piece(text.slice(from, to), segment.base + from, blocksBetween(segment.blocks, from, to));
+        await this.client.piece(text.slice(from, to), base + from, blocksBetween(blocks, from, to));
         from = to;
       }
     }
-  }
-
-  private segmentAt(offset: number): Segment | undefined {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.segments[mid]!.base <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.segments[lo];
   }
 
   private paint(mentions: Mention[]): void {
     for (const m of mentions) {
       if (this.index.all.length >= MAX_MENTIONS) return;
       if (this.dismissed(m.text, m.id)) continue;
-      const segment = this.segmentAt(m.start);
-      // Its segment was dropped (every node changed or left): the mention is gone with it.
-      if (!segment?.page || m.end > segment.base + segment.page.text.length) continue;
-      const start = m.start - segment.base;
-      const end = m.end - segment.base;
-      const spans = spansOf(segment.page, start, end);
-      // A node may have changed since this slice was read: skip mentions that no longer fit it.
-      if (spans.length === 0 || spans.some((s) => !this.textNodes.has(s.node) || s.end > s.node.length)) continue;
-      const range = staticRangeFor(segment.page, start, end);
-      if (!range) continue;
-      const mention: PageMention = { id: m.id, kind: m.kind, candidates: m.candidates, text: m.text, range };
-      this.index.add(mention, spans);
-      this.highlighter.add(range, m.kind);
+      const placed = this.readText.place(m.start, m.end);
+      if (!placed) continue;
+      const mention: PageMention = {
+        id: m.id,
+        kind: m.kind,
+        candidates: m.candidates,
+        text: m.text,
+        range: placed.range,
+      };
+      this.index.add(mention, placed.spans);
+      this.highlighter.add(placed.range, m.kind);
     }
   }
 
@@ -346,10 +342,7 @@ export class PageScanner {
 
   /** Forgets what was read and starts a new document scan in the background. */
   private forgetReading(): void {
-    this.textNodes.clear();
-    this.segments = [];
-    this.droppedSegments = 0;
-    this.nextBase = 0;
+    this.readText.clear();
     this.client.restart();
   }
 }

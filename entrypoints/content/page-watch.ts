@@ -39,6 +39,8 @@ export function watchPageChanges(life: Lifetime, lens: Lens): void {
     pending = [];
     retryNotes();
     if (!lens.settings.enabled) return;
+    // The page may have taken out the place where the first pass stopped.
+    lens.readAhead.pageChanged();
     try {
       const changes = summarizeMutations(records, isOurs, lens.shadowRoots.meet);
       if (changes.removals) {

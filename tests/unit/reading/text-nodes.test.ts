@@ -38,6 +38,26 @@ describe('reading the page', () => {
     expect(texts(readAll(textNodeBatches(body, undefined, c)))).toEqual(['c', 'd', 'e', 'a', 'b']);
   });
 
+  test('a walk whose place was taken out of the page between calls goes on from the top', () => {
+    const body = page('<p>a</p><div id="gone"><p>b</p><p>c</p></div><p>d</p><p>e</p>');
+    const next = textNodeBatches(body);
+    const first = next(1, Infinity)!;
+    const second = next(1, Infinity)!;
+    expect(texts([...first, ...second])).toEqual(['a', 'b']);
+    body.querySelector('#gone')!.remove();
+    // Not just what was left inside the removed block: the page's own text, from the top.
+    expect(texts(readAll(next))).toEqual(['a', 'd', 'e']);
+  });
+
+  test('a walk from a start node that loses its place reads the rest from the top, to the end', () => {
+    const body = page('<p>a</p><p>b</p><div id="gone"><p>c</p><p>d</p></div><p>e</p>');
+    const c = body.querySelector('#gone p')!.firstChild as Text;
+    const next = textNodeBatches(body, undefined, c);
+    expect(texts(next(1, Infinity)!)).toEqual(['c']);
+    body.querySelector('#gone')!.remove();
+    expect(texts(readAll(next))).toEqual(['a', 'b', 'e']);
+  });
+
   test('ignores a start node inside a skipped element', () => {
     const body = page('<p>a</p><pre>x</pre><p>b</p>');
     const x = body.querySelector('pre')!.firstChild as Text;
