@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { rootHighlights } from './scripts/build/root-highlights';
 
 // WXT's content-script context announces itself to the page; ours hands over privately
 // (platform/content-script-context.ts explains why).
@@ -15,8 +16,8 @@ const privateContext = fileURLToPath(new URL('./platform/content-script-context.
 //   and tabs.query({active}) works without the "tabs" permission (we never read tab URLs there).
 export default defineConfig({
   imports: false,
-  vite: () => ({
-    plugins: [preact()],
+  vite: ({ browser }) => ({
+    plugins: [preact(), ...(browser === 'firefox' ? [] : [rootHighlights()])],
     // LENS_NO_MINIFY=1: readable bundles, for profiles that name the functions taking the time.
     ...(process.env.LENS_NO_MINIFY ? { build: { minify: false } } : {}),
     // LENS_SOURCEMAP=1: source maps, to see what each module adds to a bundle (the content script's budget).

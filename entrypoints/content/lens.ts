@@ -26,7 +26,8 @@ import { ToolbarHost } from './toolbar-host';
 export class Lens {
   readonly highlighter: Highlighter;
   readonly index = new MentionIndex();
-  readonly shadowRoots = new ShadowRoots(highlightCss);
+  // Chrome's shadow trees inherit the colours from the document (scripts/build/root-highlights.ts).
+  readonly shadowRoots = new ShadowRoots(import.meta.env.BROWSER === 'firefox' ? highlightCss : null);
   readonly readAhead: ReadAhead;
   readonly scanner: PageScanner;
   readonly annotator: Annotator;

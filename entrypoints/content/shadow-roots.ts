@@ -1,8 +1,9 @@
 /**
- * Open shadow roots the scan met. Each needs our highlight colours (document styles do not
- * reach into a shadow tree, and `::highlight()` is styled from the tree of the text) and its own
- * registration with the page-change observer, once one is attached. Turning off takes our style
- * sheet back out.
+ * Open shadow roots the scan met. Each needs its own registration with the page-change
+ * observer, once one is attached. In Firefox each also needs our highlight colours (document
+ * styles do not reach into a shadow tree, and `::highlight()` is styled from the tree of the
+ * text); turning off takes our style sheet back out. Chrome's shadow trees inherit the colours
+ * from their host (scripts/build/root-highlights.ts), so there the page's roots are not touched.
  */
 export const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
@@ -14,7 +15,8 @@ export class ShadowRoots {
 
   private observer: MutationObserver | null = null;
 
-  constructor(private readonly css: string) {}
+  /** `css`: the highlight colours to adopt into each root, or null where they are inherited. */
+  constructor(private readonly css: string | null) {}
 
   /** Registers a shadow root once: observed, and styled when the browser allows it. */
   readonly meet = (root: ShadowRoot): void => {
@@ -30,6 +32,7 @@ export class ShadowRoots {
   }
 
   private sharedSheet(): CSSStyleSheet | null {
+    if (this.css === null) return null;
     if (this.sheet === undefined) {
       try {
         this.sheet = new CSSStyleSheet();
