@@ -3,9 +3,9 @@
  * them to the highlighter and the mention index. The first pass goes through the page in
  * document order, in slices that yield to the page so no task runs long, and on a page opened
  * at its top it stops a screen below the reader, going on as the reader does (read-ahead.ts);
- * page changes re-check only the blocks they touch. What was read is kept in read-text.ts. One document scan in the background lives as long as
- * the page, so "Mr. Ban" in a paragraph added later still resolves against "Ban Ki-moon"
- * named at the top.
+ * page changes re-check only the blocks they touch. What was read is kept in read-text.ts.
+ * One document scan in the background lives as long as the page, so "Mr. Ban" in a paragraph
+ * added later still resolves against "Ban Ki-moon" named at the top.
  */
 import type { Mention } from '../../lib/match/types';
 import type { BlockLanguage } from '../../lib/lang/detect';
@@ -330,6 +330,10 @@ export class PageScanner {
 
   /** Forgets everything; the page is as it was. */
   clear(): void {
+    // The current scan ends too: a first pass waiting for the reader must not draw after this.
+    this.generation++;
+    this.settleComplete();
+    this.ahead?.wakeNow();
     this.forgetDrawn();
     this.forgetReading();
   }

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { pageStatus } from '../support/chromium';
+import { pageStatus, setStoredSetting } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { defaultMounts } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
@@ -95,6 +95,25 @@ describe('reading ahead of the reader, in Chromium', () => {
     // The page's own script removes the middle, where the first pass stopped, and what it read.
     await page.evaluate(() => document.getElementById('middle')!.remove());
     await expect.poll(() => names(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Mr. Ban', 'UNESCO']));
+    await page.close();
+  });
+
+  test('with highlighting turned off, scrolling on draws nothing; turned on, the whole page comes back', async () => {
+    const page = await openAtTop();
+    await setStoredSetting(suite.browser.context, 'settings.highlighting', false);
+    try {
+      await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+      await page.evaluate(() => document.getElementById('bottom')!.scrollIntoView());
+      // An observation window, not a wait for something: with highlighting on, the same scroll
+      // has the rest drawn well within it (the first test); here nothing may be drawn.
+      await page.waitForTimeout(1_000);
+      expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    } finally {
+      await setStoredSetting(suite.browser.context, 'settings.highlighting', null);
+    }
+    await expect
+      .poll(() => names(page), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Ban Ki-moon', 'Mr. Ban', 'UNESCO']));
     await page.close();
   });
 
