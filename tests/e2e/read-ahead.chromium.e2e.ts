@@ -6,47 +6,17 @@
  * whole; and the page taking out the place where reading stopped loses nothing.
  */
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { pageStatus, setStoredSetting } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { defaultMounts } from '../support/static-server';
+import { readAheadMounts } from '../support/long-pages';
 import { readHighlights } from '../support/page-highlights';
 import { caughtUp } from '../support/caught-up';
-
-/** 300 paragraphs of plain prose (about 20,000 characters, many screens) between a name at the
- * top and two at the bottom; "Mr. Ban" resolves only against "Ban Ki-moon" read before it. */
-const FILLER = Array.from(
-  { length: 300 },
-  (_, i) => `<p class="filler">Paragraph ${i}: the delegates went through the agenda item by item.</p>`,
-).join('\n');
-const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>
-<p>Secretary-General Ban Ki-moon opened the session.</p>
-<div id="middle">${FILLER}</div>
-<p id="bottom">At the close, Mr. Ban thanked UNESCO for its work.</p>
-</body></html>`;
-
-/** A closed menu of 6,000 characters at the top (no box: display none), then a name on screen. */
-const HIDDEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Menu</title></head><body>
-<nav style="display:none">${'<a href="#">Menu entry for the section pages</a>\n'.repeat(200)}</nav>
-<p>Today UNICEF spoke first.</p>
-<div>${FILLER}</div>
-<p>At the close, Mr. Ban thanked UNESCO for its work.</p>
-</body></html>`;
 
 const names = async (page: Page) => (await readHighlights(page)).map((h) => h.text);
 
 describe('reading ahead of the reader, in Chromium', () => {
-  const suite = useExtensionSuite({
-    mounts: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lens-ahead-'));
-      writeFileSync(join(dir, 'long.html'), LONG_PAGE);
-      writeFileSync(join(dir, 'hidden.html'), HIDDEN_PAGE);
-      return { ...defaultMounts(), '/ahead/': dir + '/' };
-    },
-  });
+  const suite = useExtensionSuite({ mounts: readAheadMounts });
   const url = () => suite.server.url('/ahead/long.html');
 
   /** Opens the long page at its top and waits until the first part is read and drawn. */

@@ -11,10 +11,12 @@ export interface FirefoxSuite {
   firefox: FirefoxWithExtension;
 }
 
-export function useFirefoxSuite(options: { launch?: () => LaunchOptions } = {}): FirefoxSuite {
+export function useFirefoxSuite(
+  options: { launch?: () => LaunchOptions; mounts?: () => Record<string, string> } = {},
+): FirefoxSuite {
   const suite = {} as FirefoxSuite;
   beforeAll(async () => {
-    suite.server = await startStaticServer();
+    suite.server = await startStaticServer(options.mounts?.());
     suite.firefox = await launchFirefoxWithExtension(options.launch?.());
   });
   afterAll(async () => {
