@@ -158,6 +158,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
   }
 }
 
+const LOAD_TIMEOUT_MS = 30_000;
+
 /**
  * `page.goto` to a moz-extension:// URL never settles, though Firefox loads the page
  * (puppeteer#14314), and `page.url()` stays stale after it. So the navigation starts unawaited
@@ -166,7 +168,24 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
  */
 async function loadWithoutGoto(page: Page, url: string): Promise<void> {
   page.goto(url).catch(() => undefined);
-  await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', {}, url);
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (href) => location.href === href && document.readyState === 'complete',
+        {
+          timeout: Math.max(1, deadline - Date.now()),
+        },
+        url,
+      );
+      return;
+    } catch (error) {
+      // The navigation can replace the document the wait polls in, which ends the wait at once
+      // ("Waiting failed", seen in CI once): wait again, in the new document, until the deadline.
+      if (Date.now() >= deadline) throw error;
+      await new Promise((next) => setTimeout(next, 50));
+    }
+  }
 }
 
 /**
