@@ -57,9 +57,9 @@ export function summarizeMutations(
     }
     // Text removed from a block changes what the block reads.
     if (
-      [...r.removedNodes].some(joinsSurroundingText) &&
       r.target.nodeType === Node.ELEMENT_NODE &&
-      r.target.isConnected
+      r.target.isConnected &&
+      Array.prototype.some.call(r.removedNodes, joinsSurroundingText)
     ) {
       const block = blockOf(r.target.firstChild ?? r.target) ?? (r.target as Element);
       blocks.add(block);

@@ -88,6 +88,13 @@ export class PageScanner {
   /** Whether the current scan has read the whole page. */
   readWhole = false;
 
+  /** Ends the current scan: its loops stop at their next check, and whatever waits on it (readAll(), the paused rest) is let go. Returns the new generation. */
+  private supersede(): number {
+    this.settleComplete();
+    this.ahead?.wakeNow();
+    return ++this.generation;
+  }
+
   private finished(): void {
     this.readWhole = true;
     this.settleComplete();
@@ -116,11 +123,8 @@ export class PageScanner {
    * scan superseded); `complete` settles when all was read.
    */
   async scanAll(root: Node, signal: AbortSignal): Promise<void> {
-    const generation = ++this.generation;
+    const generation = this.supersede();
     this.forgetReading();
-    // Whatever waits on the scan this one supersedes (readAll(), the paused rest) is let go.
-    this.settleComplete();
-    this.ahead?.wakeNow();
     this.complete = new Promise((resolve) => (this.settleComplete = resolve));
     this.wantAll = false;
     this.readWhole = false;
@@ -331,9 +335,7 @@ export class PageScanner {
   /** Forgets everything; the page is as it was. */
   clear(): void {
     // The current scan ends too: a first pass waiting for the reader must not draw after this.
-    this.generation++;
-    this.settleComplete();
-    this.ahead?.wakeNow();
+    this.supersede();
     this.forgetDrawn();
     this.forgetReading();
   }
