@@ -269,6 +269,15 @@ function scanPart(st: ScanState, stop: number): void {
         }
         s = nodes[sAt + 2]! & LINK_MASK;
         sAt = STRIDE * s;
+        // Inside a word, the rest of the failure chain only holds states that would start
+        // inside it (each shorter than the last) and be dropped below: stop at the first one.
+        if (run > 1) {
+          const d = (nodes[sAt + 2]! >>> DEPTH_SHIFT) & DEPTH_CAP;
+          if (d + 1 < run && d !== DEPTH_CAP && (!runArabic || run - d > MAX_RUN + 1)) {
+            state = 0;
+            break;
+          }
+        }
       }
       if (run > 1 && state !== 0) {
         const d = (nodes[STRIDE * state + 2]! >>> DEPTH_SHIFT) & DEPTH_CAP;
