@@ -1,5 +1,5 @@
 /** The settings the content script acts on, read together and kept current. */
-import { getSetting, watchSetting } from '../../platform/settings';
+import { getSettings, watchSettings } from '../../platform/settings';
 import { isEnabledOnHost, notesPaintedOn, resolveUiLanguage, type ContentLangChoice } from '../../lib/settings';
 import type { Kind, Lang } from '../../lib/dataset/basics';
 import { dismissedOn, type Place } from '../../lib/dismissals';
@@ -26,29 +26,41 @@ export function placeOf(host: string): Place {
   return { page: canonicalUrl(location.href) ?? location.href, host };
 }
 
+/** Everything the content script reads from the settings. */
+const CONTENT_SETTINGS = [
+  'highlighting',
+  'siteRules',
+  'notesHiddenOn',
+  'kindsShown',
+  'highlightStyle',
+  'hoverDelayMs',
+  'uiLanguage',
+  'contentLanguage',
+  'dismissals',
+] as const;
+
 export async function readContentSettings(host: string): Promise<ContentSettings> {
-  const [highlighting, siteRules, notesHiddenOn, kinds, style, hoverDelayMs, ui, content, dismissals] =
-    await Promise.all([
-      getSetting('highlighting'),
-      getSetting('siteRules'),
-      getSetting('notesHiddenOn'),
-      getSetting('kindsShown'),
-      getSetting('highlightStyle'),
-      getSetting('hoverDelayMs'),
-      getSetting('uiLanguage'),
-      getSetting('contentLanguage'),
-      getSetting('dismissals'),
-    ]);
+  const {
+    highlighting,
+    siteRules,
+    notesHiddenOn,
+    kindsShown,
+    highlightStyle,
+    hoverDelayMs,
+    uiLanguage,
+    contentLanguage,
+    dismissals,
+  } = await getSettings(CONTENT_SETTINGS);
   const place = placeOf(host);
-  const uiLang = resolveUiLanguage(ui, navigator.language);
+  const uiLang = resolveUiLanguage(uiLanguage, navigator.language);
   return {
     enabled: isEnabledOnHost(highlighting, siteRules, host),
     paintNotes: notesPaintedOn(notesHiddenOn, host),
-    kinds: new Set(kinds),
-    style,
+    kinds: new Set(kindsShown),
+    style: highlightStyle,
     hoverDelayMs,
     uiLang,
-    contentChoice: content,
+    contentChoice: contentLanguage,
     dismissed: dismissedOn(dismissals, place),
     dismissalsKey: JSON.stringify(dismissals),
   };
@@ -56,17 +68,5 @@ export async function readContentSettings(host: string): Promise<ContentSettings
 
 /** Calls back with fresh settings whenever any of them changes. Returns the unwatch function. */
 export function watchContentSettings(host: string, onChange: (s: ContentSettings) => void): () => void {
-  const names = [
-    'highlighting',
-    'siteRules',
-    'notesHiddenOn',
-    'kindsShown',
-    'highlightStyle',
-    'hoverDelayMs',
-    'uiLanguage',
-    'contentLanguage',
-    'dismissals',
-  ] as const;
-  const stops = names.map((name) => watchSetting(name, () => void readContentSettings(host).then(onChange)));
-  return () => stops.forEach((stop) => stop());
+  return watchSettings(CONTENT_SETTINGS, () => void readContentSettings(host).then(onChange));
 }

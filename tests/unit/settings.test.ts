@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { SETTINGS, isEnabledOnHost, readSetting, resolveContentLanguage, resolveUiLanguage } from '../../lib/settings';
-import { getSetting, resetSetting, setSetting, watchSetting } from '../../platform/settings';
+import {
+  getSetting,
+  getSettings,
+  resetSetting,
+  setSetting,
+  watchSetting,
+  watchSettings,
+} from '../../platform/settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 describe('settings model', () => {
@@ -83,5 +90,51 @@ describe('settings storage', () => {
     await new Promise((r) => setTimeout(r, 10));
     stop();
     expect(seen).toEqual(['fr']);
+  });
+
+  test('getSettings reads several in one storage call, with defaults and validation as getSetting', async () => {
+    await setSetting('uiLanguage', 'ar');
+    await fakeBrowser.storage.local.set({ 'settings.hoverDelayMs': 'slow' }); // a value of the wrong shape
+    let calls = 0;
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.get = ((keys: never) => (calls++, get(keys))) as typeof get;
+    try {
+      const read = await getSettings(['uiLanguage', 'hoverDelayMs', 'highlighting'] as const);
+      expect(read).toEqual({ uiLanguage: 'ar', hoverDelayMs: 150, highlighting: true });
+      expect(calls).toBe(1);
+    } finally {
+      fakeBrowser.storage.local.get = get;
+    }
+  });
+
+  test('getSettings migrates a value from the version noted beside it', async () => {
+    const def = SETTINGS.hoverDelayMs as unknown as {
+      version: number;
+      migrations: Record<number, (v: unknown) => unknown>;
+    };
+    const saved = { version: def.version, migrations: def.migrations };
+    def.version = 2;
+    def.migrations = { 2: (v) => (v as number) * 2 };
+    try {
+      await fakeBrowser.storage.local.set({ 'settings.hoverDelayMs': 100, 'settings.hoverDelayMs$': { v: 1 } });
+      expect((await getSettings(['hoverDelayMs'] as const)).hoverDelayMs).toBe(200);
+      await fakeBrowser.storage.local.set({ 'settings.hoverDelayMs$': { v: 2 } });
+      expect((await getSettings(['hoverDelayMs'] as const)).hoverDelayMs).toBe(100);
+    } finally {
+      Object.assign(def, saved);
+    }
+  });
+
+  test('watchSettings hears a change to any of its settings, and only those', async () => {
+    let heard = 0;
+    const stop = watchSettings(['uiLanguage', 'highlighting'], () => heard++);
+    await setSetting('highlighting', false);
+    await setSetting('hoverDelayMs', 300);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toBe(1);
+    stop();
+    await setSetting('uiLanguage', 'fr');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toBe(1);
   });
 });
