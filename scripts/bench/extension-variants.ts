@@ -11,7 +11,7 @@
  *
  *   npm run build && npm run bench:variants -- [pages=8] [runs=3]
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,27 +21,10 @@ import { tracedLoad } from './page-load-suite';
 import { launchPlain, localOnly } from './page-probe';
 import { median } from './stats';
 import { largestCorpusPages } from './targets';
+import { variantBuild, type VariantChange } from './variant-build';
 
-type Variant = 'plain' | 'full' | 'no-css' | 'no-script' | 'neither';
+type Variant = 'plain' | 'full' | VariantChange;
 const VARIANTS: Variant[] = ['plain', 'full', 'no-css', 'no-script', 'neither'];
-const NO_OP_SCRIPT = '(() => {})();\n';
-
-/** A copy of the build, changed as the variant says. */
-function variantBuild(dir: string, variant: Exclude<Variant, 'plain'>): string {
-  const out = join(dir, variant);
-  cpSync(CHROME_BUILD, out, { recursive: true });
-  const manifestPath = join(out, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    content_scripts: { css?: string[]; js: string[] }[];
-  };
-  for (const script of manifest.content_scripts) {
-    if (variant === 'no-css' || variant === 'neither') delete script.css;
-    if (variant === 'no-script' || variant === 'neither')
-      for (const js of script.js) writeFileSync(join(out, js), NO_OP_SCRIPT);
-  }
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return out;
-}
 
 const pageCount = Number(process.argv[2] ?? 8);
 const runs = Number(process.argv[3] ?? 3);
@@ -53,7 +36,9 @@ try {
     const launched =
       variant === 'plain'
         ? await launchPlain()
-        : await launchWithExtension({ extensionPath: variantBuild(dir, variant) });
+        : await launchWithExtension({
+            extensionPath: variant === 'full' ? CHROME_BUILD : variantBuild(CHROME_BUILD, dir, variant),
+          });
     await localOnly(launched.context, server);
     browsers.push({ variant, page: await launched.context.newPage(), close: () => launched.close() });
   }

@@ -3,7 +3,9 @@
  * The 20 largest corpus pages, each loaded with the built extension and in the same Chromium
  * without it, alternating, `runs` times each. Per load, a DevTools trace from just before
  * navigation to 4 s after the load event; the page's main thread (its CrRendererMain) is
- * summed task by task. Added time = median with − median without. Tasks holding our script
+ * summed task by task. Added time = median with − median without. A third Chromium, in the
+ * same rotation, has the extension with an empty content script: what injecting any content
+ * script costs here, the floor under ours. Tasks holding our script
  * are found by our extension's URL in the trace. A second pass times the first highlight: a
  * probe in the page reads the highlight registry every frame.
  *
@@ -13,7 +15,8 @@
  * what the main thread itself computed; the goal stays judged on task time, as the issue set it.
  */
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension, pageStatus } from '../../tests/support/chromium';
@@ -22,6 +25,7 @@ import { firstHighlightAfterLoad, launchPlain, localOnly, probedPage } from './p
 import { largestCorpusPages, type Target } from './targets';
 import { median } from './stats';
 import { check } from './table';
+import { variantBuild } from './variant-build';
 
 const AFTER_LOAD_MS = 4_000;
 const LONG_TASK_MS = 50;
@@ -34,6 +38,9 @@ export interface PageLoadRow {
   /** The same tasks' thread (CPU) time, median of the runs (ms). */
   withCpuMs: number;
   withoutCpuMs: number;
+  /** The same with the extension's content script replaced by an empty function (the floor of any content script). */
+  noopMs: number;
+  noopCpuMs: number;
   /** The longest task with our script in it, and how much of it was our script (ms). */
   longestOursMs: number;
   oursInItMs: number;
@@ -149,17 +156,20 @@ export async function runPageLoadSuite(options: {
   const content = readFileSync(join(build, 'content-scripts/content.js'));
   const targets: Target[] = largestCorpusPages(options.pages);
   const server = await startStaticServer(defaultMounts());
+  const variants = mkdtempSync(join(tmpdir(), 'context-lens-noop-'));
   const ext = await launchWithExtension({ extensionPath: build });
   const plain = await launchPlain();
+  const noop = await launchWithExtension({ extensionPath: variantBuild(build, variants, 'no-script') });
   try {
     await localOnly(ext.context, server);
     await localOnly(plain.context, server);
+    await localOnly(noop.context, server);
     const ours = `chrome-extension://${ext.extensionId}/`;
     const extPage = await ext.context.newPage();
     const plainPage = await plain.context.newPage();
-    // Warm both browsers (code caches, the background's matcher) on a page of their own.
-    await extPage.goto(server.url(targets[0]!.path), { waitUntil: 'load' });
-    await plainPage.goto(server.url(targets[0]!.path), { waitUntil: 'load' });
+    const noopPage = await noop.context.newPage();
+    // Warm the browsers (code caches, the background's matcher) on a page of their own.
+    for (const p of [extPage, plainPage, noopPage]) await p.goto(server.url(targets[0]!.path), { waitUntil: 'load' });
     await extPage.waitForTimeout(1500);
     const rows: PageLoadRow[] = [];
     for (const target of targets) {
@@ -168,6 +178,8 @@ export async function runPageLoadSuite(options: {
       const withoutRuns: number[] = [];
       const withCpu: number[] = [];
       const withoutCpu: number[] = [];
+      const noopRuns: number[] = [];
+      const noopCpu: number[] = [];
       let longestOursMs = 0;
       let oursInItMs = 0;
       for (let run = 0; run < options.runs; run++) {
@@ -178,6 +190,9 @@ export async function runPageLoadSuite(options: {
         const without = await tracedLoad(plainPage, url, null);
         withoutRuns.push(without.totalMs);
         withoutCpu.push(without.cpuMs);
+        const empty = await tracedLoad(noopPage, url, null);
+        noopRuns.push(empty.totalMs);
+        noopCpu.push(empty.cpuMs);
       }
       const first = await firstHighlight(ext.context, url);
       const row = {
@@ -186,6 +201,8 @@ export async function runPageLoadSuite(options: {
         withoutMs: median(withoutRuns),
         withCpuMs: median(withCpu),
         withoutCpuMs: median(withoutCpu),
+        noopMs: median(noopRuns),
+        noopCpuMs: median(noopCpu),
         longestOursMs,
         oursInItMs,
         scanLongestMs: first.scanLongestMs,
@@ -193,7 +210,7 @@ export async function runPageLoadSuite(options: {
         mentions: first.mentions,
       };
       log(
-        `  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms (CPU +${(row.withCpuMs - row.withoutCpuMs).toFixed(0)} ms), longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
+        `  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms (CPU +${(row.withCpuMs - row.withoutCpuMs).toFixed(0)} ms; no-op script +${(row.noopMs - row.withoutMs).toFixed(0)} / +${(row.noopCpuMs - row.withoutCpuMs).toFixed(0)} ms), longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
       );
       rows.push(row);
     }
@@ -206,7 +223,9 @@ export async function runPageLoadSuite(options: {
   } finally {
     await ext.close();
     await plain.close();
+    await noop.close();
     await server.close();
+    rmSync(variants, { recursive: true, force: true });
   }
 }
 
@@ -219,13 +238,15 @@ export function pageLoadTable(r: PageLoadResult): string {
     `Content script at load: ${(r.contentScriptBytes / 1024).toFixed(1)} KB, ${(r.contentScriptGzip / 1024).toFixed(1)} KB gzip.`,
     `Main-thread task time from navigation to ${AFTER_LOAD_MS / 1000} s after load, median of ${r.runs} runs each, with and without the extension, alternating; CPU = the same tasks' thread time.`,
     '',
-    '| page | without (ms) | with (ms) | added (ms) | CPU without (ms) | CPU with (ms) | CPU added (ms) | longest task holding our script (ms) | our script in it (ms) | scan longest (ms) | first highlight after load (ms) | mentions |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    'No-op = the same extension with its content script replaced by an empty function: what any content script costs here.',
+    '',
+    '| page | without (ms) | with (ms) | added (ms) | CPU without (ms) | CPU with (ms) | CPU added (ms) | no-op added (ms) | no-op CPU added (ms) | longest task holding our script (ms) | our script in it (ms) | scan longest (ms) | first highlight after load (ms) | mentions |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (row) =>
-        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.withoutCpuMs)} | ${ms(row.withCpuMs)} | ${ms(row.withCpuMs - row.withoutCpuMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
+        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.withoutCpuMs)} | ${ms(row.withCpuMs)} | ${ms(row.withCpuMs - row.withoutCpuMs)} | ${ms(row.noopMs - row.withoutMs)} | ${ms(row.noopCpuMs - row.withoutCpuMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
     ),
-    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | ${ms(median(r.rows.map((x) => x.withoutCpuMs)))} | ${ms(median(r.rows.map((x) => x.withCpuMs)))} | **${ms(median(r.rows.map((x) => x.withCpuMs - x.withoutCpuMs)))}** | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
+    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | ${ms(median(r.rows.map((x) => x.withoutCpuMs)))} | ${ms(median(r.rows.map((x) => x.withCpuMs)))} | **${ms(median(r.rows.map((x) => x.withCpuMs - x.withoutCpuMs)))}** | ${ms(median(r.rows.map((x) => x.noopMs - x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.noopCpuMs - x.withoutCpuMs)))} | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
   ];
   return lines.join('\n');
 }
@@ -248,6 +269,11 @@ export function pageLoadGoals(r: PageLoadResult): string[][] {
     [
       '(for reference) added main-thread CPU time on page load (median)',
       `${median(r.rows.map((row) => row.withCpuMs - row.withoutCpuMs)).toFixed(1)} ms`,
+      '–',
+    ],
+    [
+      '(for reference) what a content script doing nothing adds, same measure (task; CPU)',
+      `${median(r.rows.map((row) => row.noopMs - row.withoutMs)).toFixed(1)} ms; ${median(r.rows.map((row) => row.noopCpuMs - row.withoutCpuMs)).toFixed(1)} ms`,
       '–',
     ],
     [
