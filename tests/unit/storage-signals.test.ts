@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { announceLibraryChange, watchLibraryChanges } from '../../platform/library-signal';
 import {
   announceMatcher,
   BUNDLED_MATCHER,
@@ -21,4 +22,18 @@ test('tabs hear which matcher is current, and the bundled one when the packs are
   await settle();
   expect(heard).toEqual(['packs-1', BUNDLED_MATCHER]);
   expect(await currentMatcherVersion()).toBe('packs-2');
+});
+
+test('tabs hear that the library changed, each time, until they stop listening', async () => {
+  let heard = 0;
+  const stop = watchLibraryChanges(() => heard++);
+  await announceLibraryChange();
+  await fakeBrowser.storage.local.set({ unrelated: 2 });
+  await settle();
+  await announceLibraryChange();
+  await settle();
+  stop();
+  await announceLibraryChange();
+  await settle();
+  expect(heard).toBe(2);
 });
