@@ -79,10 +79,12 @@ function handlers(
     'entities:get': ({ ids }) => datasetReady.then(() => resolveEntities(db, ids)),
     'annotations:forPage': async ({ url }, sender) =>
       mayActOnPage(sender, url) ? { annotations: await annotationsForPage(db, url) } : { annotations: [] },
-    'annotation:save': ({ page, annotation }, sender) =>
-      mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)
-        ? outcomeOf(saveAnnotation(db, page, annotation))
-        : REFUSED,
+    'annotation:save': async ({ page, annotation }, sender) => {
+      if (!mayActOnPage(sender, page.url, annotation.pageUrl, annotation.target.source)) return REFUSED;
+      const outcome = await outcomeOf(saveAnnotation(db, page, annotation));
+      if (outcome.ok) await announceLibraryChange(); // other tabs open on the page show it too
+      return outcome;
+    },
     'annotation:update': ({ page, id, note, tags }, sender) =>
       changeNote(db, sender, page, id, () => updateAnnotation(db, id, { note, tags }, new Date().toISOString())),
     'annotation:delete': ({ page, id }, sender) =>

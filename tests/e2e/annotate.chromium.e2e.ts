@@ -122,6 +122,45 @@ describe('annotating pages in Chromium', () => {
     await page.close();
   });
 
+  test('a note saved in one tab appears in another open on the same page, and leaves it when deleted', async () => {
+    const OTHER_TABS_PASSAGE = 'terrible bloodshed and conflict'; // no note of the other tests on it
+    const writer = await openScanned(SEED_PAGES[0]!);
+    const reader = await openScanned(SEED_PAGES[0]!);
+    await writer.bringToFront();
+    await selectText(writer, OTHER_TABS_PASSAGE);
+    await (await inUi(writer, 'toolbar-note')).click();
+    await (await inUi(writer, 'toolbar-note-text')).fill('Seen from the other tab');
+    await (await inUi(writer, 'toolbar-save')).click();
+    // The reader tab was not reloaded: only the library's change signal can bring the note there.
+    await expect
+      .poll(() => highlightTexts(reader, 'context-lens-noted'), { timeout: 10_000 })
+      .toContain(OTHER_TABS_PASSAGE);
+    await expect.poll(() => highlightTexts(writer, 'context-lens-noted')).toContain(OTHER_TABS_PASSAGE);
+    await writer.mouse.move(5, 5);
+    await expect.poll(() => countInUi(writer, 'selection-toolbar')).toBe(0);
+    await writer.evaluate(() => document.getSelection()?.removeAllRanges());
+    // The writer tab re-reads its notes on the same signal: rest the pointer again until the bubble shows.
+    await expect
+      .poll(
+        async () => {
+          const r = await rectOfText(writer, OTHER_TABS_PASSAGE);
+          await writer.mouse.move(5, 5);
+          await writer.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+          await writer.waitForTimeout(300);
+          return countInUi(writer, 'note-bubble');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    await (await inUi(writer, 'note-delete')).click();
+    await (await inUi(writer, 'note-delete-confirm')).click();
+    await expect
+      .poll(() => highlightTexts(reader, 'context-lens-noted'), { timeout: 10_000 })
+      .not.toContain(OTHER_TABS_PASSAGE);
+    await writer.close();
+    await reader.close();
+  });
+
   test('the keyboard commands put focus in our frame: typing goes to the note, Esc closes the card', async () => {
     const page = await openScanned(SEED_PAGES[0]!);
     await page.evaluate(() => {
