@@ -3,10 +3,10 @@
  * import), so they re-anchor their annotations without a reload. A timestamp in storage.local:
  * every content script can watch it, and no tab permission is needed to reach them.
  *
- * Plain storage calls, not a WXT item: defining an item reads storage at once, and the content
- * script that watches this would pay that read on every page load.
+ * Plain storage calls, not a WXT item (local-changes.ts says why).
  */
 import { browser } from 'wxt/browser';
+import { onLocalChange } from './local-changes';
 
 const KEY = 'libraryChangedAt';
 
@@ -15,9 +15,5 @@ export async function announceLibraryChange(): Promise<void> {
 }
 
 export function watchLibraryChanges(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalChange([KEY], () => onChange());
 }

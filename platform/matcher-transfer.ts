@@ -4,12 +4,12 @@
  * 'bundled' or nothing means data/matcher.bin. The background scans with it for every tab
  * (scan-service.ts).
  *
- * Plain storage calls, not a WXT item: defining an item reads storage at once, and the content
- * script that watches this would pay that read on every page load.
+ * Plain storage calls, not a WXT item (local-changes.ts says why).
  */
 import { browser } from 'wxt/browser';
 
 import { BUNDLED_MATCHER } from './bundled-matcher';
+import { onLocalChange } from './local-changes';
 
 export { BUNDLED_MATCHER };
 const KEY = 'matcherVersion';
@@ -25,11 +25,8 @@ export async function currentMatcherVersion(): Promise<string> {
 
 /** Calls back when the current matcher changes (to the bundled one when the packs' is removed). */
 export function watchMatcherVersion(onChange: (version: string) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[KEY];
-    if (area !== 'local' || !change) return;
-    onChange(typeof change.newValue === 'string' ? change.newValue : BUNDLED_MATCHER);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalChange([KEY], (changes) => {
+    const next = changes[KEY]!.newValue;
+    onChange(typeof next === 'string' ? next : BUNDLED_MATCHER);
+  });
 }

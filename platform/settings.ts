@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { onLocalChange } from './local-changes';
 import { SETTINGS, readSetting, type SettingName, type SettingsStore, type SettingValue } from '../lib/settings';
 
 function itemFor<N extends SettingName>(name: N) {
@@ -49,12 +50,10 @@ export async function getSettings<const Ns extends readonly SettingName[]>(
 
 /** Calls back when any of these settings changes, with one storage listener for them all. */
 export function watchSettings(names: readonly SettingName[], onChange: () => void): () => void {
-  const keys = new Set(names.map((name) => SETTINGS[name].key));
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some((key) => keys.has(key))) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onLocalChange(
+    names.map((name) => SETTINGS[name].key),
+    () => onChange(),
+  );
 }
 
 export async function getSetting<N extends SettingName>(name: N): Promise<SettingValue<N>> {
