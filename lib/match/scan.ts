@@ -269,8 +269,10 @@ function scanPart(st: ScanState, stop: number): void {
         }
         s = nodes[sAt + 2]! & LINK_MASK;
         sAt = STRIDE * s;
-        // Inside a word, the rest of the failure chain only holds states that would start
-        // inside it (each shorter than the last) and be dropped below: stop at the first one.
+        // Inside a word, a state whose string would start inside it (past an Arabic name's
+        // proclitics) is dropped, and so is the rest of the chain after it (each state shorter
+        // than the last): stop at the first one. The state the loop started from never needs
+        // the check: it passed it one unit earlier, so its successor starts no later.
         if (run > 1) {
           const d = (nodes[sAt + 2]! >>> DEPTH_SHIFT) & DEPTH_CAP;
           if (d + 1 < run && d !== DEPTH_CAP && (!runArabic || run - d > MAX_RUN + 1)) {
@@ -278,10 +280,6 @@ function scanPart(st: ScanState, stop: number): void {
             break;
           }
         }
-      }
-      if (run > 1 && state !== 0) {
-        const d = (nodes[STRIDE * state + 2]! >>> DEPTH_SHIFT) & DEPTH_CAP;
-        if (d < run && d !== DEPTH_CAP && (!runArabic || run - d > MAX_RUN)) state = 0;
       }
     }
     p++;
