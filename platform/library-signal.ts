@@ -15,5 +15,5 @@ export async function announceLibraryChange(): Promise<void> {
 }
 
 export function watchLibraryChanges(onChange: () => void): () => void {
-  return onLocalChange([KEY], () => onChange());
+  return onLocalChange([KEY], onChange);
 }

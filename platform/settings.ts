@@ -52,7 +52,7 @@ export async function getSettings<const Ns extends readonly SettingName[]>(
 export function watchSettings(names: readonly SettingName[], onChange: () => void): () => void {
   return onLocalChange(
     names.map((name) => SETTINGS[name].key),
-    () => onChange(),
+    onChange,
   );
 }
 

@@ -5,9 +5,9 @@
  * navigation to 4 s after the load event; the page's main thread (its CrRendererMain) is
  * summed task by task. Added time = median with − median without. A third Chromium, in the
  * same rotation, has the extension with an empty content script: what injecting any content
- * script costs here, the floor under ours. Tasks holding our script
- * are found by our extension's URL in the trace. A second pass times the first highlight: a
- * probe in the page reads the highlight registry every frame.
+ * script costs here, the floor under ours. Tasks holding our script are found by our
+ * extension's URL in the trace. A second pass times the first highlight: a probe in the page
+ * reads the highlight registry every frame.
  *
  * Task time is wall time: on this 2-core machine a page's main thread spends much of a task
  * descheduled (guardian-1: 224 ms of tasks, 85 ms of them on the CPU), while the browser's other
@@ -57,6 +57,17 @@ export interface PageLoadResult {
   contentScriptGzip: number;
   runs: number;
 }
+
+/** What the extension, and the empty-script reference, add to a page's load: task and CPU time (ms). */
+const ADDED = {
+  task: (row: PageLoadRow) => row.withMs - row.withoutMs,
+  cpu: (row: PageLoadRow) => row.withCpuMs - row.withoutCpuMs,
+  noopTask: (row: PageLoadRow) => row.noopMs - row.withoutMs,
+  noopCpu: (row: PageLoadRow) => row.noopCpuMs - row.withoutCpuMs,
+};
+
+/** The median over the pages of one of ADDED. */
+const medianAdded = (r: PageLoadResult, of: (row: PageLoadRow) => number) => median(r.rows.map(of));
 
 interface TraceEvent {
   name: string;
@@ -210,7 +221,7 @@ export async function runPageLoadSuite(options: {
         mentions: first.mentions,
       };
       log(
-        `  ${target.name}: +${(row.withMs - row.withoutMs).toFixed(0)} ms (CPU +${(row.withCpuMs - row.withoutCpuMs).toFixed(0)} ms; no-op script +${(row.noopMs - row.withoutMs).toFixed(0)} / +${(row.noopCpuMs - row.withoutCpuMs).toFixed(0)} ms), longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
+        `  ${target.name}: +${ADDED.task(row).toFixed(0)} ms (CPU +${ADDED.cpu(row).toFixed(0)} ms; no-op script +${ADDED.noopTask(row).toFixed(0)} / +${ADDED.noopCpu(row).toFixed(0)} ms), longest task with ours ${longestOursMs.toFixed(0)} ms, first highlight ${first.afterLoadMs?.toFixed(0) ?? '—'} ms after load`,
       );
       rows.push(row);
     }
@@ -233,7 +244,6 @@ export const PAGE_LOAD_GOALS = { contentGzipBytes: 30 * 1024, addedMedianMs: 15,
 
 export function pageLoadTable(r: PageLoadResult): string {
   const ms = (v: number | null) => (v === null || Number.isNaN(v) ? '—' : v.toFixed(0));
-  const added = r.rows.map((row) => row.withMs - row.withoutMs);
   const lines = [
     `Content script at load: ${(r.contentScriptBytes / 1024).toFixed(1)} KB, ${(r.contentScriptGzip / 1024).toFixed(1)} KB gzip.`,
     `Main-thread task time from navigation to ${AFTER_LOAD_MS / 1000} s after load, median of ${r.runs} runs each, with and without the extension, alternating; CPU = the same tasks' thread time.`,
@@ -244,15 +254,15 @@ export function pageLoadTable(r: PageLoadResult): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (row) =>
-        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(row.withMs - row.withoutMs)} | ${ms(row.withoutCpuMs)} | ${ms(row.withCpuMs)} | ${ms(row.withCpuMs - row.withoutCpuMs)} | ${ms(row.noopMs - row.withoutMs)} | ${ms(row.noopCpuMs - row.withoutCpuMs)} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
+        `| ${row.name} | ${ms(row.withoutMs)} | ${ms(row.withMs)} | ${ms(ADDED.task(row))} | ${ms(row.withoutCpuMs)} | ${ms(row.withCpuMs)} | ${ms(ADDED.cpu(row))} | ${ms(ADDED.noopTask(row))} | ${ms(ADDED.noopCpu(row))} | ${ms(row.longestOursMs)} | ${ms(row.oursInItMs)} | ${ms(row.scanLongestMs)} | ${ms(row.firstHighlightMs)} | ${row.mentions} |`,
     ),
-    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(median(added))}** | ${ms(median(r.rows.map((x) => x.withoutCpuMs)))} | ${ms(median(r.rows.map((x) => x.withCpuMs)))} | **${ms(median(r.rows.map((x) => x.withCpuMs - x.withoutCpuMs)))}** | ${ms(median(r.rows.map((x) => x.noopMs - x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.noopCpuMs - x.withoutCpuMs)))} | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
+    `| **median** | ${ms(median(r.rows.map((x) => x.withoutMs)))} | ${ms(median(r.rows.map((x) => x.withMs)))} | **${ms(medianAdded(r, ADDED.task))}** | ${ms(median(r.rows.map((x) => x.withoutCpuMs)))} | ${ms(median(r.rows.map((x) => x.withCpuMs)))} | **${ms(medianAdded(r, ADDED.cpu))}** | ${ms(medianAdded(r, ADDED.noopTask))} | ${ms(medianAdded(r, ADDED.noopCpu))} | | | | ${ms(median(r.rows.flatMap((x) => (x.firstHighlightMs === null ? [] : [x.firstHighlightMs]))))} | |`,
   ];
   return lines.join('\n');
 }
 
 export function pageLoadGoals(r: PageLoadResult): string[][] {
-  const added = median(r.rows.map((row) => row.withMs - row.withoutMs));
+  const added = medianAdded(r, ADDED.task);
   const ourLongest = Math.max(...r.rows.map((row) => row.oursInItMs));
   const scanLongest = Math.max(...r.rows.map((row) => row.scanLongestMs));
   return [
@@ -268,12 +278,12 @@ export function pageLoadGoals(r: PageLoadResult): string[][] {
     ],
     [
       '(for reference) added main-thread CPU time on page load (median)',
-      `${median(r.rows.map((row) => row.withCpuMs - row.withoutCpuMs)).toFixed(1)} ms`,
+      `${medianAdded(r, ADDED.cpu).toFixed(1)} ms`,
       '–',
     ],
     [
       '(for reference) what a content script doing nothing adds, same measure (task; CPU)',
-      `${median(r.rows.map((row) => row.noopMs - row.withoutMs)).toFixed(1)} ms; ${median(r.rows.map((row) => row.noopCpuMs - row.withoutCpuMs)).toFixed(1)} ms`,
+      `${medianAdded(r, ADDED.noopTask).toFixed(1)} ms; ${medianAdded(r, ADDED.noopCpu).toFixed(1)} ms`,
       '–',
     ],
     [
