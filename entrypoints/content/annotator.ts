@@ -10,6 +10,7 @@ import { isLangTag, newAnnotationId, savedEntities } from '../../lib/annotations
 import type { Annotation, SavedPage } from '../../lib/annotations/model';
 import type { SaveOutcome } from '../../lib/protocol';
 import { sendToBackground } from '../../platform/messaging';
+import { sameNotesShown } from '../../lib/annotations/same-notes';
 import { BLOCK_BREAK, joinTextNodes, offsetsOfRange, staticRangeFor, type PageText } from '../../reading/page-text';
 import { textNodeBatches } from '../../reading/text-nodes';
 import type { MentionIndex } from './mention-index';
@@ -84,8 +85,9 @@ export class Annotator {
     if (!this.url) return;
     const reply = await sendToBackground('annotations:forPage', { url: this.url });
     if (!reply) return;
-    // Nothing saved and nothing drawn: no need to read the page.
-    if (reply.annotations.length === 0 && this.placed.length + this.orphans.length === 0) return;
+    // Nothing changed on this page (nothing saved and nothing drawn; or a note saved elsewhere,
+    // or by this tab, which drew it already): no need to read the page again.
+    if (sameNotesShown(reply.annotations, [...this.placed.map((p) => p.annotation), ...this.orphans])) return;
     await this.place(reply.annotations);
   }
 
