@@ -5,25 +5,22 @@
  * leaves "Georgia" free to be something else. Stored as a setting (lib/settings.ts), listed in
  * the library's settings where each can be undone.
  */
-import * as z from 'zod/mini';
+import { oneOf, optional, strict, text, type Checked } from './checks';
 
 export const DISMISS_SCOPES = ['page', 'site', 'everywhere'] as const;
 export type DismissScope = (typeof DISMISS_SCOPES)[number];
 
-// zod/mini, built on first use: the content script loads this module on every page.
-export const dismissalSchema = z.lazy(() =>
-  z.strictObject({
-    /** The mention's text, folded (see foldMentionText). */
-    text: z.string().check(z.minLength(1), z.maxLength(300)),
-    entity: z.string().check(z.minLength(1), z.maxLength(200)),
-    scope: z.enum(DISMISS_SCOPES),
-    /** The host (scope "site") or the page's canonical URL (scope "page"). */
-    where: z.optional(z.string().check(z.maxLength(4096))),
-    /** When it was dismissed (ISO date-time), for the list in the settings. */
-    at: z.string().check(z.maxLength(40)),
-  }),
-);
-export type Dismissal = z.infer<typeof dismissalSchema>;
+export const checkDismissal = strict({
+  /** The mention's text, folded (see foldMentionText). */
+  text: text({ min: 1, max: 300 }),
+  entity: text({ min: 1, max: 200 }),
+  scope: oneOf(DISMISS_SCOPES),
+  /** The host (scope "site") or the page's canonical URL (scope "page"). */
+  where: optional(text({ max: 4096 })),
+  /** When it was dismissed (ISO date-time), for the list in the settings. */
+  at: text({ max: 40 }),
+});
+export type Dismissal = Checked<typeof checkDismissal>;
 
 /** At most this many are kept: the oldest page-scoped ones go first. */
 export const MAX_DISMISSALS = 2000;

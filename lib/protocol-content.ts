@@ -1,33 +1,36 @@
 /**
- * Messages to a tab's content script (from the background and the popup). In zod/mini and
- * apart from lib/protocol.ts, so the content script carries a small validator into every page
- * instead of all of zod and the annotation schemas; lib/protocol.ts re-exports it.
+ * Messages to a tab's content script (from the background and the popup). Written with the
+ * hand-made checks of lib/checks.ts and apart from lib/protocol.ts, so the content script
+ * carries no validation library and none of the annotation schemas into every page;
+ * lib/protocol.ts re-exports it.
  */
-import * as z from 'zod/mini';
+import { oneOf, strict, text } from './checks';
 import { onFirstUse } from './messages';
+
+const none = strict({});
 
 /** Messages sent from the background or popup to a tab's content script. */
 export const toContent = onFirstUse(
   () =>
     ({
-      'page:status': z.strictObject({}),
+      'page:status': none,
       /** The entities found on the page, with mention counts, for the popup. */
-      'page:entities': z.strictObject({}),
+      'page:entities': none,
       /** Keyboard command: move to the next or previous mention and open its card. */
-      'mention:step': z.strictObject({ direction: z.enum(['next', 'previous']) }),
+      'mention:step': strict({ direction: oneOf(['next', 'previous']) }),
       /** The popup's "show me": scroll to a mention of this entity and flash it. */
-      'mention:reveal': z.strictObject({
-        id: z.string().check(z.maxLength(200)),
-        direction: z.enum(['first', 'next', 'previous']),
+      'mention:reveal': strict({
+        id: text({ max: 200 }),
+        direction: oneOf(['first', 'next', 'previous']),
       }),
       /** The popup's "save this page". */
-      'page:save': z.strictObject({}),
+      'page:save': none,
       /** Saved annotations placed on the page and those that could not be (orphans). */
-      'annotations:status': z.strictObject({}),
+      'annotations:status': none,
       /** The popup's "show" on a saved note: scroll to its passage and flash it. */
-      'annotation:reveal': z.strictObject({ id: z.string().check(z.maxLength(100)) }),
+      'annotation:reveal': strict({ id: text({ max: 100 }) }),
       /** Keyboard command: open the note form on the current selection. */
-      'selection:annotate': z.strictObject({}),
+      'selection:annotate': none,
     }) as const,
 );
 

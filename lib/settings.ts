@@ -3,27 +3,25 @@
  * Only values the user changed are stored (see platform/settings.ts), so defaults can improve later.
  * A stored value that no longer validates (corrupted storage, a downgrade) reads as the default.
  */
-import * as z from 'zod/mini';
-import { safeParse } from 'zod/v4/core';
+import { bool, int, list, oneOf, record, strict, text, type Check, type Checked } from './checks';
 import { KINDS, LANGS, type Kind } from './dataset/basics';
-import { dismissalSchema, MAX_DISMISSALS, type Dismissal } from './dismissals';
+import { checkDismissal, MAX_DISMISSALS, type Dismissal } from './dismissals';
 
-// zod/mini, and every schema built on first use (z.lazy): the content script loads this module
-// on every page, where all of zod would be a third of its bytes and building schemas most of
-// what a page pays for it before anything runs.
-const langChoice = z.lazy(() => z.union([z.literal('auto'), z.enum(LANGS)]));
-export type LangChoice = z.infer<typeof langChoice>;
+// Hand-made checks (lib/checks.ts), not zod: the content script reads its settings on every page.
+const langChoice = oneOf(['auto', ...LANGS]);
+export type LangChoice = Checked<typeof langChoice>;
 /** The card language may also follow the page ("page"): its language when it is one of the six. */
-const contentChoice = z.lazy(() => z.union([z.literal('auto'), z.literal('page'), z.enum(LANGS)]));
-export type ContentLangChoice = z.infer<typeof contentChoice>;
+const contentChoice = oneOf(['auto', 'page', ...LANGS]);
+export type ContentLangChoice = Checked<typeof contentChoice>;
 
-export const siteRule = z.lazy(() => z.strictObject({ enabled: z.boolean() }));
-export type SiteRule = z.infer<typeof siteRule>;
+export const siteRule = strict({ enabled: bool });
+export type SiteRule = Checked<typeof siteRule>;
 
 interface SettingDefinition<T> {
   /** Storage key, without the area prefix. */
   key: string;
-  schema: z.ZodMiniType<T>;
+  /** The value when it is a valid one, undefined when not. */
+  check: Check<T>;
   fallback: T;
   version: number;
   /** migrations[n] turns a version n-1 value into version n. */
@@ -37,28 +35,28 @@ function define<T>(def: SettingDefinition<T>): SettingDefinition<T> {
 export const SETTINGS = {
   uiLanguage: define<LangChoice>({
     key: 'settings.uiLanguage',
-    schema: z.lazy(() => langChoice),
+    check: langChoice,
     fallback: 'auto',
     version: 1,
     migrations: {},
   }),
   contentLanguage: define<ContentLangChoice>({
     key: 'settings.contentLanguage',
-    schema: z.lazy(() => contentChoice),
+    check: contentChoice,
     fallback: 'page',
     version: 1,
     migrations: {},
   }),
   highlighting: define<boolean>({
     key: 'settings.highlighting',
-    schema: z.lazy(() => z.boolean()),
+    check: bool,
     fallback: true,
     version: 1,
     migrations: {},
   }),
   highlightStyle: define<'background' | 'underline'>({
     key: 'settings.highlightStyle',
-    schema: z.lazy(() => z.enum(['background', 'underline'])),
+    check: oneOf(['background', 'underline']),
     fallback: 'background',
     version: 1,
     migrations: {},
@@ -66,7 +64,7 @@ export const SETTINGS = {
   /** Per-site rules keyed by hostname ("news.un.org"). Absent host: follow the global switch. */
   siteRules: define<Record<string, SiteRule>>({
     key: 'settings.siteRules',
-    schema: z.lazy(() => z.record(z.string().check(z.maxLength(253)), siteRule)),
+    check: record(text({ max: 253 }), siteRule),
     fallback: {},
     version: 1,
     migrations: {},
@@ -78,7 +76,7 @@ export const SETTINGS = {
    */
   notesHiddenOn: define<string[]>({
     key: 'settings.notesHiddenOn',
-    schema: z.lazy(() => z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(10_000))),
+    check: list(text({ min: 1, max: 253 }), { max: 10_000 }),
     fallback: [],
     version: 1,
     migrations: {},
@@ -86,21 +84,21 @@ export const SETTINGS = {
   /** Highlights the reader dismissed (lib/dismissals.ts): on a page, a site or everywhere. */
   dismissals: define<Dismissal[]>({
     key: 'settings.dismissals',
-    schema: z.lazy(() => z.array(dismissalSchema).check(z.maxLength(MAX_DISMISSALS))),
+    check: list(checkDismissal, { max: MAX_DISMISSALS }),
     fallback: [],
     version: 1,
     migrations: {},
   }),
   kindsShown: define<Kind[]>({
     key: 'settings.kindsShown',
-    schema: z.lazy(() => z.array(z.enum(KINDS))),
+    check: list(oneOf(KINDS), { max: 100 }),
     fallback: [...KINDS],
     version: 1,
     migrations: {},
   }),
   hoverDelayMs: define<number>({
     key: 'settings.hoverDelayMs',
-    schema: z.lazy(() => z.int().check(z.gte(0), z.lte(2000))),
+    check: int(0, 2000),
     fallback: 150,
     version: 1,
     migrations: {},
@@ -123,8 +121,7 @@ export function readSetting<N extends SettingName>(
     const migrate = def.migrations[v];
     if (migrate) value = migrate(value);
   }
-  const parsed = safeParse(def.schema, value);
-  return parsed.success ? (parsed.data as SettingValue<N>) : def.fallback;
+  return def.check(value) ?? def.fallback;
 }
 
 /** Where settings are kept: the extension's storage (platform/settings.ts), or a test's map. UI

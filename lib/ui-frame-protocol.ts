@@ -5,43 +5,46 @@
  * and note bubbles, so that nothing the reader sees or types there is in the page's DOM.
  * Both ends validate everything they receive and ignore what does not fit.
  */
-import * as z from 'zod/mini';
+import { bool, int, list, num, oneOf, optional, strict, text } from './checks';
 import { LANGS } from './dataset/basics';
+import { DISMISS_SCOPES } from './dismissals';
 import { onFirstUse, type MessageOf } from './messages';
 
-const lang = z.enum(LANGS);
-const id = z.string().check(z.minLength(1), z.maxLength(200));
+const lang = oneOf(LANGS);
+const id = text({ min: 1, max: 200 });
+const request = int(0);
+const tags = list(text({ max: 100 }), { max: 50 });
 
 /** Content script → frame. */
 export const toFrame = onFirstUse(
   () =>
     ({
       /** Show the card of a mention: its candidates best first (the reader's rejections left out). */
-      card: z.strictObject({
-        text: z.string().check(z.maxLength(1000)),
-        candidates: z.array(id).check(z.minLength(1), z.maxLength(50)),
-        pinned: z.boolean(),
-        focus: z.boolean(),
+      card: strict({
+        text: text({ max: 1000 }),
+        candidates: list(id, { min: 1, max: 50 }),
+        pinned: bool,
+        focus: bool,
         uiLang: lang,
         contentLang: lang,
       }),
       /** Show the selection toolbar (or go straight to the note form). */
-      toolbar: z.strictObject({ startWithNote: z.boolean(), uiLang: lang }),
+      toolbar: strict({ startWithNote: bool, uiLang: lang }),
       /** Show a saved note over its passage. */
-      note: z.strictObject({
-        note: z.string().check(z.maxLength(10_000)),
-        tags: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+      note: strict({
+        note: text({ max: 10_000 }),
+        tags: tags,
         uiLang: lang,
       }),
       /** The surface was hidden: draw nothing (a hidden frame keeps no note or card in it). */
-      clear: z.strictObject({}),
+      clear: strict({}),
       /** The reader changed the interface or card language while a card is shown. */
-      languages: z.strictObject({ uiLang: lang, contentLang: lang }),
+      languages: strict({ uiLang: lang, contentLang: lang }),
       /** The answer to a save the frame asked for. */
-      saved: z.strictObject({
-        request: z.int().check(z.nonnegative()),
-        ok: z.boolean(),
-        reason: z.optional(z.enum(['quota', 'failed', 'unsupported', 'empty'])),
+      saved: strict({
+        request: request,
+        ok: bool,
+        reason: optional(oneOf(['quota', 'failed', 'unsupported', 'empty'])),
       }),
     }) as const,
 );
@@ -51,43 +54,43 @@ export const fromFrame = onFirstUse(
   () =>
     ({
       /** The drawn surface's natural size in CSS pixels, sent whenever it changes. */
-      size: z.strictObject({
-        width: z.number().check(z.nonnegative(), z.lte(4000)),
-        height: z.number().check(z.nonnegative(), z.lte(20_000)),
+      size: strict({
+        width: num(0, 4000),
+        height: num(0, 20_000),
       }),
       /** The pointer entered or left the frame (the card stays open while it is inside). */
-      pointer: z.strictObject({ inside: z.boolean() }),
-      close: z.strictObject({}),
-      pin: z.strictObject({ pinned: z.boolean() }),
+      pointer: strict({ inside: bool }),
+      close: strict({}),
+      pin: strict({ pinned: bool }),
       /** Save the mention the card is about, as this entity. */
-      saveMention: z.strictObject({ request: z.int().check(z.nonnegative()), entityId: id }),
+      saveMention: strict({ request: request, entityId: id }),
       /** Save the selection the toolbar is about, with this note and tags. */
-      saveSelection: z.strictObject({
-        request: z.int().check(z.nonnegative()),
-        note: z.string().check(z.maxLength(10_000)),
-        tags: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+      saveSelection: strict({
+        request: request,
+        note: text({ max: 10_000 }),
+        tags: tags,
       }),
       /**
        * The note form opened: the page's selection would grey out while the reader types in the
        * frame, so the content script marks the passage itself instead.
        */
-      noting: z.strictObject({}),
+      noting: strict({}),
       /** Stop highlighting this mention's text as this entity: on this page, this site or everywhere. */
-      dismiss: z.strictObject({
-        text: z.string().check(z.minLength(1), z.maxLength(300)),
+      dismiss: strict({
+        text: text({ min: 1, max: 300 }),
         entityId: id,
-        scope: z.enum(['page', 'site', 'everywhere']),
+        scope: oneOf(DISMISS_SCOPES),
       }),
       /** Change the note shown in the bubble (its note and tags). */
-      noteUpdate: z.strictObject({
-        request: z.int().check(z.nonnegative()),
-        note: z.string().check(z.maxLength(10_000)),
-        tags: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+      noteUpdate: strict({
+        request: request,
+        note: text({ max: 10_000 }),
+        tags: tags,
       }),
       /** Delete the note shown in the bubble. */
-      noteDelete: z.strictObject({ request: z.int().check(z.nonnegative()) }),
+      noteDelete: strict({ request: request }),
       /** "Not this one": the reader says this mention is not that entity (for this page). */
-      notThis: z.strictObject({ text: z.string().check(z.maxLength(1000)), entityId: id }),
+      notThis: strict({ text: text({ max: 1000 }), entityId: id }),
     }) as const,
 );
 

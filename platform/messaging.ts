@@ -4,11 +4,11 @@
  * casts. Type-only imports of the protocol: the content script carries no schemas for sending.
  */
 import { browser } from 'wxt/browser';
-import type { $ZodType, input } from 'zod/v4/core';
+import type { Check, Checked } from '../lib/checks';
 import type { BackgroundReplies, ContentReplies, ToBackground, ToContent } from '../lib/protocol';
 
-/** A message as sent: its type and the payload its schema accepts. */
-type Request<M extends Record<string, $ZodType>, K extends keyof M> = { type: K; payload: input<M[K]> };
+/** A message as sent: its type and the payload its check accepts. */
+type Request<M extends Record<string, Check<unknown>>, K extends keyof M> = { type: K; payload: Checked<M[K]> };
 
 /**
  * To the background (from a content script, the popup, the library or the UI frame). Null when no

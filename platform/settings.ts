@@ -1,35 +1,13 @@
 /**
- * Settings glue: each setting of lib/settings.ts becomes a WXT storage item in `local:`
- * (never `sync:`, which would send them to the browser vendor's servers).
- * WXT stores nothing until `setValue`, so untouched settings keep following the defaults.
+ * Settings glue: each setting of lib/settings.ts is a key of the extension's `local` storage
+ * (never `sync`, which would send them to the browser vendor's servers), with its version noted
+ * beside it under `key$`, where WXT's storage items, which kept them before, noted it. Only what
+ * the user changed is stored, so untouched settings keep following the defaults. Plain storage
+ * calls: the content script uses this module on every page, and needs no library for it.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { onLocalChange } from './local-changes';
 import { SETTINGS, readSetting, type SettingName, type SettingsStore, type SettingValue } from '../lib/settings';
-
-function itemFor<N extends SettingName>(name: N) {
-  const def = SETTINGS[name];
-  return storage.defineItem<unknown>(`local:${def.key}`, {
-    version: def.version,
-    migrations: def.migrations as Record<number, (old: unknown) => unknown>,
-  });
-}
-
-type Item = ReturnType<typeof itemFor>;
-
-/**
- * Items are defined on first use: defining one makes WXT check its stored version (two
- * storage reads), and the content script, which reads its settings with getSettings on every
- * page load, needs none of them.
- */
-const items = new Map<SettingName, Item>();
-
-function item(name: SettingName): Item {
-  let it = items.get(name);
-  if (!it) items.set(name, (it = itemFor(name)));
-  return it;
-}
 
 /** The version WXT noted beside a stored value (its `key$` entry); none means version 1. */
 function storedVersion(meta: unknown): number {
@@ -57,21 +35,27 @@ export function watchSettings(names: readonly SettingName[], onChange: () => voi
 }
 
 export async function getSetting<N extends SettingName>(name: N): Promise<SettingValue<N>> {
-  return readSetting(name, await item(name).getValue());
+  return (await getSettings([name] as const))[name];
 }
 
+/** Stores a value the setting accepts (anything else throws: a bug, not the reader's input). */
 export async function setSetting<N extends SettingName>(name: N, value: SettingValue<N>): Promise<void> {
-  const parsed = SETTINGS[name].schema.parse(value);
-  await item(name).setValue(parsed);
+  const def = SETTINGS[name];
+  if ((def.check as (raw: unknown) => unknown)(value) === undefined)
+    throw new Error(`Invalid value for setting ${name}`);
+  await browser.storage.local.set({ [def.key]: value, [`${def.key}$`]: { v: def.version } });
 }
 
 /** Goes back to the default: removes the stored value so future default changes apply. */
 export async function resetSetting(name: SettingName): Promise<void> {
-  await item(name).removeValue();
+  const { key } = SETTINGS[name];
+  await browser.storage.local.remove([key, `${key}$`]);
 }
 
+/** Calls back with the setting's value whenever it changes (its default when removed). */
 export function watchSetting<N extends SettingName>(name: N, onChange: (value: SettingValue<N>) => void): () => void {
-  return item(name).watch((value) => onChange(readSetting(name, value)));
+  const { key } = SETTINGS[name];
+  return onLocalChange([key], (changes) => onChange(readSetting(name, changes[key]?.newValue)));
 }
 
 /** The extension's storage as the UI components take it. */

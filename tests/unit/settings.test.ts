@@ -78,6 +78,42 @@ describe('settings storage', () => {
     expect(await fakeBrowser.storage.local.get('settings.contentLanguage')).toEqual({});
   });
 
+  test('notes the version beside a stored value, and reset removes both', async () => {
+    await setSetting('highlightStyle', 'underline');
+    expect(await fakeBrowser.storage.local.get(['settings.highlightStyle', 'settings.highlightStyle$'])).toEqual({
+      'settings.highlightStyle': 'underline',
+      'settings.highlightStyle$': { v: SETTINGS.highlightStyle.version },
+    });
+    await resetSetting('highlightStyle');
+    expect(await fakeBrowser.storage.local.get(['settings.highlightStyle', 'settings.highlightStyle$'])).toEqual({});
+  });
+
+  test('a watcher hears the default when the setting is reset', async () => {
+    await setSetting('hoverDelayMs', 400);
+    const seen: unknown[] = [];
+    const stop = watchSetting('hoverDelayMs', (v) => seen.push(v));
+    await resetSetting('hoverDelayMs');
+    await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(seen).toEqual([150]);
+  });
+
+  test('dismissals of the wrong shape read as none', async () => {
+    const good = {
+      text: 'georgia',
+      entity: 'georgia-country',
+      scope: 'site',
+      where: 'a.org',
+      at: '2026-01-01T00:00:00Z',
+    };
+    expect(readSetting('dismissals', [good])).toEqual([good]);
+    expect(readSetting('dismissals', [{ ...good, scope: 'galaxy' }])).toEqual([]);
+    expect(readSetting('dismissals', [{ ...good, extra: 1 }])).toEqual([]);
+    expect(readSetting('dismissals', [{ ...good, text: '' }])).toEqual([]);
+    const { where: _, ...everywhere } = { ...good, scope: 'everywhere' };
+    expect(readSetting('dismissals', [everywhere])).toEqual([everywhere]);
+  });
+
   test('refuses to store an invalid value', async () => {
     await expect(setSetting('hoverDelayMs', -5)).rejects.toThrow();
     expect(await getSetting('hoverDelayMs')).toBe(150);

@@ -1,6 +1,8 @@
 /**
- * The library page's workers have no extension APIs: nothing they import may touch `browser` or
- * `wxt/*` at load (a wxt storage item defined at module level threw in both on every import).
+ * What entry points may not import. The library page's workers have no extension APIs: nothing
+ * they import may touch `browser` or `wxt/*` at load (a wxt storage item defined at module level
+ * threw in both on every import). The content script loads on every page: it carries no
+ * validation or storage library (lib/checks.ts has why).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,3 +42,9 @@ test.each(['entrypoints/library/pack-worker.ts', 'entrypoints/library/matcher-wo
     expect(all.filter((m) => m.startsWith('wxt') || m.includes('webextension'))).toEqual([]);
   },
 );
+
+test('the content script imports no validation or storage library', () => {
+  const all = [...importsOf(join(ROOT, 'entrypoints/content/index.ts'))];
+  expect(all.length).toBeGreaterThan(30);
+  expect(all.filter((m) => m.startsWith('zod') || m.includes('storage') || m.startsWith('@wxt-dev'))).toEqual([]);
+});
