@@ -20,3 +20,28 @@ export function fmtRatio(x: number): string {
 }
 
 export const fmtMB = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * A 95% bootstrap interval of `stat` over `xs` (resampled with replacement, 2000 times, from a
+ * fixed seed so a saved run prints the same interval): how far the figure could move if the
+ * same measurement were taken again, when each value carries the machine's noise.
+ */
+export function bootstrapInterval(
+  xs: readonly number[],
+  stat: (sample: number[]) => number = median,
+  rounds = 2000,
+): [number, number] {
+  if (xs.length === 0) return [Number.NaN, Number.NaN];
+  let seed = 0x9e3779b9;
+  const random = () => {
+    // xorshift32: enough to draw indices, and the same draws every run.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 2 ** 32;
+  };
+  const stats: number[] = [];
+  for (let r = 0; r < rounds; r++) stats.push(stat(Array.from(xs, () => xs[Math.floor(random() * xs.length)]!)));
+  stats.sort((a, b) => a - b);
+  return [stats[Math.floor(rounds * 0.025)]!, stats[Math.ceil(rounds * 0.975) - 1]!];
+}
