@@ -3,13 +3,10 @@
  * never blocks it.
  */
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { pageStatus, sendToTab } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { defaultMounts } from '../support/static-server';
+import { mountPages } from '../support/static-server';
 
 const SENTENCES = [
   'The Secretary-General of the United Nations, Ban Ki-moon, addressed the General Assembly.',
@@ -23,7 +20,9 @@ function page(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bad page</title>${head}</head><body>${body}</body></html>`;
 }
 
-function writePages(dir: string): void {
+/** The pages, by file name. */
+function badPages(): Record<string, string> {
+  const pages: Record<string, string> = {};
   // About 10 MB of text in 40k paragraphs.
   const paragraphs: string[] = [];
   let size = 0;
@@ -32,56 +31,41 @@ function writePages(dir: string): void {
     paragraphs.push(p);
     size += p.length;
   }
-  writeFileSync(
-    join(dir, 'huge.html'),
-    page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>'),
-  );
+  pages['huge.html'] = page(paragraphs.join('\n') + '<p id="end">The end: UNESCO and the World Food Programme.</p>');
   // 200,000 text nodes in one paragraph, built by the page's script (spreading them into one
   // push() call overflowed the stack), with names at both ends.
-  writeFileSync(
-    join(dir, 'many-nodes.html'),
-    page(
-      `<p id="top">${SENTENCES[0]}</p><p id="many"></p><p id="end">The end: UNESCO and the World Food Programme.</p>
+  pages['many-nodes.html'] = page(
+    `<p id="top">${SENTENCES[0]}</p><p id="many"></p><p id="end">The end: UNESCO and the World Food Programme.</p>
        <script>const p = document.getElementById('many'); const f = document.createDocumentFragment();
        for (let i = 0; i < 200000; i++) f.appendChild(document.createTextNode(i % 1000 === 0 ? ' UNICEF ' : 'x'));
        p.appendChild(f);</script>`,
-    ),
   );
   // 4,000 nested elements around a name.
-  writeFileSync(join(dir, 'nested.html'), page(`${'<div>'.repeat(4000)}${SENTENCES[0]}${'</div>'.repeat(4000)}`));
+  pages['nested.html'] = page(`${'<div>'.repeat(4000)}${SENTENCES[0]}${'</div>'.repeat(4000)}`);
   // A page that sabotages the APIs we use, in its own world.
-  writeFileSync(
-    join(dir, 'sabotage.html'),
-    page(
-      `<p>${SENTENCES[0]}</p><p>${SENTENCES[1]}</p>`,
-      `<script>
+  pages['sabotage.html'] = page(
+    `<p>${SENTENCES[0]}</p><p>${SENTENCES[1]}</p>`,
+    `<script>
         Object.defineProperty(CSS, 'highlights', { get() { throw new Error('page broke CSS.highlights'); } });
         window.Highlight = undefined; window.StaticRange = undefined;
         Range.prototype.getClientRects = () => { throw new Error('page broke Range'); };
         document.createTreeWalker = () => { throw new Error('page broke TreeWalker'); };
         Object.freeze(CSS);
       </script>`,
-    ),
   );
   // A frame that navigates away while the page is being scanned.
-  writeFileSync(join(dir, 'frame-inner.html'), page(`<p>${SENTENCES[1]}</p>`));
-  writeFileSync(
-    join(dir, 'frames.html'),
-    page(
-      `<p>${SENTENCES[0]}</p><iframe id="f" src="frame-inner.html"></iframe>
+  pages['frame-inner.html'] = page(`<p>${SENTENCES[1]}</p>`);
+  pages['frames.html'] = page(
+    `<p>${SENTENCES[0]}</p><iframe id="f" src="frame-inner.html"></iframe>
        <script>let n = 0; const f = document.getElementById('f');
        const t = setInterval(() => { f.src = (n++ % 2 ? 'frame-inner.html' : 'about:blank'); if (n > 12) { clearInterval(t); window.navigationsDone = true; } }, 40);</script>`,
-    ),
   );
+  return pages;
 }
 
 describe('bad pages in Chromium', () => {
   const suite = useExtensionSuite({
-    mounts: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lens-bad-pages-'));
-      writePages(dir);
-      return { ...defaultMounts(), '/bad/': dir + '/' };
-    },
+    mounts: () => mountPages('/bad/', badPages()),
   });
   const statusOf = (p: Page) => pageStatus(suite.browser.context, p);
 

@@ -4,13 +4,12 @@
  * of a name nested in inline elements and of one inside an open shadow root.
  */
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_BUILD } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { defaultMounts } from '../support/static-server';
+import { mountPages } from '../support/static-server';
 import { readHighlights } from '../support/page-highlights';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Paint</title>
@@ -53,11 +52,7 @@ async function tintedPixels(page: Page, id: string): Promise<number> {
 
 describe('highlights painted, in Chromium', () => {
   const suite = useExtensionSuite({
-    mounts: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lens-paint-'));
-      writeFileSync(join(dir, 'paint.html'), PAGE);
-      return { ...defaultMounts(), '/paint/': dir + '/' };
-    },
+    mounts: () => mountPages('/paint/', { 'paint.html': PAGE }),
   });
 
   test('the build puts the highlight colours on the root element', () => {

@@ -9,13 +9,10 @@
  * measure of its longest task (longestTaskMs, exact) is asserted on every page.
  */
 import { describe, expect, test, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, pageStatus, sendToTab } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { defaultMounts } from '../support/static-server';
+import { mountPages } from '../support/static-server';
 import { inUi } from '../support/ui-frame';
 import { selectText } from '../support/selection';
 import { waitUntil } from '../support/wait';
@@ -99,11 +96,7 @@ const PAGES: Record<string, string> = {
  */
 describe('generated hostile pages in Chromium', () => {
   const suite = useExtensionSuite({
-    mounts: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lens-hostile-pages-'));
-      for (const [name, html] of Object.entries(PAGES)) writeFileSync(join(dir, name), html);
-      return { ...defaultMounts(), '/hostile-pages/': dir + '/' };
-    },
+    mounts: () => mountPages('/hostile-pages/', PAGES),
   });
   let plain: Browser;
   beforeAll(async () => {

@@ -4,15 +4,12 @@
  * quote; a template's wrong lang="en" on a French page does not hide the French names.
  */
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pageStatus } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
 import { readHighlights, rectOfText } from '../support/page-highlights';
 import { inUi } from '../support/ui-frame';
 import { setStoredSetting } from '../support/chromium';
-import { defaultMounts } from '../support/static-server';
+import { mountPages } from '../support/static-server';
 
 function page(lang: string | null, body: string): string {
   const attr = lang === null ? '' : ` lang="${lang}"`;
@@ -29,13 +26,12 @@ const FRENCH_ARTICLE =
 
 describe('languages of blocks in Chromium', () => {
   const suite = useExtensionSuite({
-    mounts: () => {
-      const dir = mkdtempSync(join(tmpdir(), 'lens-languages-'));
-      writeFileSync(join(dir, 'mixed.html'), page('en', ENGLISH + FRENCH_QUOTE + RUSSIAN_QUOTE));
-      writeFileSync(join(dir, 'wrong-lang.html'), page('en', FRENCH_ARTICLE));
-      writeFileSync(join(dir, 'no-lang.html'), page(null, FRENCH_ARTICLE + ENGLISH));
-      return { ...defaultMounts(), '/lang/': dir + '/' };
-    },
+    mounts: () =>
+      mountPages('/lang/', {
+        'mixed.html': page('en', ENGLISH + FRENCH_QUOTE + RUSSIAN_QUOTE),
+        'wrong-lang.html': page('en', FRENCH_ARTICLE),
+        'no-lang.html': page(null, FRENCH_ARTICLE + ENGLISH),
+      }),
   });
 
   async function highlightsOf(path: string): Promise<string[]> {

@@ -5,13 +5,10 @@
  * A part that bypassed the script's lifetime (entrypoints/content/lifetime.ts) fails here.
  */
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { pageStatus } from '../support/chromium';
 import { useExtensionSuite } from '../support/extension-suite';
-import { defaultMounts } from '../support/static-server';
+import { mountPages } from '../support/static-server';
 import { readHighlights, rectOfText } from '../support/page-highlights';
 
 /** Names in the document and in an open shadow root (which gets our style sheet). */
@@ -77,11 +74,7 @@ async function openWorkingPage(suite: ReturnType<typeof useExtensionSuite>) {
   return { page, cdp, ourScripts };
 }
 
-function mounts(): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'lens-lifetime-'));
-  writeFileSync(join(dir, 'page.html'), PAGE);
-  return { ...defaultMounts(), '/lifetime/': dir + '/' };
-}
+const mounts = () => mountPages('/lifetime/', { 'page.html': PAGE });
 
 // One browser each: after a reload or a disable, the browser's list of service workers still
 // holds the old one, which the helpers talk to.

@@ -3,10 +3,7 @@
  * Chromium and Firefox alike: a long page with names at both ends, and one whose first
  * characters are a closed menu.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { defaultMounts } from './static-server';
+import { mountPages } from './static-server';
 
 /** 300 paragraphs of plain prose (about 20,000 characters, many screens) between a name at the
  * top and two at the bottom; "Mr. Ban" resolves only against "Ban Ki-moon" read before it. */
@@ -30,8 +27,5 @@ export const HIDDEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="
 
 /** The default mounts, and the pages above as /ahead/long.html and /ahead/hidden.html. */
 export function readAheadMounts(): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'lens-ahead-'));
-  writeFileSync(join(dir, 'long.html'), LONG_PAGE);
-  writeFileSync(join(dir, 'hidden.html'), HIDDEN_PAGE);
-  return { ...defaultMounts(), '/ahead/': dir + '/' };
+  return mountPages('/ahead/', { 'long.html': LONG_PAGE, 'hidden.html': HIDDEN_PAGE });
 }

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -85,6 +86,16 @@ export function defaultMounts(): Record<string, string> {
   const mounts: Record<string, string> = { '/pages/': FIXTURE_PAGES + '/' };
   if (existsSync(CORPUS_PAGES)) mounts['/corpus/'] = CORPUS_PAGES + '/';
   return mounts;
+}
+
+/**
+ * The default mounts, and a test's own pages (file name → HTML) written to a fresh temporary
+ * folder and served under `prefix` ("/paint/" serves paint.html as /paint/paint.html).
+ */
+export function mountPages(prefix: string, pages: Record<string, string>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), `lens-${prefix.replaceAll('/', '')}-`));
+  for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
+  return { ...defaultMounts(), [prefix]: dir + '/' };
 }
 
 export const SEED_PAGES = ['/pages/un-news-alliance-2012.html', '/pages/unaoc-shanghai-2012.html'];
