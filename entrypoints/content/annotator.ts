@@ -65,6 +65,17 @@ export class Annotator {
   private orphans: Annotation[] = [];
   private generation = 0;
   private stopped = false;
+  /**
+   * Saves, edits and deletes of this tab still in flight. Each one announces a library change,
+   * which can reach this tab before the write's own answer does: load() waits for them, so it
+   * finds the tab's own note already drawn instead of placing every note again under the reader.
+   */
+  private readonly writing = new Set<Promise<unknown>>();
+  private track<T>(write: Promise<T>): Promise<T> {
+    this.writing.add(write);
+    void write.finally(() => this.writing.delete(write)).catch(() => {});
+    return write;
+  }
   /** Read at each use: a single-page app changes its URL without a new content script. */
   private get url(): string | null {
     return canonicalUrl(location.href);
@@ -82,6 +93,7 @@ export class Annotator {
 
   /** Loads this page's annotations and places them. */
   async load(): Promise<void> {
+    while (this.writing.size) await Promise.allSettled(this.writing);
     if (!this.url) return;
     const reply = await sendToBackground('annotations:forPage', { url: this.url });
     if (!reply) return;
@@ -179,7 +191,11 @@ export class Annotator {
   }
 
   /** Saves a highlight or note over `range`; entityId when it saves a mention from its card. */
-  async save(
+  save(range: Range | StaticRange, body: { note: string; tags: string[] }, entityId?: string): Promise<SaveOutcome> {
+    return this.track(this.saveNow(range, body, entityId));
+  }
+
+  private async saveNow(
     range: Range | StaticRange,
     body: { note: string; tags: string[] },
     entityId?: string,
@@ -233,7 +249,11 @@ export class Annotator {
   }
 
   /** Changes a placed note's text and tags (from its bubble), in the library and on the page. */
-  async update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
+  update(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
+    return this.track(this.updateNow(id, body));
+  }
+
+  private async updateNow(id: string, body: { note: string; tags: string[] }): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
     const reply = (await sendToBackground('annotation:update', { page, id, ...body })) ?? NO_ANSWER;
@@ -247,7 +267,11 @@ export class Annotator {
   }
 
   /** Deletes a placed note (from its bubble), from the library and the page. */
-  async remove(id: string): Promise<SaveOutcome> {
+  remove(id: string): Promise<SaveOutcome> {
+    return this.track(this.removeNow(id));
+  }
+
+  private async removeNow(id: string): Promise<SaveOutcome> {
     const page = this.url;
     if (!page) return { ok: false, reason: 'unsupported' };
     const reply = (await sendToBackground('annotation:delete', { page, id })) ?? NO_ANSWER;
