@@ -15,6 +15,8 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium()!,
     headless: true,
+    // As launchWithExtension: pages that read the reader's language must see the same one.
+    locale: 'en-US',
     viewport: { width: 1200, height: 900 },
     args: [...CHROMIUM_FLAGS],
   });
