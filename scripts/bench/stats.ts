@@ -1,4 +1,6 @@
 /** Small statistics and formatting helpers shared by the suites and the report. */
+import { createRng } from './prng';
+
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -32,16 +34,9 @@ export function bootstrapInterval(
   rounds = 2000,
 ): [number, number] {
   if (xs.length === 0) return [Number.NaN, Number.NaN];
-  let seed = 0x9e3779b9;
-  const random = () => {
-    // xorshift32: enough to draw indices, and the same draws every run.
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 2 ** 32;
-  };
+  const rng = createRng(0x9e3779b9);
   const stats: number[] = [];
-  for (let r = 0; r < rounds; r++) stats.push(stat(Array.from(xs, () => xs[Math.floor(random() * xs.length)]!)));
+  for (let r = 0; r < rounds; r++) stats.push(stat(Array.from(xs, () => rng.pick(xs))));
   stats.sort((a, b) => a - b);
   return [stats[Math.floor(rounds * 0.025)]!, stats[Math.ceil(rounds * 0.975) - 1]!];
 }
