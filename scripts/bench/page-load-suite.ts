@@ -194,49 +194,35 @@ export async function runPageLoadSuite(options: {
     const rows: PageLoadRow[] = [];
     for (const target of targets) {
       const url = server.url(target.path);
-      const withRuns: number[] = [];
-      const withoutRuns: number[] = [];
-      const withCpu: number[] = [];
-      const withoutCpu: number[] = [];
-      const noopRuns: number[] = [];
-      const noopCpu: number[] = [];
+      // One arm per browser: its page, and the task and CPU time of each of its loads.
+      const arm = (page: Page) => ({ page, task: [] as number[], cpu: [] as number[] });
+      const withArm = arm(extPage);
+      const withoutArm = arm(plainPage);
+      const noopArm = arm(noopPage);
+      const arms = [withArm, withoutArm, noopArm];
       let longestOursMs = 0;
       let oursInItMs = 0;
-      const arms = [
-        async () => {
-          const w = await tracedLoad(extPage, url, ours);
-          withRuns.push(w.totalMs);
-          withCpu.push(w.cpuMs);
-          if (w.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = w);
-          await extPage.goto('about:blank');
-        },
-        async () => {
-          const without = await tracedLoad(plainPage, url, null);
-          withoutRuns.push(without.totalMs);
-          withoutCpu.push(without.cpuMs);
-          await plainPage.goto('about:blank');
-        },
-        async () => {
-          const empty = await tracedLoad(noopPage, url, null);
-          noopRuns.push(empty.totalMs);
-          noopCpu.push(empty.cpuMs);
-          await noopPage.goto('about:blank');
-        },
-      ];
       // Each load runs alone: the other two browsers rest on a blank page, so no page of theirs
       // (its timers, our background still scanning) shares the machine with it. The order turns
       // each run, so no browser always comes first, or always right after ours.
       for (let run = 0; run < options.runs; run++)
-        for (let k = 0; k < arms.length; k++) await arms[(run + k) % arms.length]!();
+        for (let k = 0; k < arms.length; k++) {
+          const arm = arms[(run + k) % arms.length]!;
+          const load = await tracedLoad(arm.page, url, arm === withArm ? ours : null);
+          arm.task.push(load.totalMs);
+          arm.cpu.push(load.cpuMs);
+          if (arm === withArm && load.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = load);
+          await arm.page.goto('about:blank');
+        }
       const first = await firstHighlight(ext.context, url);
       const row = {
         name: target.name,
-        withMs: median(withRuns),
-        withoutMs: median(withoutRuns),
-        withCpuMs: median(withCpu),
-        withoutCpuMs: median(withoutCpu),
-        noopMs: median(noopRuns),
-        noopCpuMs: median(noopCpu),
+        withMs: median(withArm.task),
+        withoutMs: median(withoutArm.task),
+        withCpuMs: median(withArm.cpu),
+        withoutCpuMs: median(withoutArm.cpu),
+        noopMs: median(noopArm.task),
+        noopCpuMs: median(noopArm.cpu),
         longestOursMs,
         oursInItMs,
         scanLongestMs: first.scanLongestMs,
