@@ -9,7 +9,10 @@ import { browser } from 'wxt/browser';
 import { onLocalChange } from './local-changes';
 import { SETTINGS, readSetting, type SettingName, type SettingsStore, type SettingValue } from '../lib/settings';
 
-/** The version WXT noted beside a stored value (its `key$` entry); none means version 1. */
+/** Where a setting's version is noted, beside its value. */
+const versionKey = (key: string) => `${key}$`;
+
+/** The version noted beside a stored value; none means version 1. */
 function storedVersion(meta: unknown): number {
   const v = (meta as { v?: unknown } | null | undefined)?.v;
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
@@ -20,9 +23,9 @@ export async function getSettings<const Ns extends readonly SettingName[]>(
   names: Ns,
 ): Promise<{ [N in Ns[number]]: SettingValue<N> }> {
   const keys = names.map((name) => SETTINGS[name].key);
-  const raw = await browser.storage.local.get([...keys, ...keys.map((key) => `${key}$`)]);
+  const raw = await browser.storage.local.get([...keys, ...keys.map(versionKey)]);
   return Object.fromEntries(
-    names.map((name, k) => [name, readSetting(name, raw[keys[k]!], storedVersion(raw[`${keys[k]!}$`]))]),
+    names.map((name, k) => [name, readSetting(name, raw[keys[k]!], storedVersion(raw[versionKey(keys[k]!)]))]),
   ) as { [N in Ns[number]]: SettingValue<N> };
 }
 
@@ -43,13 +46,13 @@ export async function setSetting<N extends SettingName>(name: N, value: SettingV
   const def = SETTINGS[name];
   if ((def.check as (raw: unknown) => unknown)(value) === undefined)
     throw new Error(`Invalid value for setting ${name}`);
-  await browser.storage.local.set({ [def.key]: value, [`${def.key}$`]: { v: def.version } });
+  await browser.storage.local.set({ [def.key]: value, [versionKey(def.key)]: { v: def.version } });
 }
 
 /** Goes back to the default: removes the stored value so future default changes apply. */
 export async function resetSetting(name: SettingName): Promise<void> {
   const { key } = SETTINGS[name];
-  await browser.storage.local.remove([key, `${key}$`]);
+  await browser.storage.local.remove([key, versionKey(key)]);
 }
 
 /** Calls back with the setting's value whenever it changes (its default when removed). */
