@@ -9,9 +9,10 @@
  * Cost: most mentions have one full-name candidate; they become a Mention right in the scan
  * callback and nothing else is kept for them. The others ("held": several candidates, or
  * contextual) wait for the end of the slice, whose evidence ranks them; their facts live in
- * typed arrays (held-mentions.ts).
+ * typed arrays (held-mentions.ts). mention-maker.ts ranks them and makes the Mention objects.
  */
 import { DocumentEvidence, grow } from './rank';
+import { MentionMaker } from './mention-maker';
 import { scanText } from './scan';
 import type { LanguageRuns } from '../lang/runs';
 import { insideLongerName } from './longer-name';
@@ -49,29 +50,12 @@ const NAMES_ENTITY = V_NAMES_ENTITY;
 const NAMES_PARENT = V_NAMES_PARENT;
 const MIN_SIZE = 64;
 
-/**
- * One shared (frozen) candidate list per entity and matcher, filled on first use: pages can
- * have many thousands of mentions of the same few entities.
- */
-const singleListsByMatcher = new WeakMap<Matcher, Array<string[] | undefined>>();
-
-function singleCandidateLists(m: Matcher): Array<string[] | undefined> {
-  let lists = singleListsByMatcher.get(m);
-  if (!lists) {
-    // Filled with undefined (not left holey), so entity-indexed reads stay fast.
-    lists = new Array<string[] | undefined>(m.entities.ids.length).fill(undefined);
-    singleListsByMatcher.set(m, lists);
-  }
-  return lists;
-}
-
 class DocumentScanner implements DocumentScan {
   private readonly ev: DocumentEvidence;
-  private readonly ids: string[];
+  private readonly make: MentionMaker;
   private slices = 0;
   /** Mentions in scan order; null while a contextual mention is pending. */
   private items: Array<Mention | null> = [];
-  private readonly singleIds: Array<string[] | undefined>;
   /** Held mentions: several candidates, or contextual (held-mentions.ts). */
   private readonly h = new HeldMentions();
   private ents = new Int32Array(MIN_SIZE);
@@ -80,8 +64,6 @@ class DocumentScanner implements DocumentScan {
   private readonly pendingBy = new PendingByEntity();
   private newlyNamed: number[] = [];
   private resolved: Mention[] = [];
-  /** Candidates of the mention being built, ranked in place. */
-  private cand = new Int32Array(MIN_SIZE);
   /** Entities named inside the self-evident aliases of the current match. */
   private inside = new Int32Array(MIN_SIZE);
   /** The current slice's matches before they are kept or dropped: start, end, variant count; and their variants. */
@@ -93,8 +75,7 @@ class DocumentScanner implements DocumentScan {
     private readonly live = false,
   ) {
     this.ev = new DocumentEvidence(m);
-    this.ids = m.entities.ids;
-    this.singleIds = singleCandidateLists(m);
+    this.make = new MentionMaker(m, this.ev);
   }
 
   add(text: string, offsetBase = 0, langs: LanguageRuns | null = null): Mention[] {
@@ -168,13 +149,13 @@ class DocumentScanner implements DocumentScan {
     }
     this.ev.addYears(text, offsetBase);
     for (let h = firstHeld; h < this.h.count; h++) {
-      if (this.h.full[h]! > 0 || this.anyConfirmed(h)) this.items[this.h.item[h]!] = this.build(h, null);
+      if (this.h.full[h]! > 0 || this.anyConfirmed(h)) this.items[this.h.item[h]!] = this.rank(h, null);
       else this.wait(h);
     }
     for (const e of this.newlyNamed) {
       for (const h of this.pendingBy.take(e) ?? []) {
         if (this.items[this.h.item[h]!] !== null) continue; // confirmed through another entity
-        const mention = this.build(h, null);
+        const mention = this.rank(h, null);
         this.items[this.h.item[h]!] = mention;
         this.resolved.push(mention);
       }
@@ -188,11 +169,11 @@ class DocumentScanner implements DocumentScan {
     if (
       count === 1 &&
       (m.variantFlags[variants[at]!]! & CONTEXTUAL) === 0 &&
-      !this.hasHolders(m.variantEntity[variants[at]!]!)
+      !this.make.hasHolders(m.variantEntity[variants[at]!]!)
     ) {
       const ent = m.variantEntity[variants[at]!]!;
       if (this.ev.addFull(ent, base + s)) this.newlyNamed.push(ent);
-      this.items.push(this.mention(base + s, base + e, text.slice(s, e), ent, this.single(ent), false));
+      this.items.push(this.make.named(base + s, base + e, text.slice(s, e), ent));
       return;
     }
     // Several variants, or a contextual one: list the distinct entities, full-name ones first.
@@ -220,10 +201,8 @@ class DocumentScanner implements DocumentScan {
     }
     for (let k = 0; k < inside; k++)
       if (this.ev.addFull(this.inside[k]!, base + s)) this.newlyNamed.push(this.inside[k]!);
-    if (full === 1 && all === 1 && !this.hasHolders(this.ents[from]!)) {
-      this.items.push(
-        this.mention(base + s, base + e, text.slice(s, e), this.ents[from]!, this.single(this.ents[from]!), false),
-      );
+    if (full === 1 && all === 1 && !this.make.hasHolders(this.ents[from]!)) {
+      this.items.push(this.make.named(base + s, base + e, text.slice(s, e), this.ents[from]!));
       return;
     }
     this.entCount = from + all;
@@ -272,80 +251,10 @@ class DocumentScanner implements DocumentScan {
     }
   }
 
-  /**
-   * Ranks a held mention with the evidence so far and makes its Mention. When re-ranking,
-   * `previous` is kept if the ranking did not change: most of the time it does not, and a
-   * dense page would otherwise rebuild hundreds of thousands of identical mentions.
-   */
-  private build(h: number, previous: Mention | null): Mention {
+  /** Ranks held mention h with the evidence so far and makes (or keeps) its Mention. */
+  private rank(h: number, previous: Mention | null): Mention {
     this.h.rankedAt[h] = this.slices;
-    const from = this.h.from[h]!;
-    const full = this.h.full[h]!;
-    const total = full + this.h.ctx[h]!;
-    if (total > this.cand.length) this.cand = grow(this.cand, total);
-    let count = 0;
-    for (let k = from; k < from + total; k++) {
-      const e = this.ents[k]!;
-      if (k < from + full || this.ev.isNamedOrParentNamed(e)) this.cand[count++] = e;
-    }
-    this.ev.rank(this.cand, count, full, this.h.start[h]!, this.h.end[h]!);
-    // A title names the holder the document names, if any (offices, not guesses).
-    const holder =
-      count > 0 && this.hasHolders(this.cand[0]!) ? this.ev.namedHolder(this.cand[0]!, this.h.start[h]!) : -1;
-    if (holder >= 0) {
-      const candidates = [this.ids[holder]!];
-      for (let k = 0; k < count; k++) candidates.push(this.ids[this.cand[k]!]!);
-      if (
-        previous !== null &&
-        previous.candidates.length === candidates.length &&
-        previous.candidates.every((id, k) => id === candidates[k])
-      )
-        return previous;
-      return this.mention(this.h.start[h]!, this.h.end[h]!, this.h.text[h]!, holder, candidates, full === 0);
-    }
-    if (previous !== null && previous.id === this.ids[this.cand[0]!] && this.sameCandidates(previous.candidates, count))
-      return previous;
-    const best = this.cand[0]!;
-    let candidates: string[];
-    if (count === 1) candidates = this.single(best);
-    else {
-      candidates = new Array<string>(count);
-      for (let k = 0; k < count; k++) candidates[k] = this.ids[this.cand[k]!]!;
-    }
-    return this.mention(this.h.start[h]!, this.h.end[h]!, this.h.text[h]!, best, candidates, full === 0);
-  }
-
-  /** Whether `list` holds the ids of cand[0, count), in order. */
-  private sameCandidates(list: readonly string[], count: number): boolean {
-    if (list.length !== count) return false;
-    for (let k = 0; k < count; k++) if (list[k] !== this.ids[this.cand[k]!]) return false;
-    return true;
-  }
-
-  private mention(
-    start: number,
-    end: number,
-    text: string,
-    best: number,
-    candidates: string[],
-    contextual: boolean,
-  ): Mention {
-    return { start, end, text, id: this.ids[best]!, kind: this.m.entities.kinds[best]!, candidates, contextual };
-  }
-
-  /** An office with holders in the dataset: its mentions wait for the slice's end to see them named. */
-  private hasHolders(e: number): boolean {
-    const t = this.m.entities;
-    return t.holderStart[e + 1]! > t.holderStart[e]!;
-  }
-
-  private single(e: number): string[] {
-    let list = this.singleIds[e];
-    if (!list) {
-      list = Object.freeze([this.ids[e]!]) as string[];
-      this.singleIds[e] = list;
-    }
-    return list;
+    return this.make.held(this.h, h, this.ents, previous);
   }
 
   pendingResolved(): Mention[] {
@@ -370,10 +279,10 @@ class DocumentScanner implements DocumentScan {
       const item = this.h.item[h]!;
       if (this.items[item] === null) pending++;
       else if (
-        (this.h.full[h]! + this.h.ctx[h]! > 1 || this.hasHolders(this.ents[this.h.from[h]!]!)) &&
+        (this.h.full[h]! + this.h.ctx[h]! > 1 || this.make.hasHolders(this.ents[this.h.from[h]!]!)) &&
         this.h.rankedAt[h]! < this.slices
       ) {
-        this.items[item] = this.build(h, this.items[item]!);
+        this.items[item] = this.rank(h, this.items[item]!);
       }
     }
     let sorted = true;
