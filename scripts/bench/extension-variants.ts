@@ -1,13 +1,14 @@
 /**
  * Where the page-load cell's added time comes from (issue 18): the same pages loaded in a
  * Chromium without the extension and in four with a variant of the built extension, side by
- * side, alternating, on the same local server:
+ * side, on the same local server:
  *   full      the build as shipped;
  *   no-css    without the highlight stylesheet the manifest injects (highlights are not painted);
  *   no-script the stylesheet, and a content script that does nothing;
  *   neither   installed, with no stylesheet and a content script that does nothing.
- * Per variant: main-thread task time and its CPU time (tracedLoad), medians per page, summed
- * over the pages. Diagnostic, not part of `npm run bench`: it takes about 1.5 min per page.
+ * Each load runs alone and the order turns each run, the page-load cell's way. Per variant:
+ * main-thread task time and its CPU time (tracedLoad), medians per page, summed over the
+ * pages. Diagnostic, not part of `npm run bench`: it takes about 1.5 min per page.
  *
  *   npm run build && npm run bench:variants -- [pages=8] [runs=3]
  */
@@ -51,11 +52,15 @@ try {
     const url = server.url(target.path);
     const task = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
     const cpu = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
+    // As in the page-load cell: each load runs alone (the others rest on a blank page) and the
+    // order turns each run, so no variant always loads first or right after another's leftovers.
     for (let run = 0; run < runs; run++) {
-      for (const b of browsers) {
+      for (let k = 0; k < browsers.length; k++) {
+        const b = browsers[(run + k) % browsers.length]!;
         const t = await tracedLoad(b.page, url, null);
         task.get(b.variant)!.push(t.totalMs);
         cpu.get(b.variant)!.push(t.cpuMs);
+        await b.page.goto('about:blank');
       }
     }
     const cells = VARIANTS.map((v) => {
