@@ -154,8 +154,11 @@ describe('a hostile page in Chromium', () => {
     expect(await countInUi(page, 'note-edit-text')).toBe(0);
     expect(await countInUi(page, 'note-delete-confirm')).toBe(0);
 
-    // Another page of the site, in a hidden frame, with a faked hover on the noted passage.
+    // Another page of the site, in a hidden frame, with a faked hover on the noted passage. First
+    // the reader's pointer leaves, and the bubble goes after its delay (400 ms): a count taken
+    // sooner could still see it, whatever the frame does.
     await page.mouse.move(2, 2);
+    await expect.poll(() => countInUi(page, 'note-bubble')).toBe(0);
     await page.evaluate((src) => window.__attack.hiddenFrame(src), page.url());
     const inner = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(suite.server.origin))!;
     await expect.poll(() => inner.evaluate(() => CSS.highlights.size), { timeout: 10_000 }).toBeGreaterThan(0);
