@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension } from '../../tests/support/chromium';
 import { defaultMounts, startStaticServer } from '../../tests/support/static-server';
-import { tracedLoad } from './page-load-suite';
+import { loadInTurns, tracedLoad } from './page-load-suite';
 import { launchPlain, localOnly } from './page-probe';
 import { median } from './stats';
 import { largestCorpusPages } from './targets';
@@ -52,17 +52,11 @@ try {
     const url = server.url(target.path);
     const task = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
     const cpu = new Map<Variant, number[]>(VARIANTS.map((v) => [v, []]));
-    // As in the page-load cell: each load runs alone (the others rest on a blank page) and the
-    // order turns each run, so no variant always loads first or right after another's leftovers.
-    for (let run = 0; run < runs; run++) {
-      for (let k = 0; k < browsers.length; k++) {
-        const b = browsers[(run + k) % browsers.length]!;
-        const t = await tracedLoad(b.page, url, null);
-        task.get(b.variant)!.push(t.totalMs);
-        cpu.get(b.variant)!.push(t.cpuMs);
-        await b.page.goto('about:blank');
-      }
-    }
+    await loadInTurns(browsers, runs, async (b) => {
+      const t = await tracedLoad(b.page, url, null);
+      task.get(b.variant)!.push(t.totalMs);
+      cpu.get(b.variant)!.push(t.cpuMs);
+    });
     const cells = VARIANTS.map((v) => {
       const t = median(task.get(v)!);
       const c = median(cpu.get(v)!);

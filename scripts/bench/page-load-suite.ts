@@ -165,6 +165,25 @@ async function firstHighlight(
   };
 }
 
+/**
+ * Runs `load` on each arm (a browser's page) `runs` times. Each load runs alone: the other
+ * browsers rest on a blank page, so no page of theirs (its timers, our background still
+ * scanning) shares the machine with it. The order turns each run, so no browser always comes
+ * first, or always right after another.
+ */
+export async function loadInTurns<A extends { page: Page }>(
+  arms: readonly A[],
+  runs: number,
+  load: (arm: A) => Promise<void>,
+): Promise<void> {
+  for (let run = 0; run < runs; run++)
+    for (let k = 0; k < arms.length; k++) {
+      const arm = arms[(run + k) % arms.length]!;
+      await load(arm);
+      await arm.page.goto('about:blank');
+    }
+}
+
 export async function runPageLoadSuite(options: {
   runs: number;
   pages: number;
@@ -202,18 +221,12 @@ export async function runPageLoadSuite(options: {
       const arms = [withArm, withoutArm, noopArm];
       let longestOursMs = 0;
       let oursInItMs = 0;
-      // Each load runs alone: the other two browsers rest on a blank page, so no page of theirs
-      // (its timers, our background still scanning) shares the machine with it. The order turns
-      // each run, so no browser always comes first, or always right after ours.
-      for (let run = 0; run < options.runs; run++)
-        for (let k = 0; k < arms.length; k++) {
-          const arm = arms[(run + k) % arms.length]!;
-          const load = await tracedLoad(arm.page, url, arm === withArm ? ours : null);
-          arm.task.push(load.totalMs);
-          arm.cpu.push(load.cpuMs);
-          if (arm === withArm && load.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = load);
-          await arm.page.goto('about:blank');
-        }
+      await loadInTurns(arms, options.runs, async (arm) => {
+        const load = await tracedLoad(arm.page, url, arm === withArm ? ours : null);
+        arm.task.push(load.totalMs);
+        arm.cpu.push(load.cpuMs);
+        if (arm === withArm && load.longestOursMs > longestOursMs) ({ longestOursMs, oursInItMs } = load);
+      });
       const first = await firstHighlight(ext.context, url);
       const row = {
         name: target.name,
