@@ -20,6 +20,7 @@ import type { SaveOutcome } from '../lib/protocol';
 import { canonicalUrl } from '../lib/annotations/canonical-url';
 import { openLibraryTab } from './open-library';
 import { FrameTokens } from './frame-tokens';
+import { showPageState } from './toolbar-button';
 
 /** The page of ours a message came from ("/library.html"), or null for a content script in a web page. */
 function ownPagePath(sender: Browser.runtime.MessageSender): string | null {
@@ -73,7 +74,9 @@ function handlers(
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'content:status': ({ url, mentions, enabled, frame }, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && frame === 'top') void showPageState(tabId, url, mentions, enabled);
+      // The document, not the URL: a reload keeps the URL, and a navigation may reset the icon.
+      const page = sender.documentId ?? url;
+      if (tabId !== undefined && frame === 'top') void showPageState(tabId, page, mentions, enabled);
       return { ok: true };
     },
     'entities:get': ({ ids }) => datasetReady.then(() => resolveEntities(db, ids)),
@@ -114,31 +117,5 @@ async function outcomeOf(write: Promise<void>): Promise<SaveOutcome> {
   } catch (error) {
     console.error('Context Lens: could not save', error);
     return { ok: false, reason: error instanceof LibraryError ? error.reason : 'failed' };
-  }
-}
-
-const ICON_SIZES = [16, 32, 48, 128] as const;
-const iconPaths = (prefix: string) =>
-  Object.fromEntries(ICON_SIZES.map((size) => [size, `/icon/${prefix}${size}.png`]));
-/**
- * Per tab, the page and state its icon was last drawn for: the icon is swapped only when they
- * change (a page reports after every batch of changes), and drawn again after a navigation,
- * which may reset a tab's icon.
- */
-const iconDrawnFor = new Map<number, string>();
-
-/** The toolbar button says what the page has: its mention count on the badge, a grey icon where highlighting is off. */
-async function showPageState(tabId: number, url: string, mentions: number, enabled: boolean): Promise<void> {
-  const action = browser.action ?? browser.browserAction;
-  const key = `${enabled ? 'on' : 'off'} ${url}`;
-  try {
-    if (iconDrawnFor.get(tabId) !== key) {
-      await action.setIcon({ tabId, path: iconPaths(enabled ? '' : 'off-') });
-      iconDrawnFor.set(tabId, key);
-    }
-    await action.setBadgeBackgroundColor({ tabId, color: '#2f5d8a' });
-    await action.setBadgeText({ tabId, text: enabled && mentions > 0 ? String(Math.min(mentions, 999)) : '' });
-  } catch {
-    iconDrawnFor.delete(tabId); // The tab may have closed meanwhile.
   }
 }

@@ -13,7 +13,10 @@ function siblingKind(node: Node | null): SiblingKind {
 
 /** Whether a text node is read: it has text, or it is the space between two pieces of inline content. */
 function worthReading(n: Text): boolean {
-  return n.data.trim() !== '' || keepsWhitespace(siblingKind(n.previousSibling), siblingKind(n.nextSibling));
+  if (n.data.trim() !== '') return true;
+  // Most white space sits after a block or at a parent's start: then the next sibling is not asked for.
+  const before = siblingKind(n.previousSibling);
+  return keepsWhitespace(before, 'text') && keepsWhitespace(before, siblingKind(n.nextSibling));
 }
 
 /** True when nothing under `el` may be read or highlighted. */

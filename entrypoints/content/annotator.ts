@@ -94,8 +94,9 @@ export class Annotator {
   /** Loads this page's annotations and places them. */
   async load(): Promise<void> {
     while (this.writing.size) await Promise.allSettled(this.writing);
-    if (!this.url) return;
-    const reply = await sendToBackground('annotations:forPage', { url: this.url });
+    const url = this.url;
+    if (!url) return;
+    const reply = await sendToBackground('annotations:forPage', { url });
     if (!reply) return;
     // Nothing changed on this page (nothing saved and nothing drawn; or a note saved elsewhere,
     // or by this tab, which drew it already): no need to read the page again.

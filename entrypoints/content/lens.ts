@@ -98,8 +98,9 @@ export class Lens {
       } catch (error) {
         console.debug('Context Lens: scan failed', error); // never throw into the page
       }
-      this.report();
     }
+    // Also where highlighting is off: the toolbar button turns grey for this page.
+    if (!this.life.ended) this.report();
     this.firstScanDone();
   }
 

@@ -147,33 +147,51 @@ describe('the popup in Chromium', () => {
 
   test("the toolbar button shows the page's count, and a grey icon where highlighting is off", async () => {
     const worker = suite.browser.context.serviceWorkers()[0]!;
-    // Record what the background draws on the button (the API cannot read it back).
+    // Record what the background draws on the button (the API cannot read it back): for an icon,
+    // its tab and whether it is the grey one.
     await worker.evaluate(() => {
       const g = globalThis as unknown as { chrome: typeof import('wxt/browser').browser; drawn: unknown[] };
       g.drawn = [];
       const action = g.chrome.action;
       const setIcon = action.setIcon.bind(action);
       const setBadgeText = action.setBadgeText.bind(action);
-      action.setIcon = ((d: unknown) => (g.drawn.push({ icon: d }), setIcon(d as never))) as typeof action.setIcon;
+      action.setIcon = ((d: { tabId: number; path: Record<number, string> }) => {
+        const look = Object.values(d.path).every((p) => p.includes('/off-')) ? 'grey' : 'colour';
+        g.drawn.push({ icon: { tabId: d.tabId, look } });
+        return setIcon(d as never);
+      }) as typeof action.setIcon;
       action.setBadgeText = ((d: unknown) => (
         g.drawn.push({ badge: d }),
         setBadgeText(d as never)
       )) as typeof action.setBadgeText;
     });
     const drawn = () => worker.evaluate(() => JSON.stringify((globalThis as unknown as { drawn: unknown[] }).drawn));
+    const clearDrawn = () => worker.evaluate(() => void ((globalThis as unknown as { drawn: unknown[] }).drawn = []));
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url(SEED_PAGES[0]!));
     await expect.poll(async () => (await readHighlights(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
     const tabId = await tabIdOf(suite.browser.context, page);
     await expect.poll(drawn, { timeout: 10_000 }).toMatch(new RegExp(`"badge":\\{"tabId":${tabId},"text":"\\d+"\\}`));
-    expect(await drawn()).toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/16.png"`);
+    const colour = `"icon":{"tabId":${tabId},"look":"colour"}`;
+    const grey = `"icon":{"tabId":${tabId},"look":"grey"}`;
+    // The manifest's icon is the coloured one: nothing is drawn (drawing one costs the background
+    // more than its scan of the page).
+    expect(await drawn()).not.toContain('"icon"');
     const popup = await openPopup(tabId);
     try {
       await popup.getByTestId('toggle-site').uncheck();
-      await expect
-        .poll(drawn, { timeout: 10_000 })
-        .toContain(`"icon":{"tabId":${tabId},"path":{"16":"/icon/off-16.png"`);
+      await expect.poll(drawn, { timeout: 10_000 }).toContain(grey);
       await expect.poll(drawn, { timeout: 10_000 }).toContain(`"badge":{"tabId":${tabId},"text":""}`);
+      // A reload puts the manifest's icon back (the URL stays): the page, loaded where
+      // highlighting is off, turns it grey again.
+      await clearDrawn();
+      await page.reload();
+      await expect.poll(drawn, { timeout: 10_000 }).toContain(grey);
+      expect(await drawn()).not.toContain(colour);
+      await clearDrawn();
+      await popup.getByTestId('toggle-site').check();
+      await expect.poll(drawn, { timeout: 10_000 }).toContain(colour);
+      await expect.poll(drawn, { timeout: 10_000 }).toMatch(new RegExp(`"badge":\\{"tabId":${tabId},"text":"\\d+"\\}`));
     } finally {
       await setStoredSetting(suite.browser.context, 'settings.siteRules', null);
     }
