@@ -13,7 +13,11 @@ function siblingKind(node: Node | null): SiblingKind {
 
 /** Whether a text node is read: it has text, or it is the space between two pieces of inline content. */
 function worthReading(n: Text): boolean {
-  if (n.data.trim() !== '') return true;
+  const data = n.data;
+  // Most text nodes start with a letter: below U+1680 only U+00A0 above the space is one trim() drops.
+  const first = data.charCodeAt(0);
+  if (first > 0x20 && first < 0x1680 && first !== 0xa0) return true;
+  if (data.trim() !== '') return true;
   // Most white space sits after a block or at a parent's start: then the next sibling is not asked for.
   const before = siblingKind(n.previousSibling);
   return keepsWhitespace(before, 'text') && keepsWhitespace(before, siblingKind(n.nextSibling));
