@@ -3,7 +3,8 @@
  * highlighting is off.
  *
  * The coloured icon is the manifest's, and the browser puts a tab's icon back to it on every new
- * document (a navigation or a reload; checked in Chromium, and Firefox does the same). So only
+ * document (a navigation or a reload, not a fragment change; checked in Chromium 156 and
+ * Firefox ESR 153 with a tab's title, which is reset with it). So only
  * the grey icon is drawn, for a document where highlighting is off, and the coloured one again
  * only when that same document turns highlighting back on. Drawing an icon makes the
  * background fetch and decode every size of it (by path), or convert every pixel (from

@@ -124,4 +124,34 @@ describe('the popup in Firefox', () => {
     expect((await card())!.summary).toContain('Secretary-General of the United Nations');
     await saveScreenshot(tab, join(SHOTS, 'firefox-popup-entity.png'));
   });
+  test("the toolbar button shows the page's count, and turns grey where the reader switches the site off", async () => {
+    const tab = await openPopupFor(SEED_PAGES[0]!);
+    const tabId = await evaluate<number>(tab, `Number(new URLSearchParams(location.search).get('tab'))`);
+    const action = `(browser.action ?? browser.browserAction)`;
+    const badge = () => evaluate<string>(tab, `${action}.getBadgeText({ tabId: ${tabId} })`);
+    // The document the background last drew this tab grey for (kept in session storage, so a
+    // stopped background still knows it), or null.
+    const greyFor = () =>
+      evaluate<string | null>(
+        tab,
+        `browser.storage.session.get('toolbar.greyTabs').then((s) => (s['toolbar.greyTabs'] ?? {})[${tabId}] ?? null)`,
+      );
+    await expect.poll(badge, { timeout: 10_000, interval: 100 }).toMatch(/^\d+$/);
+    expect(await greyFor()).toBeNull();
+    const toggleSite = () => tab.locator('[data-testid="toggle-site"]').setTimeout(10_000).click();
+    await toggleSite();
+    try {
+      await expect.poll(greyFor, { timeout: 10_000, interval: 100 }).not.toBeNull();
+      await expect.poll(badge, { timeout: 10_000, interval: 100 }).toBe('');
+      // A reload is a new document, which Firefox shows with the manifest's icon again: drawn grey again.
+      const before = await greyFor();
+      await suite.firefox.page.reload();
+      await expect.poll(greyFor, { timeout: 10_000, interval: 100 }).not.toBe(before);
+      expect(await greyFor()).not.toBeNull();
+    } finally {
+      await toggleSite();
+    }
+    await expect.poll(greyFor, { timeout: 10_000, interval: 100 }).toBeNull();
+    await expect.poll(badge, { timeout: 10_000, interval: 100 }).toMatch(/^\d+$/);
+  });
 });
