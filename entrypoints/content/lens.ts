@@ -112,12 +112,17 @@ export class Lens {
     this.card.hide();
   }
 
-  /** Tells the background what this frame found (the toolbar badge; the popup while it is open). */
+  /**
+   * Tells the background what the page found (the toolbar badge; the popup while it is open).
+   * Both show the top page's count only, so a frame says nothing: on a page full of embedded
+   * frames that is a message per frame and per batch of changes, read by no one.
+   */
   report(): void {
+    if (window !== window.top) return;
     void sendToBackground('content:status', {
       url: location.href.slice(0, 4096),
       title: document.title.slice(0, 1000),
-      frame: window === window.top ? 'top' : 'sub',
+      frame: 'top',
       ...this.scanner.stats,
       enabled: this.settings.enabled,
     });

@@ -90,6 +90,28 @@ describe('following the page in Chromium', () => {
     await page.close();
   });
 
+  test("only the top page reports its count (the button's badge): a frame's reports would be read by no one", async () => {
+    const worker = suite.browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { chrome: typeof import('wxt/browser').browser; statuses: string[] };
+      g.statuses = [];
+      g.chrome.runtime.onMessage.addListener((m: { type?: string; payload?: { frame?: string } }, sender) => {
+        if (m?.type === 'content:status') g.statuses.push(`${m.payload?.frame} ${sender.url?.split('/').pop()}`);
+      });
+    });
+    const statuses = () => worker.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/with-frame.html'));
+    const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
+    await expect
+      .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(statuses, { timeout: 10_000 }).toContain('top with-frame.html');
+    await page.waitForTimeout(500); // a frame's report, if sent, would have come by now
+    expect((await statuses()).filter((s) => !s.startsWith('top '))).toEqual([]);
+    await page.close();
+  });
+
   test('never touches inputs, textareas, editable areas, code or translate=no', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.url('/pages/dynamic.html'));
