@@ -12,11 +12,10 @@ import { annotationSchema, savedPageSchema, type Annotation } from './annotation
 /** Messages sent to the background (from content scripts, popup and library page). */
 export const toBackground = onFirstUse(() =>
   checksOf({
-    /** A content script finished a pass over its frame. */
+    /** The content script of a tab's top frame finished a pass over its page (frames do not report). */
     'content:status': z.strictObject({
       url: z.string().max(4096),
       title: z.string().max(1000),
-      frame: z.enum(['top', 'sub']),
       textNodes: z.number().int().nonnegative(),
       mentions: z.number().int().nonnegative(),
       /** Whether highlighting runs on this page (off globally or for this site: false). */

@@ -72,11 +72,12 @@ function handlers(
 ): Handlers<ToBackground, BackgroundReplies, Sender> {
   return {
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    'content:status': ({ url, mentions, enabled, frame }, sender) => {
+    'content:status': ({ url, mentions, enabled }, sender) => {
       const tabId = sender.tab?.id;
       // The document, not the URL: a reload keeps the URL, and a navigation may reset the icon.
       const page = sender.documentId ?? url;
-      if (tabId !== undefined && frame === 'top') void showPageState(tabId, page, mentions, enabled);
+      // The browser's word for the frame, not the message's: only a tab's top page sets its button.
+      if (tabId !== undefined && sender.frameId === 0) void showPageState(tabId, page, mentions, enabled);
       return { ok: true };
     },
     'entities:get': ({ ids }) => datasetReady.then(() => resolveEntities(db, ids)),

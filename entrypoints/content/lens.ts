@@ -122,7 +122,6 @@ export class Lens {
     void sendToBackground('content:status', {
       url: location.href.slice(0, 4096),
       title: document.title.slice(0, 1000),
-      frame: 'top',
       ...this.scanner.stats,
       enabled: this.settings.enabled,
     });

@@ -67,9 +67,9 @@ export function PopupApp({ i18n, contentLang }: { i18n: i18n; contentLang: Lang 
     };
     // The page follows the settings on its own (rescans, clears); it reports each change, and
     // the popup, open meanwhile, follows it live.
-    const onReport = (raw: unknown, sender: { tab?: { id?: number } }) => {
+    const onReport = (raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
       const message = parseMessage(toBackground, raw);
-      if (message?.type === 'content:status' && message.payload.frame === 'top' && sender.tab?.id === id) refreshSoon();
+      if (message?.type === 'content:status' && sender.frameId === 0 && sender.tab?.id === id) refreshSoon();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onReport);

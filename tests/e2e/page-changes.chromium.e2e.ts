@@ -95,8 +95,9 @@ describe('following the page in Chromium', () => {
     await worker.evaluate(() => {
       const g = globalThis as unknown as { chrome: typeof import('wxt/browser').browser; statuses: string[] };
       g.statuses = [];
-      g.chrome.runtime.onMessage.addListener((m: { type?: string; payload?: { frame?: string } }, sender) => {
-        if (m?.type === 'content:status') g.statuses.push(`${m.payload?.frame} ${sender.url?.split('/').pop()}`);
+      g.chrome.runtime.onMessage.addListener((m: { type?: string }, sender) => {
+        if (m?.type === 'content:status')
+          g.statuses.push(`${sender.frameId === 0 ? 'top' : 'frame'} ${sender.url?.split('/').pop()}`);
       });
     });
     const statuses = () => worker.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
