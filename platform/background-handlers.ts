@@ -74,7 +74,7 @@ function handlers(
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'content:status': ({ url, mentions, enabled }, sender) => {
       const tabId = sender.tab?.id;
-      // The document, not the URL: a reload keeps the URL, and a navigation may reset the icon.
+      // The document, not the URL: the browser resets the icon for each new document, and a reload keeps the URL.
       const page = sender.documentId ?? url;
       // The browser's word for the frame, not the message's: only a tab's top page sets its button.
       if (tabId !== undefined && sender.frameId === 0) void showPageState(tabId, page, mentions, enabled);

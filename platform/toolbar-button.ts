@@ -17,7 +17,7 @@ import { browser } from 'wxt/browser';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const BADGE_COLOUR = '#2f5d8a';
 const GREY_TABS_KEY = 'toolbar.greyTabs';
-/** Tabs closed while grey stay listed: past this many, the oldest are forgotten. */
+/** Tabs closed while grey stay listed: past this many, the lowest tab ids (the oldest tabs) are forgotten. */
 const MAX_GREY_TABS = 500;
 
 const iconPaths = (prefix: string) =>

@@ -12,11 +12,8 @@
  * The service worker is reached over a DevTools port (Playwright opens no session on it), with
  * Node's WebSocket (flagged in Node 20: the npm script passes the flag).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROME_BUILD, CHROMIUM_FLAGS, findChromium, NO_CHROMIUM_MESSAGE } from '../../tests/support/chromium';
+import { resolve } from 'node:path';
+import { CHROME_BUILD, launchWithExtension } from '../../tests/support/chromium';
 import { defaultMounts, startStaticServer } from '../../tests/support/static-server';
 import { localOnly } from './page-probe';
 import { largestCorpusPages } from './targets';
@@ -115,25 +112,15 @@ async function main(): Promise<void> {
   const pages = Number(process.argv[2] ?? 20);
   const loads = Number(process.argv[3] ?? 2);
   const extension = resolve(process.argv[4] ?? CHROME_BUILD);
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   const server = await startStaticServer(defaultMounts());
-  const profileDir = mkdtempSync(join(tmpdir(), 'context-lens-profile-load-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath,
-    headless: true,
-    locale: 'en-US',
-    viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      ...CHROMIUM_FLAGS,
-      `--remote-debugging-port=${DEVTOOLS_PORT}`,
-    ],
+  const browser = await launchWithExtension({
+    extensionPath: extension,
+    extraArgs: [`--remote-debugging-port=${DEVTOOLS_PORT}`],
   });
+  const { context } = browser;
   try {
     await localOnly(context, server);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = context.serviceWorkers()[0]!;
     const targets = (await (await fetch(`http://127.0.0.1:${DEVTOOLS_PORT}/json/list`)).json()) as Array<{
       type: string;
       url: string;
@@ -181,9 +168,8 @@ async function main(): Promise<void> {
     console.log(`\nBackground, self time (ms per load)\n${inBackground.top('self', n, 20)}`);
     console.log(`\nBackground, inclusive, our functions (ms per load)\n${inBackground.top('inclusive', n, 20)}`);
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
-    rmSync(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -10,6 +10,16 @@ import { readHighlights } from '../support/page-highlights';
 describe('following the page in Chromium', () => {
   const suite = useExtensionSuite();
   const setSetting = (key: string, value: unknown) => setStoredSetting(suite.browser.context, key, value);
+  /** A page with a same-origin frame, once the frame's own content script has highlighted it. */
+  async function openFramedPage() {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.url('/pages/with-frame.html'));
+    const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
+    await expect
+      .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    return { page, inner };
+  }
 
   test('highlights text inserted after load, and resolves "Mr. Ban" in it', async () => {
     const page = await suite.browser.context.newPage();
@@ -54,12 +64,7 @@ describe('following the page in Chromium', () => {
   });
 
   test('highlights a same-origin frame and opens the card inside it, on screen', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(suite.server.url('/pages/with-frame.html'));
-    const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
-    await expect
-      .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
-      .toBeGreaterThan(0);
+    const { page, inner } = await openFramedPage();
     const r = await inner.evaluate(() => {
       const text = document.querySelector('p')!.firstChild as Text;
       const at = text.data.indexOf('Ban Ki-moon');
@@ -101,12 +106,7 @@ describe('following the page in Chromium', () => {
       });
     });
     const statuses = () => worker.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
-    const page = await suite.browser.context.newPage();
-    await page.goto(suite.server.url('/pages/with-frame.html'));
-    const inner = page.frames().find((f) => f.url().endsWith('frame-content.html'))!;
-    await expect
-      .poll(() => inner.evaluate(() => [...CSS.highlights.keys()].length), { timeout: 10_000 })
-      .toBeGreaterThan(0);
+    const { page } = await openFramedPage();
     await expect.poll(statuses, { timeout: 10_000 }).toContain('top with-frame.html');
     await page.waitForTimeout(500); // a frame's report, if sent, would have come by now
     expect((await statuses()).filter((s) => !s.startsWith('top '))).toEqual([]);

@@ -47,7 +47,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionPath?: string; locale?: string } = {},
+  options: { headless?: boolean; extensionPath?: string; locale?: string; extraArgs?: readonly string[] } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
@@ -66,6 +66,7 @@ export async function launchWithExtension(
       `--load-extension=${ext}`,
       ...CHROMIUM_FLAGS,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
