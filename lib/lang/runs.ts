@@ -2,6 +2,10 @@
  * Which languages' aliases may match where: a list of runs over a document's text, each a
  * start offset and a bit mask of our six languages (ALL where the language is unknown or is
  * not one of ours, so nothing is lost on a German page or a page with no text to tell by).
+ *
+ * A run's language may be decided when first asked for (pushUndecided): a block's detection
+ * (script count, trigrams) costs more than scanning it, and the scan asks only where a name
+ * matched, which on most pages is a few blocks of hundreds.
  */
 import type { Lang } from '../dataset/basics';
 import { blockLanguage, documentLanguage, languageOfTag, type BlockLanguage } from './detect';
@@ -25,24 +29,39 @@ export function maskOfLanguage(lang: BlockLanguage | null): number {
   return ALL_LANGS;
 }
 
+/** Decides an undecided run's language (called at most once). */
+export type DecideLanguage = () => BlockLanguage | null;
+
+/** The mask of a run whose language is not decided yet (no real mask is negative). */
+const UNDECIDED = -1;
+
 export class LanguageRuns {
   private readonly starts: number[] = [];
   private readonly masks: number[] = [];
-  private readonly languages: (BlockLanguage | null)[] = [];
+  /** undefined while the run is undecided. */
+  private readonly languages: (BlockLanguage | null | undefined)[] = [];
+  private readonly deciders: (DecideLanguage | null)[] = [];
   private last = 0;
 
   /** Appends a run of a block language from `start` (offsets must not decrease); a run like the previous one merges. */
   push(start: number, lang: BlockLanguage | null): void {
     const n = this.masks.length;
     if (n > 0 && this.languages[n - 1] === lang) return;
-    if (n > 0 && this.starts[n - 1] === start) {
-      this.masks[n - 1] = maskOfLanguage(lang);
-      this.languages[n - 1] = lang;
-      return;
-    }
-    this.starts.push(start);
-    this.masks.push(maskOfLanguage(lang));
-    this.languages.push(lang);
+    this.append(start, maskOfLanguage(lang), lang, null);
+  }
+
+  /** Appends a run whose language `decide` gives when an offset in it is first asked about. */
+  pushUndecided(start: number, decide: DecideLanguage): void {
+    this.append(start, UNDECIDED, undefined, decide);
+  }
+
+  private append(start: number, mask: number, lang: BlockLanguage | null | undefined, decide: DecideLanguage | null) {
+    const n = this.masks.length;
+    const k = n > 0 && this.starts[n - 1] === start ? n - 1 : n; // an empty run is replaced
+    this.starts[k] = start;
+    this.masks[k] = mask;
+    this.languages[k] = lang;
+    this.deciders[k] = decide;
   }
 
   get size(): number {
@@ -52,13 +71,25 @@ export class LanguageRuns {
   /** The alias languages allowed at a document offset (ALL before the first run). */
   maskAt(offset: number): number {
     const k = this.runAt(offset);
-    return k < 0 ? ALL_LANGS : this.masks[k]!;
+    if (k < 0) return ALL_LANGS;
+    const mask = this.masks[k]!;
+    return mask === UNDECIDED ? this.decide(k) : mask;
   }
 
   /** The block language at a document offset (null where unknown). */
   languageAt(offset: number): BlockLanguage | null {
     const k = this.runAt(offset);
-    return k < 0 ? null : this.languages[k]!;
+    if (k < 0) return null;
+    if (this.masks[k] === UNDECIDED) this.decide(k);
+    return this.languages[k]!;
+  }
+
+  /** Decides run k; returns its mask. */
+  private decide(k: number): number {
+    const lang = this.deciders[k]!();
+    this.deciders[k] = null;
+    this.languages[k] = lang;
+    return (this.masks[k] = maskOfLanguage(lang));
   }
 
   /** The run holding a document offset, or -1. Mostly called in increasing order. */
@@ -95,7 +126,8 @@ export function languageRunsOfText(text: string, declaredTag: string | null, sep
   while (from <= text.length) {
     let to = text.indexOf(separator, from);
     if (to < 0) to = text.length;
-    runs.push(from, blockLanguage(declared, text, from, to));
+    const start = from;
+    runs.pushUndecided(start, () => blockLanguage(declared, text, start, to));
     from = to + 1;
   }
   return runs;

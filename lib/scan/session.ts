@@ -7,7 +7,7 @@ import { blockLanguage, documentLanguage, languageOfTag, type BlockLanguage } fr
 import { LanguageRuns } from '../lang/runs';
 import type { ScanReply, WireBlock } from './protocol';
 
-/** Language runs of a piece: each block's declared language checked against its own text. */
+/** Language runs of a piece: each block's declared language checked against its own text, when first asked for. */
 export function runsOfBlocks(
   text: string,
   blocks: readonly WireBlock[],
@@ -15,14 +15,20 @@ export function runsOfBlocks(
 ): LanguageRuns {
   const runs = new LanguageRuns();
   const declared = new Map<string | null, BlockLanguage | null>();
-  if (blocks.length === 0 || blocks[0]!.at !== 0)
-    runs.push(0, blockLanguage(pageLanguage, text, 0, blocks[0]?.at ?? text.length));
-  for (let k = 0; k < blocks.length; k++) {
-    const { at, tag } = blocks[k]!;
+  const declaredBy = (tag: string | null): BlockLanguage | null => {
     let lang = declared.get(tag);
     if (lang === undefined) declared.set(tag, (lang = tag === null ? pageLanguage : languageOfTag(tag)));
+    return lang;
+  };
+  if (blocks.length === 0 || blocks[0]!.at !== 0) {
+    const to = blocks[0]?.at ?? text.length;
+    runs.pushUndecided(0, () => blockLanguage(pageLanguage, text, 0, to));
+  }
+  for (let k = 0; k < blocks.length; k++) {
+    const { at, tag } = blocks[k]!;
+    const lang = declaredBy(tag);
     const to = k + 1 < blocks.length ? Math.max(at, blocks[k + 1]!.at - 1) : text.length;
-    runs.push(at, blockLanguage(lang, text, at, to));
+    runs.pushUndecided(at, () => blockLanguage(lang, text, at, to));
   }
   return runs;
 }

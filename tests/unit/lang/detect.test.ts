@@ -126,6 +126,42 @@ describe('language runs', () => {
     expect(runs.maskAt(0)).toBe(maskOfLanguage('en'));
     expect(runs.maskAt(text.indexOf('«'))).toBe(ALL_LANGS);
   });
+
+  it('decide an undecided run when an offset in it is first asked about, once, and no other', () => {
+    const runs = new LanguageRuns();
+    const decided: string[] = [];
+    runs.pushUndecided(0, () => (decided.push('first'), 'en'));
+    runs.pushUndecided(10, () => (decided.push('second'), 'fr'));
+    runs.push(20, 'ru');
+    expect(decided).toEqual([]);
+    expect([5, 3, 9].map((o) => runs.maskAt(o))).toEqual(Array(3).fill(maskOfLanguage('en')));
+    expect(runs.languageAt(25)).toBe('ru');
+    expect(decided).toEqual(['first']);
+    expect(runs.languageAt(15)).toBe('fr');
+    expect(runs.maskAt(12)).toBe(maskOfLanguage('fr'));
+    expect(decided).toEqual(['first', 'second']);
+  });
+
+  it('give every offset of a text the language its own block has, decided or not', () => {
+    const lines = [
+      'The Security Council met today in New York to discuss the situation.',
+      'Le Conseil de sécurité s’est réuni aujourd’hui à New York pour examiner la situation.',
+      '',
+      'El Consejo de Seguridad se reunió hoy en Nueva York para examinar la situación.',
+      '安全理事会今天在纽约举行会议。',
+      'مجلس الأمن اجتمع اليوم في نيويورك.',
+    ];
+    const text = lines.join('\n');
+    const runs = languageRunsOfText(text, 'en');
+    const declared = documentLanguage('en', text);
+    let from = 0;
+    for (const line of lines) {
+      const expected = maskOfLanguage(blockLanguage(declared, text, from, from + line.length));
+      for (let o = from; o <= from + line.length; o++) expect(runs.maskAt(o), `offset ${o}`).toBe(expected);
+      from += line.length + 1;
+    }
+    expect(runs.languageAt(text.indexOf('Le Conseil'))).toBe('fr');
+  });
 });
 
 it('the Latin trigram profiles are what the installed franc-min gives', () => {
