@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadMatcher, type Matcher } from '../lib/match';
 import { MAX_TAG, SCAN_PORT, type ScanFailure, type ScanReply } from '../lib/scan/protocol';
 import { ScanSession } from '../lib/scan/session';
-import { BUNDLED_MATCHER, currentMatcherVersion } from './matcher-transfer';
+import { BUNDLED_MATCHER, currentMatcherVersion, watchMatcherVersion } from './matcher-transfer';
 import { readPackMatcher } from './pack-build';
 import type { LensDatabase } from './db';
 
@@ -18,10 +18,27 @@ export interface LoadedMatcher {
   version: string;
 }
 
-/** The current matcher, loaded once per version (a 100k-entity pack's takes a while: load it once, not per tab). */
+/**
+ * The current matcher, loaded once per version (a 100k-entity pack's takes a while: load it once,
+ * not per tab). Which version is current is read from storage once, then followed by its change
+ * signal: not read again for every page load.
+ */
 export function matcherSource(db: LensDatabase, readBundled: () => Promise<Uint8Array>): () => Promise<LoadedMatcher> {
   let loaded: Promise<LoadedMatcher> | null = null;
   let loadedFor: string | null = null;
+  let current: Promise<string> | null = null;
+  watchMatcherVersion((version) => (current = Promise.resolve(version)));
+  const currentVersion = (): Promise<string> => {
+    if (!current) {
+      const read = currentMatcherVersion();
+      current = read;
+      // A failed read is tried again by the next scan.
+      read.catch(() => {
+        if (current === read) current = null;
+      });
+    }
+    return current;
+  };
   const load = async (wanted: string): Promise<LoadedMatcher> => {
     if (wanted !== BUNDLED_MATCHER) {
       const stored = await readPackMatcher(db).catch(() => null);
@@ -30,7 +47,7 @@ export function matcherSource(db: LensDatabase, readBundled: () => Promise<Uint8
     return { matcher: loadMatcher(await readBundled()), version: BUNDLED_MATCHER };
   };
   return async () => {
-    const wanted = await currentMatcherVersion();
+    const wanted = await currentVersion();
     if (!loaded || loadedFor !== wanted) {
       loadedFor = wanted;
       loaded = load(wanted);
