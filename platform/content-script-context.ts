@@ -13,13 +13,15 @@
  * Same API as WXT's class for what this project uses.
  */
 import { browser } from 'wxt/browser';
+import { readLocal } from './local-reads';
 
 const SECRET_KEY = 'contentScriptSecret';
 /** How often an orphaned copy (extension reloaded, no newer copy injected) checks on itself. */
 const ORPHAN_CHECK_MS = 4_000;
 
 async function handOverEventName(): Promise<string> {
-  const stored = (await browser.storage.local.get(SECRET_KEY))[SECRET_KEY];
+  // Read with the settings, which main() asks for in the same turn (local-reads.ts).
+  const stored = (await readLocal([SECRET_KEY]))[SECRET_KEY];
   if (typeof stored === 'string' && stored.length >= 16) return `cl-${stored}`;
   const secret = crypto.randomUUID().replaceAll('-', '');
   await browser.storage.local.set({ [SECRET_KEY]: secret });

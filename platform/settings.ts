@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onLocalChange } from './local-changes';
+import { readLocal } from './local-reads';
 import { SETTINGS, readSetting, type SettingName, type SettingsStore, type SettingValue } from '../lib/settings';
 
 /** Where a setting's version is noted, beside its value. */
@@ -18,12 +19,12 @@ function storedVersion(meta: unknown): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
 }
 
-/** Several settings in one storage read (one message to the browser, not three per setting). */
+/** Several settings in one storage read (one message to the browser, not three per setting; shared with other reads of the same turn). */
 export async function getSettings<const Ns extends readonly SettingName[]>(
   names: Ns,
 ): Promise<{ [N in Ns[number]]: SettingValue<N> }> {
   const keys = names.map((name) => SETTINGS[name].key);
-  const raw = await browser.storage.local.get([...keys, ...keys.map(versionKey)]);
+  const raw = await readLocal([...keys, ...keys.map(versionKey)]);
   return Object.fromEntries(
     names.map((name, k) => [name, readSetting(name, raw[keys[k]!], storedVersion(raw[versionKey(keys[k]!)]))]),
   ) as { [N in Ns[number]]: SettingValue<N> };
