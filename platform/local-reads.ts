@@ -10,13 +10,13 @@ let gathering: { keys: Set<string>; values: Promise<Record<string, unknown>> } |
 
 export function readLocal(keys: readonly string[]): Promise<Record<string, unknown>> {
   if (!gathering) {
-    const batch = { keys: new Set<string>(), values: Promise.resolve({}) as Promise<Record<string, unknown>> };
+    const asked = new Set<string>();
     // Sent once the current turn's code has run: reads asked for until then join this one.
-    batch.values = Promise.resolve().then(() => {
-      if (gathering === batch) gathering = null;
-      return browser.storage.local.get([...batch.keys]);
+    const values = Promise.resolve().then(() => {
+      gathering = null;
+      return browser.storage.local.get([...asked]);
     });
-    gathering = batch;
+    gathering = { keys: asked, values };
   }
   for (const key of keys) gathering.keys.add(key);
   return gathering.values;
