@@ -66,7 +66,7 @@ export async function mentionsInHtmlFile(matcher: Matcher, file: string, langTag
       // The run ends before the next run's block break, or where the piece ends.
       const next = k + 1 < runs.length && runs[k + 1]!.start < end ? runs[k + 1]!.start - base - 1 : piece.length;
       const declared = run.declared === null ? root : languageOfTag(run.declared);
-      langs.push(from, blockLanguage(declared, piece, from, next));
+      langs.pushUndecided(from, () => blockLanguage(declared, piece, from, next));
     }
     if (piece.length) scan.add(piece, base, langs);
     runs = kept;
